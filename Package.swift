@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Sinergi",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sinergi", targets: ["sinergi"]),
+        .library(name: "SinergiEngine", targets: ["SinergiEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"])]
+        ),
+        .target(name: "SinergiStats", dependencies: ["CGSL"]),
+        .target(name: "SinergiModel", dependencies: ["SinergiStats"]),
+        .target(
+            name: "SinergiScenario",
+            dependencies: ["SinergiModel", "SinergiStats", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "SinergiEngine",
+            dependencies: [
+                "SinergiModel", "SinergiStats", "SinergiScenario",
+            ]
+        ),
+        .executableTarget(
+            name: "sinergi",
+            dependencies: [
+                "SinergiEngine", "SinergiScenario", "SinergiModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SinergiStatsTests", dependencies: ["SinergiStats"]),
+        .testTarget(name: "SinergiModelTests", dependencies: ["SinergiModel", "SinergiStats"]),
+        .testTarget(
+            name: "SinergiScenarioTests",
+            dependencies: ["SinergiScenario", "SinergiModel"],
+            resources: [.copy("Broken")]
+        ),
+        .testTarget(
+            name: "SinergiEngineTests",
+            dependencies: ["SinergiEngine", "SinergiScenario", "SinergiModel"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
