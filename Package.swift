@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -19,7 +20,10 @@ let package = Package(
             providers: [.apt(["libgsl-dev"])]
         ),
         .target(name: "SinergiStats", dependencies: ["CGSL"]),
-        .target(name: "SinergiModel", dependencies: ["SinergiStats"]),
+        .target(
+            name: "SinergiModel",
+            dependencies: ["SinergiStats", .product(name: "RealModule", package: "swift-numerics")]
+        ),
         .target(
             name: "SinergiScenario",
             dependencies: ["SinergiModel", "SinergiStats", .product(name: "Yams", package: "Yams")]

@@ -19,6 +19,8 @@ public struct ModelInput: Sendable {
     public var citizens: CitizenMode
     /// Pseudo-random algorithm of every stream.
     public var algorithm: RandomAlgorithm
+    /// Pins used only by tests of the model's properties; all off by default.
+    public var testHooks = TestHooks()
 
     public init(
         months: Int = 60, startMonth: Int = 1, startYear: Int = 2018,

@@ -1,0 +1,149 @@
+import SinergiStats
+
+/// Runs replicates of one ``ModelInput``.
+///
+/// A simulator owns its state buffers and random streams and reuses them for every
+/// replicate it runs, so it is meant to be owned by one worker; create one per thread.
+/// Governments do not interact in v1, so each is stepped through all months before the next.
+public final class Simulator {
+    public let input: ModelInput
+    /// Where each government's monthly series sit in ``ReplicateRecord/series``.
+    public let layout: SeriesLayout
+    let governments: [CompiledGovernment]
+    var state: GovernmentState
+    let streams: GovernmentStreams
+
+    public init(input: ModelInput) {
+        self.input = input
+        governments = input.governments.enumerated().map { index, spec in
+            CompiledGovernment(spec: spec, index: index, interventions: input.interventions, months: input.months)
+        }
+        layout = SeriesLayout(input: input)
+        state = GovernmentState(
+            agencyCapacity: input.governments.map(\.agencies.count).max() ?? 1,
+            initiativeCapacity: input.governments.map(\.initiatives.count).max() ?? 1)
+        streams = GovernmentStreams(algorithm: input.algorithm)
+    }
+
+    /// A record sized for this input, to pass to ``run(replicateSeed:into:)``.
+    public func makeRecord() -> ReplicateRecord {
+        ReplicateRecord(governments: governments.count, seriesCount: layout.count)
+    }
+
+    /// Runs one replicate seeded with `replicateSeed` and writes its outcomes and monthly
+    /// series into `record`.
+    public func run(replicateSeed: UInt64, into record: inout ReplicateRecord) throws(ModelError) {
+        let months = input.months
+        let parameters = input.parameters
+        let hooks = input.testHooks
+        for g in governments.indices {
+            let government = governments[g]
+            streams.reseed(replicateSeed: replicateSeed, government: g)
+            try state.initialise(government, parameters: parameters, stream: streams.initial)
+            let initialIndex = state.spbeIndex(government)
+            var index = initialIndex
+            let base = layout.offsets[g]
+            let width = layout.widths[g]
+            for t in 0..<months {
+                let moy = (input.startMonth - 1 + t) % 12
+                state.step(month: t, moy: moy, government, parameters: parameters, hooks: hooks, streams: streams)
+                index = state.spbeIndex(government)
+                record.series.withUnsafeMutableBufferPointer { series in
+                    state.record(into: series, at: base + t * width, index: index, government)
+                }
+            }
+            record.outcomes[g] = state.outcome(government, initialIndex: initialIndex, finalIndex: index, months: months)
+        }
+    }
+}
+
+/// One replicate's results: outcomes per government and the monthly series.
+public struct ReplicateRecord: Sendable {
+    public var outcomes: [GovernmentOutcome]
+    /// Flat monthly series; see ``SeriesLayout``.
+    public var series: ContiguousArray<Double>
+
+    public init(governments: Int, seriesCount: Int) {
+        outcomes = Array(repeating: GovernmentOutcome(), count: governments)
+        series = ContiguousArray(repeating: .nan, count: seriesCount)
+    }
+}
+
+/// Where the monthly series of each government sit in a flat buffer: government g,
+/// month t, metric j is at `offsets[g] + t · widths[g] + j`. The metrics are
+/// ``SeriesMetric`` in order, then each initiative's progress.
+public struct SeriesLayout: Sendable {
+    public let months: Int
+    public let offsets: [Int]
+    public let widths: [Int]
+    /// Metric names of each government, in column order.
+    public let metricNames: [[String]]
+    public let count: Int
+
+    public init(input: ModelInput) {
+        months = input.months
+        var offsets: [Int] = []
+        var widths: [Int] = []
+        var names: [[String]] = []
+        var total = 0
+        for government in input.governments {
+            let metricNames = SeriesMetric.allCases.map(\.name)
+                + government.initiatives.map { "progress:\($0.name)" }
+            offsets.append(total)
+            widths.append(metricNames.count)
+            names.append(metricNames)
+            total += metricNames.count * input.months
+        }
+        self.offsets = offsets
+        self.widths = widths
+        metricNames = names
+        count = total
+    }
+}
+
+extension GovernmentState {
+    /// Writes this month's series values at `offset`.
+    func record(into series: UnsafeMutableBufferPointer<Double>, at offset: Int, index: Double,
+                _ government: CompiledGovernment) {
+        let n = government.agencyCount
+        series[offset + SeriesMetric.meanMaturity.rawValue] = mean(maturity, n)
+        series[offset + SeriesMetric.spbe.rawValue] = index
+        series[offset + SeriesMetric.meanTrust.rawValue] = mean(trust, n)
+        series[offset + SeriesMetric.meanCommitment.rawValue] = mean(commitment, n)
+        series[offset + SeriesMetric.meanEffort.rawValue] = mean(effort, n)
+        series[offset + SeriesMetric.understanding.rawValue] = understanding
+        series[offset + SeriesMetric.adoption.rawValue] = adoption
+        series[offset + SeriesMetric.internetAccess.rawValue] = internetAccess
+        let first = offset + SeriesMetric.allCases.count
+        for k in 0..<government.initiativeCount { series[first + k] = progress[k] }
+    }
+
+    /// The outcomes of MODEL.md §5 from the final state.
+    func outcome(_ government: CompiledGovernment, initialIndex: Double, finalIndex: Double, months: Int) -> GovernmentOutcome {
+        let n = government.agencyCount
+        var outcome = GovernmentOutcome()
+        outcome.initialSpbe = initialIndex
+        outcome.finalSpbe = finalIndex
+        outcome.gainPerYear = (finalIndex - initialIndex) / (Double(months) / 12)
+        outcome.adoption = adoption
+        outcome.internetAccess = internetAccess
+        for k in 0..<government.initiativeCount {
+            if status[k] != .active { outcome.initiativesLaunched += 1 }
+            if status[k] == .integrated { outcome.initiativesIntegrated += 1 }
+            else if slowMonths[k] >= 12 { outcome.initiativesStalled += 1 }
+        }
+        outcome.monthsToFirstLaunch = firstLaunchMonth >= 0 ? firstLaunchMonth + 1 : nil
+        outcome.monthsToFirstWin = firstWinMonth >= 0 ? firstWinMonth + 1 : nil
+        outcome.meanTrust = mean(trust, n)
+        outcome.meanCommitment = mean(commitment, n)
+        var selfish = 0
+        for i in 0..<n where motivation[i] == .selfish { selfish += 1 }
+        outcome.selfishShare = Double(selfish) / Double(n)
+        let meanMaturity = mean(maturity, n)
+        var squares = 0.0
+        for i in 0..<n { squares += (maturity[i] - meanMaturity) * (maturity[i] - meanMaturity) }
+        outcome.equity = (squares / Double(n)).squareRoot()
+        outcome.leverCost = government.leverCost
+        return outcome
+    }
+}
