@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -32,6 +33,7 @@ let package = Package(
             name: "SinergiEngine",
             dependencies: [
                 "SinergiModel", "SinergiStats", "SinergiScenario",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(

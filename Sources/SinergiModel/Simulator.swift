@@ -44,12 +44,15 @@ public final class Simulator {
             var index = initialIndex
             let base = layout.offsets[g]
             let width = layout.widths[g]
+            record.series.withUnsafeMutableBufferPointer { series in
+                state.record(into: series, at: base, index: index, government)
+            }
             for t in 0..<months {
                 let moy = (input.startMonth - 1 + t) % 12
                 state.step(month: t, moy: moy, government, parameters: parameters, hooks: hooks, streams: streams)
                 index = state.spbeIndex(government)
                 record.series.withUnsafeMutableBufferPointer { series in
-                    state.record(into: series, at: base + t * width, index: index, government)
+                    state.record(into: series, at: base + (t + 1) * width, index: index, government)
                 }
             }
             record.outcomes[g] = state.outcome(government, initialIndex: initialIndex, finalIndex: index, months: months)
@@ -70,10 +73,12 @@ public struct ReplicateRecord: Sendable {
 }
 
 /// Where the monthly series of each government sit in a flat buffer: government g,
-/// month t, metric j is at `offsets[g] + t · widths[g] + j`. The metrics are
-/// ``SeriesMetric`` in order, then each initiative's progress.
+/// row m, metric j is at `offsets[g] + m · widths[g] + j`. Row 0 is the initial state and
+/// row m (1 … months) the state at the end of month t = m − 1, so there are `months + 1`
+/// rows. The metrics are ``SeriesMetric`` in order, then each initiative's progress.
 public struct SeriesLayout: Sendable {
-    public let months: Int
+    /// Number of rows per government: months + 1.
+    public let rows: Int
     public let offsets: [Int]
     public let widths: [Int]
     /// Metric names of each government, in column order.
@@ -81,7 +86,7 @@ public struct SeriesLayout: Sendable {
     public let count: Int
 
     public init(input: ModelInput) {
-        months = input.months
+        rows = input.months + 1
         var offsets: [Int] = []
         var widths: [Int] = []
         var names: [[String]] = []
@@ -92,7 +97,7 @@ public struct SeriesLayout: Sendable {
             offsets.append(total)
             widths.append(metricNames.count)
             names.append(metricNames)
-            total += metricNames.count * input.months
+            total += metricNames.count * (input.months + 1)
         }
         self.offsets = offsets
         self.widths = widths

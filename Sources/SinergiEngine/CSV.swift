@@ -1,0 +1,39 @@
+/// Plain RFC 4180 CSV: comma separated, CRLF-free (LF line ends, which RFC 4180 readers
+/// accept), fields quoted only when they hold a comma, quote or line break.
+public struct CSV: Sendable {
+    private(set) var text = ""
+
+    public init(header: [String]) { appendRow(header) }
+
+    /// Appends one row of already formatted fields.
+    public mutating func appendRow(_ fields: [String]) {
+        var first = true
+        for field in fields {
+            if !first { text.append(",") }
+            first = false
+            text.append(Self.escape(field))
+        }
+        text.append("\n")
+    }
+
+    /// The file's contents.
+    public var contents: String { text }
+
+    static func escape(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        var quoted = "\""
+        for character in field {
+            if character == "\"" { quoted.append("\"\"") } else { quoted.append(character) }
+        }
+        quoted.append("\"")
+        return quoted
+    }
+
+    /// A number as written in Sinergi's CSV files: the shortest text that reads back as
+    /// the same Double, empty for a missing value (NaN).
+    public static func number(_ value: Double) -> String {
+        if value.isNaN { return "" }
+        if value == value.rounded(), Swift.abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
+    }
+}

@@ -1,0 +1,43 @@
+import SinergiModel
+import SinergiStats
+
+/// The CSV data files of a run (DESIGN.md "Outputs"). Their bytes depend only on the
+/// scenario and the seed.
+enum DataFiles {
+    /// replicates.csv: one row per (replicate, government).
+    static func replicates(_ result: MonteCarlo.Result, governments: [String]) -> String {
+        let columns = OutcomeColumn.all
+        var csv = CSV(header: ["replicate", "seed", "government"] + columns.map(\.name) + ["final_predicate"])
+        for (r, record) in result.records.enumerated() {
+            for (g, name) in governments.enumerated() {
+                let outcome = record.outcomes[g]
+                csv.appendRow([String(r), String(result.seeds[r]), name]
+                    + columns.map { CSV.number($0.value(outcome)) } + [outcome.finalPredicate.name])
+            }
+        }
+        return csv.contents
+    }
+
+    /// timeseries.csv, tidy: month, government, metric, mean, sd, q05, q50, q95.
+    static func timeseries(_ statistics: RunStatistics) -> String {
+        var csv = CSV(header: ["month", "government", "metric", "mean", "sd", "q05", "q50", "q95"])
+        for row in statistics.series {
+            let s = row.summary
+            csv.appendRow([String(row.month), row.government, row.metric]
+                + [s.mean, s.standardDeviation, s.q05, s.q50, s.q95].map(CSV.number))
+        }
+        return csv.contents
+    }
+
+    /// summary.csv: government, outcome, n, mean, sd, 95% CI, quantiles.
+    static func summary(_ statistics: RunStatistics) -> String {
+        var csv = CSV(header: ["government", "outcome", "n", "mean", "sd", "ci95_low", "ci95_high",
+                               "q05", "q25", "q50", "q75", "q95"])
+        for row in statistics.outcomes {
+            let s = row.summary
+            csv.appendRow([row.government, row.outcome, String(s.count)]
+                + [s.mean, s.standardDeviation, s.ci95Low, s.ci95High, s.q05, s.q25, s.q50, s.q75, s.q95].map(CSV.number))
+        }
+        return csv.contents
+    }
+}

@@ -1,0 +1,26 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ArgumentParser
+import SinergiScenario
+
+/// Writes a line to standard error (diagnostics and progress never go to stdout).
+func printError(_ text: String) {
+    var line = text
+    if !line.hasSuffix("\n") { line += "\n" }
+    fputs(line, stderr)
+}
+
+/// Loads a scenario, printing every diagnostic and exiting with 1 when it is not valid.
+func loadScenario(_ path: String) throws -> Scenario {
+    do {
+        return try ScenarioLoader.load(path: path)
+    } catch {
+        for diagnostic in error.diagnostics { printError(diagnostic.description) }
+        let count = error.diagnostics.count
+        printError("\(path): \(count) error\(count == 1 ? "" : "s"); nothing was run or written")
+        throw ExitCode.failure
+    }
+}
