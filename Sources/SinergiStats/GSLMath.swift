@@ -51,7 +51,28 @@ public enum GSLMath {
 
     // Non-inlinable trampolines keep the C module out of the public inlinable surface.
     @usableFromInline static func cdfBetaPinv(_ p: Double, _ a: Double, _ b: Double) -> Double {
-        gsl_cdf_beta_Pinv(p, a, b)
+        // gsl_cdf_beta_Pinv reports non-convergence through GSL's error handler, which aborts
+        // unless it has been switched off; a quantile may be the first GSL call of a process.
+        GSLRuntime.configure()
+        let x = gsl_cdf_beta_Pinv(p, a, b)
+        guard x.isNaN, p > 0, p < 1, a > 0, b > 0, a.isFinite, b.isFinite else { return x }
+        return bisectBetaQuantile(p, a, b)
+    }
+
+    /// The smallest double x in [0, 1] with F(x) ≥ p for Beta(a, b), by bisection on the bit
+    /// patterns of the doubles: at most 62 evaluations of `gsl_cdf_beta_P`, and the result is
+    /// the double next to the crossing of GSL's computed CDF.
+    ///
+    /// GSL's Newton iteration in `gsl_cdf_beta_Pinv` fails to converge, returning NaN, for
+    /// extreme but valid shapes (e.g. a ≤ 0.05, or a = 1 and b = 1000); only then is this used.
+    static func bisectBetaQuantile(_ p: Double, _ a: Double, _ b: Double) -> Double {
+        var low: UInt64 = 0  // F(0) = 0 < p
+        var high = (1.0).bitPattern  // F(1) = 1 ≥ p
+        while high - low > 1 {
+            let middle = low + (high - low) / 2
+            if gsl_cdf_beta_P(Double(bitPattern: middle), a, b) < p { low = middle } else { high = middle }
+        }
+        return Double(bitPattern: high)
     }
     @usableFromInline static func cdfGaussianPinv(_ p: Double, _ sd: Double) -> Double {
         gsl_cdf_gaussian_Pinv(p, sd)
