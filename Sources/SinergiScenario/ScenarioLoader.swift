@@ -118,7 +118,7 @@ extension ScenarioReader {
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             self.error(
-                "duplicate key \(keys) in one mapping (this is the first); a key may appear only once",
+                "key \(keys) appears more than once in this mapping (first here); a key may appear only once",
                 at: at(context.mark))
         default:
             self.error("invalid YAML: \(error)", at: .start)

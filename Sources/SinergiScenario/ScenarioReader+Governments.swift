@@ -195,10 +195,12 @@ extension ScenarioReader {
             let label = named ? "'\(name)'" : "this government"
 
             var template = TemplateDraft()
+            var templateFailed = false
             if let templateName = own.text("template"), let location = own["template"]?.location {
                 if let match = templates.first(where: { $0.name == templateName }) {
                     template = match.template
                 } else {
+                    templateFailed = true
                     let names = templates.map(\.name)
                     error(
                         "unknown template '\(templateName)' in \(label)"
@@ -215,7 +217,7 @@ extension ScenarioReader {
                 template.initiatives, mapping["initiatives"].map { initiativeDrafts($0, owner: label) } ?? [])
 
             let agencies = agencyEntries.map { agency($0, defaults: defaults.agency) }
-            if agencies.isEmpty {
+            if agencies.isEmpty, !templateFailed, !mapping.has("template") || own["template"] != nil {
                 error(
                     "\(label) has no agencies; list at least one under 'agencies' or use a template that has some",
                     at: mapping.location)
@@ -226,7 +228,9 @@ extension ScenarioReader {
 
             var spec = GovernmentSpec(name: name, agencies: agencies, initiatives: initiatives)
             GovernmentFields.apply(defaults.government.overlaid(with: own), to: &spec)
-            result.append(ResolvedGovernment(spec: spec, kind: own.text("kind"), named: named))
+            var kind: String?
+            if case .keyword(let word)? = own["kind"]?.value { kind = word }
+            result.append(ResolvedGovernment(spec: spec, kind: kind, named: named))
         }
         return result
     }

@@ -132,6 +132,8 @@ extension ScenarioReader {
             }
             selected = indices.sorted()
         }
+        // An unknown government leaves the agency filter nothing meaningful to check against.
+        guard valid else { return nil }
 
         let filtered = agencyNames != nil || sectorNames != nil
         let wantedAgencies = Set((agencyNames ?? []).map(\.value))
@@ -147,7 +149,7 @@ extension ScenarioReader {
             valid = false
         }
         for name in sectorNames ?? [] where !selectedAgencies.contains(where: { $0.sector == name.value }) {
-            let known = unique(selectedAgencies.map(\.sector))
+            let known = unique(selectedAgencies.map(\.sector).filter { !$0.isEmpty })
             error(
                 "sector '\(name.value)' is not the sector of an agency in \(scope)"
                     + Suggestion.hint(for: name.value, among: known, listing: "sectors are"),

@@ -1,3 +1,4 @@
+import Foundation
 import SinergiStats
 import Yams
 
@@ -132,7 +133,9 @@ extension ScenarioReader {
         do {
             try distribution.validate()
         } catch {
-            self.error("'\(key)': \(error.message)", at: family.parameters)
+            // GSL's status text after the explanation means nothing to a scenario author.
+            let message = error.message.components(separatedBy: " (GSL error").first ?? error.message
+            self.error("'\(key)': \(message)", at: family.parameters)
             return nil
         }
 
