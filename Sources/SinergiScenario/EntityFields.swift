@@ -167,10 +167,11 @@ extension ScenarioReader {
     /// Checks the keys of one entry. Keys in `schema` are read into the field set; keys in
     /// `lists` are left for the caller in the returned mapping.
     func fields(
-        _ node: Node, subject: String, schema: [FieldSpec], lists: [String] = [], expected: String
+        _ node: Node, subject: String, schema: [FieldSpec], lists: [String] = [], expected: String,
+        isEntry: Bool = false
     ) -> (fields: FieldSet, mapping: MappingFields)? {
         guard let mapping = mapping(
-            node, subject: subject, allowed: schema.map(\.key) + lists, expected: expected)
+            node, subject: subject, allowed: schema.map(\.key) + lists, expected: expected, isEntry: isEntry)
         else { return nil }
         var result: FieldSet = [:]
         for (key, valueNode) in mapping.entries {

@@ -14,7 +14,8 @@ enum ScalarValue: Equatable {
 
     init(_ scalar: Node.Scalar) {
         let text = scalar.string
-        guard scalar.style == .plain || scalar.style == .any else {
+        // Quoted, block and explicitly `!!str`-tagged scalars are text.
+        guard scalar.style == .plain || scalar.style == .any, scalar.tag.description != Tag.Name.str.rawValue else {
             self = .string(text)
             return
         }

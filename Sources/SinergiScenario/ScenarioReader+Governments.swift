@@ -80,7 +80,7 @@ extension ScenarioReader {
             let owner = "template '\(name)'"
             guard let body = self.mapping(
                 value, subject: owner, allowed: GovernmentFields.lists,
-                expected: "a mapping such as {agencies: [...], initiatives: [...]}")
+                expected: "\(owner) to be a mapping such as {agencies: [...], initiatives: [...]}", isEntry: true)
             else { continue }
             var template = TemplateDraft()
             if let agencies = body["agencies"] { template.agencies = agencyDrafts(agencies, owner: owner) }
@@ -119,7 +119,7 @@ extension ScenarioReader {
         var firstSeen: [String: SourceLocation] = [:]
         for item in items {
             guard let (fields, mapping) = fields(
-                item, subject: noun, schema: schema, lists: lists, expected: expected)
+                item, subject: noun, schema: schema, lists: lists, expected: expected, isEntry: true)
             else { continue }
             var partners: [Located<String>]?
             if let partnersNode = mapping["partners"] {
@@ -177,7 +177,7 @@ extension ScenarioReader {
         for item in items {
             guard let (own, mapping) = fields(
                 item, subject: "government", schema: GovernmentFields.entry, lists: GovernmentFields.lists,
-                expected: "a government, a mapping such as {name: Jambi City, agencies: [...]}")
+                expected: "a government, a mapping such as {name: Jambi City, agencies: [...]}", isEntry: true)
             else { continue }
 
             var named = false

@@ -39,7 +39,7 @@ extension ScenarioReader {
     ) -> ResolvedIntervention? {
         guard let fields = mapping(
             node, subject: "intervention", allowed: InterventionFields.keys,
-            expected: "an intervention, a mapping such as {lever: training, intensity: 0.5}")
+            expected: "an intervention, a mapping such as {lever: training, intensity: 0.5}", isEntry: true)
         else { return nil }
         var valid = true
         func require<T>(_ value: T?) -> T? {

@@ -50,13 +50,15 @@ extension ScenarioReader {
     // MARK: Mappings and lists
 
     /// Reads a mapping whose keys must come from `allowed`; an unknown key is reported at the
-    /// key with the closest allowed key. `subject` names the mapping in messages ("government",
-    /// "parameters.trust"); `expected` describes it for a type error.
+    /// key with the closest allowed key. `subject` names the mapping in messages: a key
+    /// ("start", "parameters.trust"), quoted in a type error, or an entry of a list
+    /// ("government"), whose `expected` already says what it is.
     func mapping(
-        _ node: Node, subject: String, allowed: [String], expected: String? = nil
+        _ node: Node, subject: String, allowed: [String], expected: String? = nil, isEntry: Bool = false
     ) -> MappingFields? {
         guard case .mapping(let mapping) = node else {
-            error("\(subject): expected \(expected ?? "a mapping"), got \(node.kindForMessage)", at: node)
+            let what = "expected \(expected ?? "a mapping"), got \(node.kindForMessage)"
+            error(isEntry ? what : "'\(subject)': \(what)", at: node)
             return nil
         }
         var fields = MappingFields(node: node)

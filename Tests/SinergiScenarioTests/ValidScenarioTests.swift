@@ -367,3 +367,52 @@ private let oneCity = """
         #expect(check("\"0.5\"") == ["'champion': expected a number or a distribution such as {uniform: [0.3, 0.7]}, got string '0.5'"])
     }
 }
+
+@Suite struct SyntaxEdgeTests {
+    @Test func wrongShapesSayWhatWasExpected() {
+        #expect(messages("start: 2018\n" + oneCity)
+            == ["'start': expected a mapping such as {year: 2018, month: 1}, got number 2018"])
+        #expect(messages("governments: [Kota]\n")
+            == ["expected a government, a mapping such as {name: Jambi City, agencies: [...]}, got string 'Kota'"])
+        #expect(messages("templates: {opd: [A]}\n" + oneCity)
+            == ["expected template 'opd' to be a mapping such as {agencies: [...], initiatives: [...]}, got a list"])
+        #expect(messages(oneCity + "interventions: {lever: training}\n")
+            == ["'interventions': expected a list of interventions, got a mapping"])
+    }
+
+    @Test func quotedAndTaggedScalarsAreText() {
+        #expect(messages("months: !!str 60\n" + oneCity) == ["'months': expected an integer, got string '60'"])
+        #expect(messages("months: '60'\n" + oneCity) == ["'months': expected an integer, got string '60'"])
+    }
+
+    @Test func yamlErrorsFromTextKeepTheirPosition() {
+        #expect(Fixtures.diagnostics(parsing: "sinergi: 1\nname: a\u{1}b\n")?.hasPrefix("test.yaml:2:8: error: invalid YAML: ") == true)
+        #expect(Fixtures.diagnostics(parsing: "sinergi: 1\n\tname: x\n")?.hasPrefix("test.yaml:2:1: error: invalid YAML: ") == true)
+    }
+
+    @Test func anchorsAndAliasesMayShareEntries() throws {
+        let s = try scenario(oneCity + """
+            policies:
+              one: [&t {lever: training, intensity: 0.5}]
+              two: [*t, {lever: champion, intensity: 0.2}]
+
+            """)
+        #expect(s.policies[1].interventions.map(\.lever) == [.training, .champion])
+        #expect(s.policies[1].interventions[0].policy == "two")
+    }
+
+    @Test func unicodeNamesSurviveTheRoundTrip() throws {
+        let s = try scenario("""
+            description: "two\\nlines with \\"quotes\\" and a tab\\t"
+            governments:
+              - name: "Kota \\"Baru\\": Sélatan #1"
+                agencies: [{name: "yes", sector: "2020"}]
+
+            """)
+        let again = try ScenarioLoader.parse(text: s.resolvedYAML, path: "r.yaml")
+        #expect(again.input == s.input)
+        #expect(again.resolvedYAML == s.resolvedYAML)
+        #expect(s.input.governments[0].name == "Kota \"Baru\": Sélatan #1")
+        #expect(s.input.governments[0].agencies[0].sector == "2020")
+    }
+}
