@@ -2,7 +2,7 @@ import SinergiStats
 
 /// Everything one run of the model needs, resolved from a scenario: numbers, distributions
 /// and indices only — no names are looked up while stepping.
-public struct ModelInput: Sendable {
+public struct ModelInput: Sendable, Equatable {
     /// Number of simulated months (the horizon); t = 0 … months − 1.
     public var months: Int
     /// Calendar month (1 … 12) of t = 0; month-of-year moy(t) = (startMonth − 1 + t) mod 12.
@@ -60,7 +60,7 @@ public enum Prehistory: String, Sendable, CaseIterable, Codable {
 }
 
 /// One government's starting conditions (MODEL.md §1, government table).
-public struct GovernmentSpec: Sendable {
+public struct GovernmentSpec: Sendable, Equatable {
     public var name: String
     /// W, political will of the head of government; also the distribution of redraws at elections.
     public var politicalWill: Distribution = .uniform(low: 0.3, high: 0.7)
@@ -97,7 +97,7 @@ public struct GovernmentSpec: Sendable {
 }
 
 /// One agency (OPD) of a government (MODEL.md §1, agency table).
-public struct AgencySpec: Sendable {
+public struct AgencySpec: Sendable, Equatable {
     public var name: String
     /// Label that levers target, e.g. "finance".
     public var sector: String
@@ -141,7 +141,7 @@ public enum Motivation: UInt8, Sendable, CaseIterable {
 }
 
 /// A joint system of one government (MODEL.md §1, initiatives).
-public struct InitiativeSpec: Sendable {
+public struct InitiativeSpec: Sendable, Equatable {
     public var name: String
     /// Indices into the government's `agencies`.
     public var partners: [Int]
@@ -161,7 +161,7 @@ public struct InitiativeSpec: Sendable {
 }
 
 /// One intervention entry (MODEL.md §4), resolved to indices.
-public struct Intervention: Sendable {
+public struct Intervention: Sendable, Equatable {
     public var lever: Lever
     /// Targeted governments (indices) with, for agency-level levers, the targeted agencies
     /// of each (indices into that government's agencies). A government whose agency

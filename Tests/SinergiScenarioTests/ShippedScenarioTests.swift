@@ -1,0 +1,80 @@
+import SinergiModel
+import SinergiScenario
+import Testing
+
+@Suite struct ShippedScenarioTests {
+    static let names = ["classroom", "jambi-province-2018"]
+
+    @Test(arguments: names)
+    func loadsWithoutErrors(_ name: String) {
+        #expect(Fixtures.diagnostics(loading: Fixtures.scenario(name)) == nil)
+    }
+
+    /// Loading the resolved YAML gives an identical model input and policies, and resolving
+    /// it again writes the same text.
+    @Test(arguments: names)
+    func resolvedYAMLRoundTrips(_ name: String) throws {
+        let original = try ScenarioLoader.load(path: Fixtures.scenario(name))
+        let resolved = try ScenarioLoader.parse(text: original.resolvedYAML, path: "resolved.yaml")
+        #expect(resolved.input == original.input)
+        #expect(resolved.policies == original.policies)
+        #expect(resolved.name == original.name)
+        #expect(resolved.slug == original.slug)
+        #expect(resolved.seed == original.seed)
+        #expect(resolved.replicates == original.replicates)
+        #expect(resolved.resolvedYAML == original.resolvedYAML)
+        #expect(!original.resolvedYAML.contains("template:"))
+        #expect(original.sourceText.hasPrefix("# "))
+    }
+
+    @Test func classroom() throws {
+        let s = try ScenarioLoader.load(path: Fixtures.scenario("classroom"))
+        #expect(s.seed == 1)
+        #expect(s.replicates == 200)
+        #expect(s.input.governments.count == 1)
+        let city = s.input.governments[0]
+        #expect(city.agencies.count == 7)
+        #expect(Set(city.agencies.map(\.sector)).count == 7)
+        #expect(city.initiatives.map(\.name) == ["e-planning", "e-budgeting", "complaints service"])
+        let finance = try #require(city.agencies.firstIndex { $0.sector == "finance" })
+        #expect(city.agencies[finance].legacyLockIn == .constant(0.7))
+        #expect(city.initiatives[1].displacesLegacy)
+        #expect(city.initiatives[1].partners.contains(finance))
+        #expect(city.initiatives[2].citizenFacing)
+        #expect(s.policies.count >= 3)
+        #expect(s.input.interventions.isEmpty)
+    }
+
+    @Test func jambiProvince2018() throws {
+        let s = try ScenarioLoader.load(path: Fixtures.scenario("jambi-province-2018"))
+        #expect(s.slug == "jambi-province-2018")
+        let governments = s.input.governments
+        #expect(governments.count == 12)
+        // seed 000, Table 2
+        let reported: [String: Double?] = [
+            "Jambi Province": 1.79, "Jambi City": 2.20, "Muaro Jambi Regency": 1.22,
+            "East Tanjung Jabung Regency": 1.67, "West Tanjung Jabung Regency": 1.40,
+            "Batanghari Regency": 2.20, "Tebo Regency": 1.27, "Bungo Regency": nil,
+            "Sarolangun Regency": 1.87, "Merangin Regency": 1.65, "Kerinci Regency": nil,
+            "Sungai Penuh City": 1.97,
+        ]
+        #expect(Set(governments.map(\.name)) == Set(reported.keys))
+        for government in governments {
+            #expect(government.initialSpbe == reported[government.name] ?? nil, "\(government.name)")
+            #expect(government.internetAccess == .constant(0.3582))
+            #expect(government.design == .constant(0.2))
+            #expect(government.initiatives.contains { $0.citizenFacing })
+            let lockIn = government.agencies.first { $0.name == "Bakeuda" }?.legacyLockIn
+            #expect(lockIn == .constant(government.name == "Jambi Province" ? 0.7 : 0))
+        }
+        let index = governments.compactMap(\.initialSpbe)
+        #expect(abs(index.reduce(0, +) / Double(index.count) - 1.724) < 1e-9)
+        #expect(s.policies.map(\.name) == [
+            "leadership-and-political-will", "capacity-first", "coordination", "legacy-migration",
+            "citizen-side", "all-together",
+        ])
+        let allTogether = s.policies[5].interventions.map(\.lever)
+        #expect(Set(allTogether) == Set(s.policies[0..<5].flatMap(\.interventions).map(\.lever)))
+        #expect(s.policies.allSatisfy { $0.interventions.allSatisfy { $0.policy != nil } })
+    }
+}
