@@ -52,8 +52,9 @@ let package = Package(
         ),
         .testTarget(
             name: "SinergiEngineTests",
-            dependencies: ["SinergiEngine", "SinergiScenario", "SinergiModel"]
+            dependencies: ["SinergiEngine", "SinergiScenario", "SinergiModel", "SinergiStats"]
         ),
+        .testTarget(name: "SinergiCLITests", dependencies: ["sinergi"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import Foundation
 import SinergiModel
 import SinergiStats
 
@@ -47,19 +48,29 @@ public struct RunStatistics: Sendable {
         }
         self.outcomes = outcomes
 
+        // Each government's series cells are independent: summarise governments
+        // concurrently into their own slots, then concatenate in government order.
         let layout = result.layout
-        var series: [SeriesSummary] = []
-        var buffer = [Double](repeating: 0, count: records.count)
-        for (g, name) in governmentNames.enumerated() {
+        let slots = SeriesSlots(count: governmentNames.count)
+        DispatchQueue.concurrentPerform(iterations: governmentNames.count) { g in
+            var rows: [SeriesSummary] = []
+            rows.reserveCapacity(layout.rows * layout.widths[g])
+            var buffer = ContiguousArray<Double>(repeating: 0, count: records.count)
             let width = layout.widths[g]
             for month in 0..<layout.rows {
                 for (j, metric) in layout.metricNames[g].enumerated() {
                     let position = layout.offsets[g] + month * width + j
-                    for r in records.indices { buffer[r] = records[r].series[position] }
-                    series.append(SeriesSummary(month: month, government: name, metric: metric, summary: Summary(buffer)))
+                    buffer.removeAll(keepingCapacity: true)
+                    for record in records where !record.series[position].isNaN {
+                        buffer.append(record.series[position])
+                    }
+                    rows.append(SeriesSummary(month: month, government: governmentNames[g], metric: metric,
+                                              summary: Summary(summarising: &buffer)))
                 }
             }
+            slots.store(rows, at: g)
         }
+        let series = slots.values.flatMap { $0 }
         self.series = series
     }
 
@@ -67,4 +78,20 @@ public struct RunStatistics: Sendable {
     public func summary(_ outcome: String, government: String) -> Summary? {
         outcomes.first { $0.government == government && $0.outcome == outcome }?.summary
     }
+}
+
+/// Per-government result slots filled concurrently, each index written exactly once.
+private final class SeriesSlots: @unchecked Sendable {
+    private var storage: [[RunStatistics.SeriesSummary]]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: [], count: count) }
+
+    func store(_ rows: [RunStatistics.SeriesSummary], at index: Int) {
+        lock.lock()
+        storage[index] = rows
+        lock.unlock()
+    }
+
+    var values: [[RunStatistics.SeriesSummary]] { lock.lock(); defer { lock.unlock() }; return storage }
 }

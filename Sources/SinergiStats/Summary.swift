@@ -22,8 +22,18 @@ public struct Summary: Sendable, Equatable {
 
     /// Summarises `values`; NaN entries count as missing and are left out.
     /// With no values every statistic is NaN and `count` is 0.
+    @inlinable
     public init(_ values: some Collection<Double>) {
-        var data = ContiguousArray(values.filter { !$0.isNaN })
+        var data = ContiguousArray<Double>()
+        data.reserveCapacity(values.count)
+        for value in values where !value.isNaN { data.append(value) }
+        self.init(summarising: &data)
+    }
+
+    /// Summarises `data` (no NaN), sorting it in place: GSL computes the mean and SD, the
+    /// standard library sorts (an introsort, faster than GSL's heapsort), and GSL reads
+    /// the quantiles from the sorted data.
+    public init(summarising data: inout ContiguousArray<Double>) {
         count = data.count
         let nan = Double.nan
         guard count > 0 else {
@@ -38,7 +48,7 @@ public struct Summary: Sendable, Equatable {
             let base = buffer.baseAddress!
             m = gsl_stats_mean(base, 1, n)
             if n > 1 { sd = gsl_stats_sd_m(base, 1, n, m) }
-            gsl_sort(base, 1, n)
+            buffer.sort()
             quantiles = (
                 gsl_stats_quantile_from_sorted_data(base, 1, n, 0.05),
                 gsl_stats_quantile_from_sorted_data(base, 1, n, 0.25),

@@ -1,16 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ArgumentParser
+import Foundation
 import SinergiScenario
 
 /// Writes a line to standard error (diagnostics and progress never go to stdout).
 func printError(_ text: String) {
     var line = text
     if !line.hasSuffix("\n") { line += "\n" }
-    fputs(line, stderr)
+    FileHandle.standardError.write(Data(line.utf8))
 }
 
 /// Loads a scenario, printing every diagnostic and exiting with 1 when it is not valid.
