@@ -52,7 +52,8 @@ public final class Simulator {
                     state.record(into: series, at: base + t * width, index: index, government)
                 }
             }
-            record.outcomes[g] = state.outcome(government, initialIndex: initialIndex, finalIndex: index, months: months)
+            record.outcomes[g] = state.outcome(government, initialIndex: initialIndex, finalIndex: index, months: months,
+                                               stallMonths: parameters.initiatives.stallMonths)
         }
     }
 }
@@ -118,8 +119,10 @@ extension GovernmentState {
         for k in 0..<government.initiativeCount { series[first + k] = progress[k] }
     }
 
-    /// The outcomes of MODEL.md §5 from the final state.
-    func outcome(_ government: CompiledGovernment, initialIndex: Double, finalIndex: Double, months: Int) -> GovernmentOutcome {
+    /// The outcomes of MODEL.md §5 from the final state; an initiative counts as stalled
+    /// after `stallMonths` slow months in a row.
+    func outcome(_ government: CompiledGovernment, initialIndex: Double, finalIndex: Double, months: Int,
+                 stallMonths: Int) -> GovernmentOutcome {
         let n = government.agencyCount
         var outcome = GovernmentOutcome()
         outcome.initialSpbe = initialIndex
@@ -130,7 +133,7 @@ extension GovernmentState {
         for k in 0..<government.initiativeCount {
             if status[k] != .active { outcome.initiativesLaunched += 1 }
             if status[k] == .integrated { outcome.initiativesIntegrated += 1 }
-            else if slowMonths[k] >= 12 { outcome.initiativesStalled += 1 }
+            else if slowMonths[k] >= stallMonths { outcome.initiativesStalled += 1 }
         }
         outcome.monthsToFirstLaunch = firstLaunchMonth >= 0 ? firstLaunchMonth + 1 : nil
         outcome.monthsToFirstWin = firstWinMonth >= 0 ? firstWinMonth + 1 : nil
