@@ -12,12 +12,18 @@ public struct CESAggregate: Sendable {
     @usableFromInline let rho: Double
     @usableFromInline var accumulator: Double
     @usableFromInline var count: Int
+    /// Power means only: the reference s of Σ (x/s)^ρ held in `accumulator` — the largest x
+    /// for ρ > 0, the smallest positive x for ρ < 0 — so no term exceeds 1 and the
+    /// reference's own term is 1: x^ρ neither overflows nor underflows for large |ρ|.
+    /// 0 until a positive x arrives.
+    @usableFromInline var scale: Double
 
     /// Starts an empty aggregate with elasticity parameter `rho`.
     @inlinable
     public init(rho: Double) {
         self.rho = rho
         count = 0
+        scale = 0
         if rho == -.infinity { kind = .minimum; accumulator = .infinity }
         else if rho == .infinity { kind = .maximum; accumulator = -.infinity }
         else if rho == 0 { kind = .geometric; accumulator = 0 }
@@ -32,7 +38,21 @@ public struct CESAggregate: Sendable {
         case .minimum: accumulator = Swift.min(accumulator, x)
         case .maximum: accumulator = Swift.max(accumulator, x)
         case .geometric: accumulator += x > 0 ? Double.log(x) : -.infinity
-        case .power: accumulator += x > 0 ? Double.pow(x, rho) : (rho < 0 ? .infinity : 0)
+        case .power:
+            if accumulator == .infinity {
+                break                                    // a zero term already made it 0 (ρ < 0)
+            } else if x <= 0 {
+                if rho < 0 { accumulator = .infinity }   // 0^ρ = ∞: the aggregate is 0
+            } else if scale == 0 {
+                accumulator = 1
+                scale = x
+            } else if (rho > 0) == (x > scale) {
+                // x becomes the reference: re-express the sum relative to it.
+                accumulator = accumulator * Double.pow(scale / x, rho) + 1
+                scale = x
+            } else {
+                accumulator += Double.pow(x / scale, rho)
+            }
         }
     }
 
@@ -44,9 +64,8 @@ public struct CESAggregate: Sendable {
         case .minimum, .maximum: return accumulator
         case .geometric: return Double.exp(accumulator / Double(count))
         case .power:
-            let mean = accumulator / Double(count)
-            if mean == .infinity { return 0 }
-            return Double.pow(mean, 1 / rho)
+            if accumulator == .infinity || scale == 0 { return 0 }
+            return scale * Double.pow(accumulator / Double(count), 1 / rho)
         }
     }
 

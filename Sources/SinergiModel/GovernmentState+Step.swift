@@ -157,7 +157,8 @@ extension GovernmentState {
             if draw < p.staffRotation * rotationMultiplier[i] {
                 hr[i] = Swift.max(0, hr[i] - p.rotationLoss)
             } else {
-                hr[i] += p.learningRate * learningMultiplier[i] * headCommitment[i] * (0.5 + 0.5 * culture[i]) * (1 - hr[i])
+                let learning = p.learningRate * learningMultiplier[i] * headCommitment[i] * (0.5 + 0.5 * culture[i])
+                hr[i] += Swift.min(1, learning) * (1 - hr[i])
             }
         }
     }

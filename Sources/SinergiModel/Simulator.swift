@@ -125,7 +125,8 @@ extension GovernmentState {
         for k in 0..<government.initiativeCount { series[first + k] = progress[k] }
     }
 
-    /// The outcomes of MODEL.md §5 from the final state.
+    /// The outcomes of MODEL.md §5 from the final state; an initiative counts as stalled
+    /// after `stallMonths` slow months in a row.
     func outcome(_ government: CompiledGovernment, initialIndex: Double, finalIndex: Double, months: Int,
                  stallMonths: Int) -> GovernmentOutcome {
         let n = government.agencyCount

@@ -5,7 +5,7 @@ import SinergiStats
 /// displaces the finance agency's legacy system, and a citizen-facing complaints service.
 func classroomInput(months: Int = 60, interventions: [Intervention] = []) -> ModelInput {
     let sectors = ["communication", "planning", "finance", "hr", "organisation", "inspectorate", "procurement"]
-    var agencies = sectors.map { AgencySpec(name: $0.capitalized, sector: $0) }
+    var agencies = sectors.map { AgencySpec(name: $0.prefix(1).uppercased() + $0.dropFirst(), sector: $0) }
     agencies[2].legacyLockIn = .constant(0.7)
     var eBudgeting = InitiativeSpec(name: "e-budgeting", partners: [2, 1, 0])
     eBudgeting.displacesLegacy = true
