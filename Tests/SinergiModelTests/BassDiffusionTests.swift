@@ -67,11 +67,7 @@ import Testing
     }
 
     static func adoptionSeries(_ input: ModelInput, seed: UInt64) throws -> [Double] {
-        let simulator = Simulator(input: input)
-        var record = simulator.makeRecord()
-        try simulator.run(replicateSeed: seed, into: &record)
-        let width = simulator.layout.widths[0]
-        return (0..<input.months).map { record.series[($0 + 1) * width + SeriesMetric.adoption.rawValue] }
+        try monthlySeries(.adoption, input, seed: seed)
     }
 
     /// The same path through the whole model: ι = ι_max = λ = 1 and S = 1 give adoption

@@ -54,11 +54,7 @@ import Testing
     }
 
     static func meanEffortSeries(_ input: ModelInput, seed: UInt64) throws -> [Double] {
-        let simulator = Simulator(input: input)
-        var record = simulator.makeRecord()
-        try simulator.run(replicateSeed: seed, into: &record)
-        let width = simulator.layout.widths[0]
-        return (0..<input.months).map { record.series[($0 + 1) * width + SeriesMetric.meanEffort.rawValue] }
+        try monthlySeries(.meanEffort, input, seed: seed)
     }
 
     /// ē₋ᵢ differs from ē by at most 1/(n − 1); that bounds the finite-n bias, so the

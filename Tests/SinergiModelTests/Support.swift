@@ -107,3 +107,13 @@ func bits(_ o: GovernmentOutcome) -> [UInt64] {
         + [o.initiativesLaunched, o.initiativesIntegrated, o.initiativesStalled,
            o.monthsToFirstLaunch ?? -1, o.monthsToFirstWin ?? -1].map { UInt64(bitPattern: Int64($0)) }
 }
+
+/// One replicate's monthly values of `metric` for government 0, months 1 … months (row 0,
+/// the initial state, left out).
+func monthlySeries(_ metric: SeriesMetric, _ input: ModelInput, seed: UInt64) throws -> [Double] {
+    let simulator = Simulator(input: input)
+    var record = simulator.makeRecord()
+    try simulator.run(replicateSeed: seed, into: &record)
+    let width = simulator.layout.widths[0]
+    return (0..<input.months).map { record.series[($0 + 1) * width + metric.rawValue] }
+}
