@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Sinergi",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "sinergi", targets: ["sinergi"]),
         .library(name: "SinergiEngine", targets: ["SinergiEngine"]),
@@ -20,7 +20,10 @@ let package = Package(
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"])]
         ),
-        .target(name: "SinergiStats", dependencies: ["CGSL"]),
+        .target(
+            name: "SinergiStats",
+            dependencies: ["CGSL", .product(name: "RealModule", package: "swift-numerics")]
+        ),
         .target(
             name: "SinergiModel",
             dependencies: ["SinergiStats", .product(name: "RealModule", package: "swift-numerics")]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Plain RFC 4180 CSV: comma separated, CRLF-free (LF line ends, which RFC 4180 readers
 /// accept), fields quoted only when they hold a comma, quote or line break.
 public struct CSV: Sendable {
@@ -18,6 +20,13 @@ public struct CSV: Sendable {
 
     /// The file's contents.
     public var contents: String { text }
+
+    /// The rows appended since the last drain (the header first), as UTF-8, leaving the
+    /// buffer empty: for files written a batch at a time.
+    public mutating func drain() -> Data {
+        defer { text = "" }
+        return Data(text.utf8)
+    }
 
     static func escape(_ field: String) -> String {
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }

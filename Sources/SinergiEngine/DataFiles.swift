@@ -4,18 +4,20 @@ import SinergiStats
 /// The CSV data files of a run (DESIGN.md "Outputs"). Their bytes depend only on the
 /// scenario and the seed.
 enum DataFiles {
-    /// replicates.csv: one row per (replicate, government).
-    static func replicates(_ result: MonteCarlo.Result, governments: [String]) -> String {
+    /// The columns of replicates.csv: one row per (replicate, government).
+    static let replicatesHeader = ["replicate", "seed", "government"] + OutcomeColumn.all.map(\.name) + ["final_predicate"]
+
+    /// Appends the rows of a batch whose first replicate is `firstReplicate`.
+    static func appendReplicates(_ batch: WorkerPool.Batch, firstReplicate: Int, governments: [String],
+                                 to csv: inout CSV) {
         let columns = OutcomeColumn.all
-        var csv = CSV(header: ["replicate", "seed", "government"] + columns.map(\.name) + ["final_predicate"])
-        for (r, record) in result.records.enumerated() {
+        for (offset, record) in batch.records.enumerated() {
             for (g, name) in governments.enumerated() {
                 let outcome = record.outcomes[g]
-                csv.appendRow([String(r), String(result.seeds[r]), name]
+                csv.appendRow([String(firstReplicate + offset), String(batch.seeds[offset]), name]
                     + columns.map { CSV.number($0.value(outcome)) } + [outcome.finalPredicate.name])
             }
         }
-        return csv.contents
     }
 
     /// timeseries.csv, tidy: month, government, metric, mean, sd, q05, q50, q95.

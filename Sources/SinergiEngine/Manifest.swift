@@ -1,10 +1,15 @@
 import Foundation
 
-/// manifest.json: what was run, with what, and how long it took.
+/// manifest.json: what was run, with what, on what, how it stopped and how long it took —
+/// enough to reproduce the run's data files (`sinergi run --replay`).
 public struct Manifest: Codable, Sendable {
     public struct Tool: Codable, Sendable {
         public var name = "sinergi"
         public var version = SinergiVersion.current
+        /// Commit of the source tree the binary was built from, when known.
+        public var gitCommit: String?
+        /// Whether that tree had uncommitted changes to tracked files.
+        public var gitDirty: Bool?
     }
     public struct ScenarioInfo: Codable, Sendable {
         public var path: String
@@ -19,8 +24,28 @@ public struct Manifest: Codable, Sendable {
         public var designPoint: Int
         public var seedScheme: String
     }
+    public struct Stopping: Codable, Sendable {
+        /// "fixed" or "precision".
+        public var rule: String
+        /// Why the run stopped, in words.
+        public var reason: String
+        /// Replicates per batch.
+        public var batch: Int
+        public var requestedReplicates: Int?
+        public var precision: PrecisionTarget?
+        /// The largest 95% CI half-width of the metric over the targeted scope at the end.
+        public var achievedHalfWidth: Double?
+    }
+    public struct Host: Codable, Sendable {
+        public var name: String
+        public var operatingSystem: String
+        public var cpus: Int
+        public var cpuModel: String?
+        public var memoryBytes: UInt64
+    }
     public struct Timing: Codable, Sendable {
-        public var created: String
+        public var started: String
+        public var finished: String
         public var wallSeconds: Double
         public var replicatesPerSecond: Double
     }
@@ -28,13 +53,23 @@ public struct Manifest: Codable, Sendable {
     public var tool = Tool()
     public var scenario: ScenarioInfo
     public var randomness: Randomness
+    /// Replicates completed and in the data files.
     public var replicates: Int
+    public var stopping: Stopping
+    /// "complete" or "interrupted".
+    public var status: String
+    /// What interrupted the run (e.g. "SIGINT"), when it was.
+    public var interruptedBy: String?
+    /// The manifest this run replays, if it is a replay.
+    public var replayOf: String?
     public var threads: Int
     public var months: Int
     public var governments: [String]
-    public var status: String
-    public var files: [String: String]
+    public var quantiles: String
+    public var host: Host
     public var timing: Timing
+    /// SHA-256 of each data file.
+    public var files: [String: String]
 
     /// The seed derivation, as documented in docs/model.md.
     public static let seedScheme =
@@ -43,10 +78,22 @@ public struct Manifest: Codable, Sendable {
         + "mix = SplitMix64 (golden-ratio increment, variant-13 finaliser); "
         + "streams init, politics, hr, forum, motivation, citizens; GSL seed = (s xor s>>32) mod 2^32"
 
+    /// How the quantile columns are computed, as documented in docs/statistics.md.
+    public static let quantileMethod =
+        "exact (GSL, linear interpolation between order statistics) while a summary has seen at most "
+        + "\(RunAccumulator.outcomeExactCapacity) values (outcomes) or \(RunAccumulator.seriesExactCapacity) values "
+        + "(time series); beyond that a relative-error sketch (DDSketch, alpha = 0.005): each quantile within 0.5% "
+        + "of the exact value's magnitude"
+
     /// Pretty, key-sorted JSON.
     public func encoded() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(self)
+    }
+
+    /// Reads a manifest written by `sinergi run`.
+    public static func read(from url: URL) throws -> Manifest {
+        try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: url))
     }
 }

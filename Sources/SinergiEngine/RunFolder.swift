@@ -6,6 +6,9 @@ import Foundation
 struct RunFolder {
     let final: URL
     let temporary: URL
+    /// Folders this run created above the run folder (results root, slug folder), removed
+    /// again if a failed run leaves them empty.
+    let createdParents: [URL]
 
     /// Chooses `<root>/<slug>/<run-id>` with run-id `YYYYMMDD-HHMMSS-s<seed>` (UTC),
     /// adding `-2`, `-3` … when that name is taken, and creates the temporary folder.
@@ -26,6 +29,7 @@ struct RunFolder {
         }
         final = parent.appendingPathComponent(name, isDirectory: true)
         temporary = parent.appendingPathComponent(".\(name).partial", isDirectory: true)
+        createdParents = [root, parent].filter { !files.fileExists(atPath: $0.path) }
         do {
             try files.createDirectory(at: temporary, withIntermediateDirectories: true)
         } catch {
@@ -42,6 +46,25 @@ struct RunFolder {
         }
     }
 
+    /// Creates `name` in the temporary folder for writing piece by piece.
+    func openStream(_ name: String) throws(RunError) -> FileHandle {
+        let url = temporary.appendingPathComponent(name)
+        guard FileManager.default.createFile(atPath: url.path, contents: nil),
+              let handle = try? FileHandle(forWritingTo: url) else {
+            throw .io("cannot create \(name) in \(temporary.path)")
+        }
+        return handle
+    }
+
+    /// SHA-256 of a file written into the temporary folder.
+    func sha256(of name: String) throws(RunError) -> String {
+        let url = temporary.appendingPathComponent(name)
+        guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else {
+            throw .io("cannot read back \(name) in \(temporary.path)")
+        }
+        return Study.sha256(data)
+    }
+
     /// Renames the temporary folder to its final name and points `<slug>/latest` at it.
     func commit() throws(RunError) {
         let files = FileManager.default
@@ -55,8 +78,25 @@ struct RunFolder {
         try? files.createSymbolicLink(atPath: latest.path, withDestinationPath: final.lastPathComponent)
     }
 
-    /// Removes the temporary folder after a failure.
+    /// Removes the temporary folder after a failure, and the folders above it that this
+    /// run created, when they are empty: a failed run leaves nothing behind.
     func discard() {
-        try? FileManager.default.removeItem(at: temporary)
+        let files = FileManager.default
+        try? files.removeItem(at: temporary)
+        for folder in createdParents.reversed() where (try? files.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
+            try? files.removeItem(at: folder)
+        }
+    }
+}
+
+extension FileHandle {
+    /// Appends `data`, turning a failure into a ``RunError``.
+    func append(_ data: Data) throws(RunError) {
+        do { try write(contentsOf: data) } catch { throw .io("cannot write: \(error.localizedDescription)") }
+    }
+
+    /// Flushes and closes the file.
+    func finish() throws(RunError) {
+        do { try synchronize(); try close() } catch { throw .io("cannot close: \(error.localizedDescription)") }
     }
 }

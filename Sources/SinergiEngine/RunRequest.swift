@@ -14,14 +14,17 @@ public struct RunRequest: Sendable {
     /// The fully resolved scenario (every default written out), stored in the manifest.
     public var resolvedScenario: String
     public var input: ModelInput
-    public var replicates: Int
+    /// How many replicates: a fixed count or a precision target.
+    public var stopping: StoppingRule
     public var masterSeed: UInt64
     public var threads: Int
     /// Results root; the run goes to `<root>/<slug>/<run-id>/`.
     public var outputRoot: URL
+    /// The manifest this run replays, if it is a replay.
+    public var replayOf: String?
 
     public init(scenarioPath: String, scenarioName: String, slug: String, scenarioText: String,
-                resolvedScenario: String, input: ModelInput, replicates: Int, masterSeed: UInt64,
+                resolvedScenario: String, input: ModelInput, stopping: StoppingRule, masterSeed: UInt64,
                 threads: Int, outputRoot: URL) {
         self.scenarioPath = scenarioPath
         self.scenarioName = scenarioName
@@ -29,14 +32,19 @@ public struct RunRequest: Sendable {
         self.scenarioText = scenarioText
         self.resolvedScenario = resolvedScenario
         self.input = input
-        self.replicates = replicates
+        self.stopping = stopping
         self.masterSeed = masterSeed
         self.threads = threads
         self.outputRoot = outputRoot
+        replayOf = nil
     }
+
+    /// Replicates per batch of a fixed-count run: enough to keep every worker busy, small
+    /// enough to bound memory. It does not change any result.
+    static let fixedBatch = 128
 }
 
 /// The tool's version, written into every manifest.
 public enum SinergiVersion {
-    public static let current = "0.1.0"
+    public static let current = "0.2.0"
 }

@@ -4,6 +4,12 @@ import SinergiModel
 import SinergiStats
 
 /// Runs a Monte Carlo study and writes its run folder.
+///
+/// Replicates run in batches; after each batch the records are folded, in replicate
+/// order, into streamed statistics and appended to replicates.csv, so memory stays bounded
+/// whatever the replicate count. Under a precision target the rule is checked between
+/// batches. A cancelled run (an interrupt) keeps the replicates completed before the first
+/// one that did not run, so its data are those of a fixed run of that many replicates.
 public enum Study {
     /// What a finished run produced.
     public struct Outcome: Sendable {
@@ -12,51 +18,133 @@ public enum Study {
         public var statistics: RunStatistics
         public var governments: [String]
         public var manifest: Manifest
+        /// Whether the run was interrupted before its stopping rule was met.
+        public var interrupted: Bool { manifest.status == "interrupted" }
     }
 
-    /// Runs the request's replicates in parallel, summarises them and writes manifest.json,
-    /// replicates.csv, timeseries.csv and summary.csv. Nothing is written when a replicate
-    /// fails; the folder appears under its final name only once complete.
-    public static func run(_ request: RunRequest) async throws(RunError) -> Outcome {
+    /// Data files of every run folder, in the order they are written.
+    public static let dataFiles = ["replicates.csv", "timeseries.csv", "summary.csv"]
+
+    public static func run(_ request: RunRequest, control: RunControl = RunControl()) async throws(RunError) -> Outcome {
         let started = Date()
         let clock = ContinuousClock()
         let begin = clock.now
-        let result = try await MonteCarlo.run(
-            input: request.input, replicates: request.replicates, masterSeed: request.masterSeed,
-            threads: request.threads)
         let names = request.input.governments.map(\.name)
-        let statistics = RunStatistics(result: result, governmentNames: names)
-        let files: [(String, String)] = [
-            ("replicates.csv", DataFiles.replicates(result, governments: names)),
-            ("timeseries.csv", DataFiles.timeseries(statistics)),
-            ("summary.csv", DataFiles.summary(statistics)),
-        ]
-        let elapsed = clock.now - begin
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        var manifest = Manifest(
-            scenario: .init(path: request.scenarioPath, name: request.scenarioName,
-                            sha256: sha256(Data(request.scenarioText.utf8)), resolved: request.resolvedScenario),
-            randomness: .init(masterSeed: request.masterSeed, algorithm: request.input.algorithm.rawValue,
-                              designPoint: 0, seedScheme: Manifest.seedScheme),
-            replicates: request.replicates, threads: request.threads, months: request.input.months,
-            governments: names, status: "complete",
-            files: [:],
-            timing: .init(created: ISO8601DateFormatter().string(from: started), wallSeconds: seconds,
-                          replicatesPerSecond: seconds > 0 ? Double(request.replicates) / seconds : 0))
-        for (name, text) in files { manifest.files[name] = sha256(Data(text.utf8)) }
+        let pool = WorkerPool(input: request.input, threads: request.threads)
+        let accumulator = RunAccumulator(layout: pool.layout, governmentNames: names)
+        control.plan(request.stopping.maximumReplicates)
 
         let folder = try RunFolder(root: request.outputRoot, slug: request.slug, seed: request.masterSeed, date: started)
         do throws(RunError) {
-            for (name, text) in files { try folder.write(Data(text.utf8), to: name) }
+            let rows = try folder.openStream("replicates.csv")
+            var replicatesCSV = CSV(header: DataFiles.replicatesHeader)
+            var done = 0
+            var reason = ""
+            var achieved: Double?
+            let batchSize: Int
+            switch request.stopping {
+            case .fixed: batchSize = RunRequest.fixedBatch
+            case .precision(let target): batchSize = target.batch
+            }
+            let maximum = request.stopping.maximumReplicates
+            while true {
+                let range = done..<Swift.min(maximum, done + batchSize)
+                let batch = try await pool.run(range, masterSeed: request.masterSeed, designPoint: 0, control: control)
+                accumulator.add(batch.records)
+                DataFiles.appendReplicates(batch, firstReplicate: done, governments: names, to: &replicatesCSV)
+                try rows.append(replicatesCSV.drain())
+                done += batch.records.count
+                if batch.records.count < range.count {
+                    reason = "interrupted (\(control.cancellationReason ?? "cancelled")) after \(done) replicates"
+                    break
+                }
+                if case .precision(let target) = request.stopping {
+                    achieved = Self.largestHalfWidth(target, accumulator: accumulator, governments: names.count)
+                    control.report(halfWidth: achieved ?? .nan)
+                    if done >= target.minimum, let width = achieved, width <= target.halfWidth {
+                        reason = "precision reached: 95% CI half-width \(width) <= \(target.halfWidth) after \(done) replicates"
+                        break
+                    }
+                }
+                if done >= maximum {
+                    if case .precision(let target) = request.stopping {
+                        reason = "maximum of \(target.maximum) replicates reached before the precision target"
+                    } else {
+                        reason = "the requested \(maximum) replicates are done"
+                    }
+                    break
+                }
+                if control.isCancelled {
+                    reason = "interrupted (\(control.cancellationReason ?? "cancelled")) after \(done) replicates"
+                    break
+                }
+            }
+            try rows.finish()
+            guard done > 0 else {
+                throw RunError.interruptedBeforeFirstReplicate(control.cancellationReason ?? "cancelled")
+            }
+
+            let statistics = accumulator.statistics()
+            let texts = [("timeseries.csv", DataFiles.timeseries(statistics)), ("summary.csv", DataFiles.summary(statistics))]
+            for (name, text) in texts { try folder.write(Data(text.utf8), to: name) }
+            let interrupted = control.isCancelled && reason.hasPrefix("interrupted")
+            var manifest = Self.manifest(request, replicates: done, reason: reason, achieved: achieved,
+                                         interruptedBy: interrupted ? control.cancellationReason : nil,
+                                         started: started, seconds: (clock.now - begin).seconds)
+            for name in dataFiles { manifest.files[name] = try folder.sha256(of: name) }
             let json: Data
             do { json = try manifest.encoded() } catch { throw RunError.io("cannot encode the manifest: \(error)") }
             try folder.write(json, to: "manifest.json")
             try folder.commit()
+            return Outcome(folder: folder.final, statistics: statistics, governments: names, manifest: manifest)
         } catch {
             folder.discard()
             throw error
         }
-        return Outcome(folder: folder.final, statistics: statistics, governments: names, manifest: manifest)
+    }
+
+    /// The largest 95% CI half-width of the target's metric over its scope (nil while
+    /// any is undefined, i.e. fewer than two values).
+    static func largestHalfWidth(_ target: PrecisionTarget, accumulator: RunAccumulator, governments: Int) -> Double? {
+        let indices = target.scope == .region && governments > 1 ? [governments] : Array(0..<governments)
+        var largest = 0.0
+        for g in indices {
+            guard let summary = accumulator.outcomeSummary(column: target.metric, government: g),
+                  !summary.ci95HalfWidth.isNaN else { return nil }
+            largest = Swift.max(largest, summary.ci95HalfWidth)
+        }
+        return largest
+    }
+
+    static func manifest(_ request: RunRequest, replicates: Int, reason: String, achieved: Double?,
+                         interruptedBy: String?, started: Date, seconds: Double) -> Manifest {
+        var tool = Manifest.Tool()
+        if let git = Provenance.gitCommit() {
+            tool.gitCommit = git.commit
+            tool.gitDirty = git.dirty
+        }
+        let stopping: Manifest.Stopping
+        switch request.stopping {
+        case .fixed(let count):
+            stopping = .init(rule: "fixed", reason: reason, batch: RunRequest.fixedBatch, requestedReplicates: count)
+        case .precision(let target):
+            stopping = .init(rule: "precision", reason: reason, batch: target.batch, precision: target,
+                             achievedHalfWidth: achieved)
+        }
+        let iso = ISO8601DateFormatter()
+        return Manifest(
+            tool: tool,
+            scenario: .init(path: request.scenarioPath, name: request.scenarioName,
+                            sha256: sha256(Data(request.scenarioText.utf8)), resolved: request.resolvedScenario),
+            randomness: .init(masterSeed: request.masterSeed, algorithm: request.input.algorithm.rawValue,
+                              designPoint: 0, seedScheme: Manifest.seedScheme),
+            replicates: replicates, stopping: stopping, status: interruptedBy == nil ? "complete" : "interrupted",
+            interruptedBy: interruptedBy, replayOf: request.replayOf, threads: request.threads, months: request.input.months,
+            governments: request.input.governments.map(\.name), quantiles: Manifest.quantileMethod,
+            host: Provenance.host(),
+            timing: .init(started: iso.string(from: started), finished: iso.string(from: Date()), wallSeconds: seconds,
+                          replicatesPerSecond: seconds > 0 ? Double(replicates) / seconds : 0),
+            files: [:])
     }
 
     /// Lower-case hexadecimal SHA-256 of `data`.
@@ -66,4 +154,9 @@ public enum Study {
             return byte < 16 ? "0" + hex : hex
         }.joined()
     }
+}
+
+extension Duration {
+    /// The duration in seconds.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
 }

@@ -69,4 +69,32 @@ public struct Summary: Sendable, Equatable {
         }
         (q05, q25, q50, q75, q95) = quantiles
     }
+
+    /// A summary from streamed moments (Welford) and already estimated quantiles at
+    /// 5, 25, 50, 75 and 95 %.
+    public init(count: Int, mean: Double, sumOfSquares: Double, quantiles: [Double]) {
+        self.count = count
+        self.mean = count > 0 ? mean : .nan
+        standardDeviation = .nan
+        ci95Low = .nan
+        ci95High = .nan
+        (q05, q25, q50, q75, q95) = (quantiles[0], quantiles[1], quantiles[2], quantiles[3], quantiles[4])
+        replaceMoments(count: count, mean: mean, sumOfSquares: sumOfSquares)
+    }
+
+    /// Sets the mean, SD and t-based CI from streamed moments, so that a summary does not
+    /// depend on whether its quantiles were exact.
+    mutating func replaceMoments(count: Int, mean: Double, sumOfSquares: Double) {
+        guard count > 0 else { return }
+        self.mean = mean
+        guard count > 1 else {
+            standardDeviation = .nan; ci95Low = .nan; ci95High = .nan
+            return
+        }
+        let sd = (sumOfSquares / Double(count - 1)).squareRoot()
+        standardDeviation = sd
+        let half = gsl_cdf_tdist_Pinv(0.975, Double(count - 1)) * sd / Double(count).squareRoot()
+        ci95Low = mean - half
+        ci95High = mean + half
+    }
 }

@@ -20,6 +20,6 @@ enum EngineFixtures {
     static func request(_ scenario: Scenario, replicates: Int, seed: UInt64, threads: Int, root: URL) -> RunRequest {
         RunRequest(scenarioPath: scenario.path, scenarioName: scenario.name, slug: scenario.slug,
                    scenarioText: scenario.sourceText, resolvedScenario: scenario.resolvedYAML, input: scenario.input,
-                   replicates: replicates, masterSeed: seed, threads: threads, outputRoot: root)
+                   stopping: .fixed(replicates: replicates), masterSeed: seed, threads: threads, outputRoot: root)
     }
 }

@@ -1,0 +1,154 @@
+import Foundation
+import SinergiModel
+import SinergiStats
+
+/// Folds replicate records, in replicate order, into streamed summaries of every outcome
+/// (per government and for the region) and every monthly series cell, so memory does not
+/// grow with the replicate count.
+///
+/// Each government's cells are independent, so a batch is folded with one task per
+/// government; within a government the records go in replicate order, which keeps every
+/// statistic identical whatever the thread count.
+final class RunAccumulator: @unchecked Sendable {
+    /// Exact quantiles for outcomes up to this many replicates, sketched beyond.
+    static let outcomeExactCapacity = 10_000
+    /// Exact quantiles for series cells up to this many replicates, sketched beyond.
+    static let seriesExactCapacity = 256
+
+    let layout: SeriesLayout
+    let governmentNames: [String]
+    let columns = OutcomeColumn.all + OutcomeColumn.predicateShares
+    /// Column indices that have a region row.
+    let regionColumns: [Int]
+    /// cells[g]: outcome and series summaries of government g; the region is the extra
+    /// last entry (outcomes only). One object per government so that governments can be
+    /// folded concurrently without sharing a mutable container.
+    private let cells: [Cells]
+    /// Metric names of each government's series cells, model metrics then shares.
+    let seriesNames: [[String]]
+    private(set) var count = 0
+
+    /// The per-month predicate shares derived from the SPBE series.
+    static let shareMetrics = SPBEPredicate.allCases.map { "share_\($0.columnName)" }
+
+    init(layout: SeriesLayout, governmentNames: [String]) {
+        self.layout = layout
+        self.governmentNames = governmentNames
+        let columns = self.columns
+        regionColumns = governmentNames.count > 1 ? columns.indices.filter { columns[$0].region != nil } : []
+        let names = layout.metricNames.map { $0 + Self.shareMetrics }
+        seriesNames = names
+        let outcomeCount = columns.count
+        cells = names.map { Cells(outcomes: outcomeCount, series: $0.count * layout.rows) }
+            + (governmentNames.count > 1 ? [Cells(outcomes: outcomeCount, series: 0)] : [])
+    }
+
+    /// Adds the records of consecutive replicates, in order.
+    func add(_ records: [ReplicateRecord]) {
+        guard !records.isEmpty else { return }
+        let governments = governmentNames.count
+        DispatchQueue.concurrentPerform(iterations: governments + (regionColumns.isEmpty ? 0 : 1)) { g in
+            if g == governments { foldRegion(records) } else { foldGovernment(g, records) }
+        }
+        count += records.count
+    }
+
+    private func foldGovernment(_ g: Int, _ records: [ReplicateRecord]) {
+        let cells = self.cells[g]
+        let width = layout.widths[g]
+        let cellsPerRow = seriesNames[g].count
+        let spbe = SeriesMetric.spbe.rawValue
+        for record in records {
+            let outcome = record.outcomes[g]
+            for c in columns.indices { cells.outcomes[c].add(columns[c].value(outcome)) }
+            let base = layout.offsets[g]
+            let rows = layout.rows
+            let shares = Self.shareMetrics.count
+            cells.series.withUnsafeMutableBufferPointer { series in
+                for row in 0..<rows {
+                    let source = base + row * width
+                    let target = row * cellsPerRow
+                    for j in 0..<width { series[target + j].add(record.series[source + j]) }
+                    let predicate = SPBEPredicate(index: record.series[source + spbe]).rawValue
+                    for k in 0..<shares { series[target + width + k].add(k == predicate ? 1 : 0) }
+                }
+            }
+        }
+    }
+
+    private func foldRegion(_ records: [ReplicateRecord]) {
+        let region = cells[governmentNames.count]
+        for record in records {
+            for c in regionColumns {
+                let column = columns[c]
+                var total = 0.0
+                for outcome in record.outcomes { total += column.value(outcome) }
+                region.outcomes[c].add(column.region == .total ? total : total / Double(record.outcomes.count))
+            }
+        }
+    }
+
+    /// The current summary of outcome `column` for government index `g` (the region is
+    /// index `governmentNames.count`).
+    func outcomeSummary(column: String, government g: Int) -> Summary? {
+        guard let c = columns.firstIndex(where: { $0.name == column }), g < cells.count else { return nil }
+        if g == governmentNames.count && !regionColumns.contains(c) { return nil }
+        return cells[g].outcomes[c].summary()
+    }
+
+    /// The statistics of everything folded so far.
+    func statistics() -> RunStatistics {
+        var outcomeRows: [RunStatistics.OutcomeSummary] = []
+        for (g, name) in governmentNames.enumerated() {
+            for (c, column) in columns.enumerated() {
+                outcomeRows.append(.init(government: name, outcome: column.name, summary: cells[g].outcomes[c].summary()))
+            }
+        }
+        for c in regionColumns {
+            outcomeRows.append(.init(government: RunStatistics.regionName, outcome: columns[c].name,
+                                     summary: cells[governmentNames.count].outcomes[c].summary()))
+        }
+        let slots = SeriesSlots(count: governmentNames.count)
+        DispatchQueue.concurrentPerform(iterations: governmentNames.count) { g in
+            let names = seriesNames[g]
+            var rows: [RunStatistics.SeriesSummary] = []
+            let series = cells[g].series
+            rows.reserveCapacity(series.count)
+            for row in 0..<layout.rows {
+                for (j, metric) in names.enumerated() {
+                    rows.append(.init(month: row, government: governmentNames[g], metric: metric,
+                                      summary: series[row * names.count + j].summary()))
+                }
+            }
+            slots.store(rows, at: g)
+        }
+        return RunStatistics(outcomes: outcomeRows, series: slots.values.flatMap { $0 })
+    }
+}
+
+/// The streamed summaries of one government (or the region).
+final class Cells: @unchecked Sendable {
+    var outcomes: [StreamingSummary]
+    var series: [StreamingSummary]
+
+    init(outcomes: Int, series: Int) {
+        self.outcomes = Array(repeating: StreamingSummary(exactCapacity: RunAccumulator.outcomeExactCapacity), count: outcomes)
+        self.series = Array(repeating: StreamingSummary(exactCapacity: RunAccumulator.seriesExactCapacity), count: series)
+    }
+}
+
+/// Per-government result slots filled concurrently, each index written exactly once.
+final class SeriesSlots: @unchecked Sendable {
+    private var storage: [[RunStatistics.SeriesSummary]]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: [], count: count) }
+
+    func store(_ rows: [RunStatistics.SeriesSummary], at index: Int) {
+        lock.lock()
+        storage[index] = rows
+        lock.unlock()
+    }
+
+    var values: [[RunStatistics.SeriesSummary]] { lock.lock(); defer { lock.unlock() }; return storage }
+}

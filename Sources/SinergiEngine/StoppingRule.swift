@@ -1,0 +1,58 @@
+/// When a study stops adding replicates.
+public enum StoppingRule: Sendable, Equatable {
+    /// Exactly this many replicates.
+    case fixed(replicates: Int)
+    /// Batches of `batch` replicates until the 95% CI half-width of the mean of `metric` is
+    /// at most `halfWidth` for every government (or for the region), with at least
+    /// `minimum` and at most `maximum` replicates. Because the check happens only between
+    /// fixed batches, the stopping point does not depend on the thread count.
+    case precision(PrecisionTarget)
+
+    /// The largest number of replicates the rule can ask for.
+    public var maximumReplicates: Int {
+        switch self {
+        case .fixed(let replicates): return replicates
+        case .precision(let target): return target.maximum
+        }
+    }
+}
+
+/// A precision target for ``StoppingRule/precision(_:)``.
+public struct PrecisionTarget: Sendable, Equatable, Codable {
+    /// Which governments must reach the target.
+    public enum Scope: String, Sendable, Codable, CaseIterable {
+        /// Every government separately.
+        case government
+        /// The region mean (the mean over governments in each replicate).
+        case region
+    }
+
+    /// An outcome column of replicates.csv, e.g. final_spbe.
+    public var metric: String
+    public var halfWidth: Double
+    public var scope: Scope
+    public var minimum: Int
+    public var maximum: Int
+    public var batch: Int
+
+    public init(metric: String, halfWidth: Double, scope: Scope = .government, minimum: Int = 100,
+                maximum: Int = 100_000, batch: Int = 100) {
+        self.metric = metric
+        self.halfWidth = halfWidth
+        self.scope = scope
+        self.minimum = minimum
+        self.maximum = maximum
+        self.batch = batch
+    }
+
+    /// Short names accepted on the command line for common outcome columns.
+    public static let aliases = ["spbe": "final_spbe", "gain": "gain_per_year", "trust": "mean_trust",
+                                 "commitment": "mean_commitment", "baik": "p_baik_or_better"]
+
+    /// The outcome column a metric name or alias stands for, or nil when there is none.
+    public static func column(named name: String) -> String? {
+        let column = aliases[name] ?? name
+        let known = (OutcomeColumn.all + OutcomeColumn.predicateShares).map(\.name)
+        return known.contains(column) ? column : nil
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import SinergiEngine
+
+/// A one-line progress display on stderr — replicates done, a bar, replicates per second
+/// and time left — redrawn ten times a second while a run is going. Shown only when stderr
+/// is a terminal.
+final class ProgressBar: @unchecked Sendable {
+    private let control: RunControl
+    private let precisionTarget: Double?
+    private var task: Task<Void, Never>?
+    private let started = ContinuousClock.now
+
+    static var stderrIsTerminal: Bool { isatty(FileHandle.standardError.fileDescriptor) == 1 }
+
+    init(control: RunControl, precisionTarget: Double?) {
+        self.control = control
+        self.precisionTarget = precisionTarget
+    }
+
+    func start() {
+        task = Task.detached { [self] in
+            while !Task.isCancelled {
+                draw()
+                try? await Task.sleep(for: .milliseconds(100))
+            }
+        }
+    }
+
+    /// Stops redrawing and clears the line.
+    func stop() {
+        task?.cancel()
+        task = nil
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+
+    private func draw() {
+        let done = control.completed
+        let planned = Swift.max(1, control.planned)
+        let elapsed = (ContinuousClock.now - started).components
+        let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
+        let rate = seconds > 0 ? Double(done) / seconds : 0
+        let fraction = Swift.min(1, Double(done) / Double(planned))
+        let width = 24
+        let filled = Int((fraction * Double(width)).rounded(.down))
+        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+        var line = "\r\u{1B}[K  \(done)/\(planned) replicates ▕\(bar)▏ \(Int(fraction * 100))%  "
+            + String(format: "%.0f rep/s", rate)
+        if let target = precisionTarget {
+            let current = control.currentHalfWidth
+            line += current.isNaN ? "  half-width –" : String(format: "  half-width %.4f → %.4f", current, target)
+        } else if rate > 0 {
+            let left = Int((Double(planned - done) / rate).rounded(.up))
+            line += String(format: "  %d:%02d left", left / 60, left % 60)
+        }
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+}

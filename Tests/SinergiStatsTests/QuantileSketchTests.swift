@@ -1,0 +1,104 @@
+import Foundation
+import SinergiStats
+import Testing
+
+/// The sketch's guarantee: every reported quantile is within relative accuracy α of the
+/// exact quantile (GSL's interpolation between order statistics), whatever the
+/// distribution, and its content does not depend on the order of insertion.
+@Suite struct QuantileSketchTests {
+    static let alpha = 0.005
+    static let probabilities = [0.0, 0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99, 1.0]
+
+    /// Exact quantile with GSL's rule on sorted data: linear between ⌊p(n−1)⌋ and ⌈p(n−1)⌉.
+    static func exactQuantile(_ sorted: [Double], _ p: Double) -> Double {
+        let position = p * Double(sorted.count - 1)
+        let low = Int(position.rounded(.down))
+        let high = min(sorted.count - 1, low + 1)
+        return sorted[low] + (position - Double(low)) * (sorted[high] - sorted[low])
+    }
+
+    static let cases: [(String, Distribution, Double)] = [
+        ("uniform SPBE scale", .uniform(low: 1, high: 5), 0),
+        ("beta trust", .beta(alpha: 2, beta: 5), 0),
+        ("lognormal small adoption", .lognormal(mu: -6, sigma: 1.5, clip: nil), 0),
+        ("normal with negatives", .normal(mean: 0.05, sd: 0.1, clip: nil), 0),
+        ("atom at zero plus a tail", .beta(alpha: 0.5, beta: 20), 0.6),
+    ]
+
+    @Test(arguments: 0..<cases.count)
+    func quantilesAreWithinRelativeAccuracy(_ index: Int) {
+        let (name, distribution, zeroShare) = Self.cases[index]
+        let stream = RandomStream(seed: UInt64(100 + index))
+        var values: [Double] = []
+        var sketch = QuantileSketch(relativeAccuracy: Self.alpha)
+        for _ in 0..<50_000 {
+            let x = stream.uniform() < zeroShare ? 0 : distribution.sample(stream)
+            values.append(x)
+            sketch.insert(x)
+        }
+        let sorted = values.sorted()
+        for p in Self.probabilities {
+            let exact = Self.exactQuantile(sorted, p)
+            // Both neighbouring order statistics are within α of their magnitude; so is any
+            // point between them, relative to the larger magnitude.
+            let position = p * Double(sorted.count - 1)
+            let low = sorted[Int(position.rounded(.down))], high = sorted[min(sorted.count - 1, Int(position.rounded(.up)))]
+            let bound = Self.alpha * max(abs(low), abs(high)) + 1e-9
+            #expect(abs(sketch.quantile(p) - exact) <= bound, "\(name) p=\(p): \(sketch.quantile(p)) vs \(exact)")
+        }
+    }
+
+    @Test func insertionOrderDoesNotMatter() {
+        let stream = RandomStream(seed: 9)
+        let values = (0..<5_000).map { _ in Distribution.lognormal(mu: 0, sigma: 1, clip: nil).sample(stream) - 1 }
+        var forward = QuantileSketch(), backward = QuantileSketch(), shuffled = QuantileSketch()
+        for x in values { forward.insert(x) }
+        for x in values.reversed() { backward.insert(x) }
+        var order = Array(values.indices)
+        for i in stride(from: order.count - 1, to: 0, by: -1) {   // Fisher–Yates with the fixed stream
+            order.swapAt(i, Int(stream.uniform() * Double(i + 1)))
+        }
+        for i in order { shuffled.insert(values[i]) }
+        for p in Self.probabilities {
+            #expect(forward.quantile(p) == backward.quantile(p))
+            #expect(forward.quantile(p) == shuffled.quantile(p))
+        }
+    }
+
+    @Test func constantsAndEdgeCases() {
+        var sketch = QuantileSketch()
+        #expect(sketch.quantile(0.5).isNaN)
+        for _ in 0..<100 { sketch.insert(0.4) }
+        #expect(abs(sketch.quantile(0.05) - 0.4) <= 0.4 * Self.alpha)
+        #expect(sketch.quantile(0.05) == sketch.quantile(0.95))
+        sketch.insert(.nan)
+        #expect(sketch.count == 100)
+        var zeros = QuantileSketch()
+        for _ in 0..<10 { zeros.insert(0) }
+        #expect(zeros.quantile(0.5) == 0)
+    }
+
+    @Test func streamingSummaryIsExactUpToCapacityThenSketched() {
+        let stream = RandomStream(seed: 77)
+        let values = (0..<3_000).map { _ in Distribution.beta(alpha: 2, beta: 2).sample(stream) }
+        var streaming = StreamingSummary(exactCapacity: 1_000)
+        for x in values.prefix(1_000) { streaming.add(x) }
+        #expect(streaming.quantilesAreExact)
+        let exact = Summary(values.prefix(1_000))
+        let small = streaming.summary()
+        #expect(small.q05 == exact.q05 && small.q50 == exact.q50 && small.q95 == exact.q95)
+        #expect(abs(small.mean - exact.mean) < 1e-12)
+        #expect(abs(small.standardDeviation - exact.standardDeviation) < 1e-12)
+
+        for x in values.dropFirst(1_000) { streaming.add(x) }
+        #expect(!streaming.quantilesAreExact)
+        let all = Summary(values)
+        let large = streaming.summary()
+        #expect(large.count == 3_000)
+        #expect(abs(large.mean - all.mean) < 1e-12, "Welford's mean is exact up to rounding")
+        #expect(abs(large.ci95High - all.ci95High) < 1e-12)
+        for (estimate, truth) in [(large.q05, all.q05), (large.q50, all.q50), (large.q95, all.q95)] {
+            #expect(abs(estimate - truth) <= Self.alpha * truth + 1e-3, "\(estimate) vs \(truth)")
+        }
+    }
+}
