@@ -48,6 +48,7 @@ public enum Study {
         let folder = try RunFolder(root: request.outputRoot, slug: request.slug, seed: request.masterSeed, date: started)
         do throws(RunError) {
             for (name, text) in files { try folder.write(Data(text.utf8), to: name) }
+            try folder.write(Data(ReportPage.html(statistics: statistics, manifest: manifest).utf8), to: "report.html")
             let json: Data
             do { json = try manifest.encoded() } catch { throw RunError.io("cannot encode the manifest: \(error)") }
             try folder.write(json, to: "manifest.json")
