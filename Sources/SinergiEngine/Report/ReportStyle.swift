@@ -24,6 +24,7 @@ enum ReportStyle {
         table.outcomes th,table.outcomes td{padding:7px 10px;border-bottom:1px solid #ddd;text-align:left}
         table.outcomes thead th{font-size:15px;color:#333;border-bottom:2px solid #777;vertical-align:bottom}
         table.outcomes td.num{text-align:right;white-space:nowrap}
+        table.outcomes tbody th{white-space:nowrap}
         table.outcomes tr.region th,table.outcomes tr.region td{border-top:2px solid #777;font-weight:700}
         .chip{display:inline-block;padding:1px 8px;border-radius:4px;font-weight:700;font-size:15px}
         footer{margin-top:40px;padding-top:12px;border-top:1px solid #ddd;color:#555;font-size:15px}
