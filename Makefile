@@ -1,6 +1,6 @@
 # Sinergi — set-up, run and test on a fresh Debian machine with Swift.
-#   make run    installs GSL when missing, builds in release, runs the default scenario
-#   make test   installs GSL when missing, runs the whole test suite
+#   make run    installs GSL (and Chromium) when missing, builds in release, runs the default scenario
+#   make test   installs GSL and Chromium when missing, runs the whole test suite
 
 SWIFT      ?= swift
 SCENARIO   ?= Scenarios/classroom.yaml
@@ -12,12 +12,18 @@ RELEASE    := .build/release/sinergi
 
 all: build
 
-# GSL is the only system dependency (Debian package libgsl-dev, found with pkg-config).
+# GSL is the only library dependency (Debian package libgsl-dev, found with pkg-config).
+# Chromium is for the test that opens report.html in a headless browser.
 deps:
 	@if ! pkg-config --exists gsl 2>/dev/null; then \
 		echo "Installing libgsl-dev and pkg-config (GSL, the GNU Scientific Library)…"; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libgsl-dev pkg-config >/dev/null; \
+	fi
+	@if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then \
+		echo "Installing chromium (headless browser for the report test)…"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; \
 	fi
 
 build: deps

@@ -92,6 +92,7 @@ public enum Study {
                                          interruptedBy: interrupted ? control.cancellationReason : nil,
                                          started: started, seconds: (clock.now - begin).seconds)
             for name in dataFiles { manifest.files[name] = try folder.sha256(of: name) }
+            try folder.write(Data(ReportPage.html(statistics: statistics, manifest: manifest).utf8), to: "report.html")
             let json: Data
             do { json = try manifest.encoded() } catch { throw RunError.io("cannot encode the manifest: \(error)") }
             try folder.write(json, to: "manifest.json")

@@ -26,7 +26,7 @@ import Testing
             let folder = try runFolder(out, slug: "classroom")
             #expect(result.stdout.contains("Results: \(folder.path)"))
             let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-            #expect(names == ["manifest.json", "replicates.csv", "summary.csv", "timeseries.csv"])
+            #expect(names == ["manifest.json", "replicates.csv", "report.html", "summary.csv", "timeseries.csv"])
             contents.append(try Self.dataFiles.map { try Data(contentsOf: folder.appendingPathComponent($0)) })
 
             let manifest = try JSONSerialization.jsonObject(
