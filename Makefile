@@ -1,6 +1,8 @@
 # Sinergi — set-up, run and test on a fresh Debian machine with Swift.
-#   make run    installs GSL (and Chromium) when missing, builds in release, runs the default scenario
-#   make test   installs GSL and Chromium when missing, runs the whole test suite
+#   make run         installs GSL when missing, builds in release, runs the default scenario
+#   make test        installs GSL, Chromium and a Python venv when missing, runs the whole
+#                    test suite, then `make notebooks`
+#   make notebooks   executes the Jupyter notebooks headless on a fresh run
 
 SWIFT      ?= swift
 SCENARIO   ?= Scenarios/classroom.yaml
@@ -8,18 +10,29 @@ RUN_ARGS   ?=
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE    := .build/release/sinergi
 
-.PHONY: all deps build run test validate clean
+# The notebooks run in their own virtual environment, on a fresh run of NB_SCENARIO written
+# to NB_OUT; executed copies go to NB_OUT/executed, never over the committed notebooks.
+NB_VENV     := .venv-notebooks
+NB_PYTHON   := $(NB_VENV)/bin/python
+NB_SCENARIO ?= Scenarios/jambi-province-2018.yaml
+NB_RUN_ARGS ?= --replicates 400 --seed 1
+NB_OUT      := results/notebooks
+NOTEBOOKS   := $(sort $(wildcard Notebooks/*.ipynb))
+
+.PHONY: all deps test-deps build run test validate notebooks clear-notebooks clean
 
 all: build
 
 # GSL is the only library dependency (Debian package libgsl-dev, found with pkg-config).
-# Chromium is for the test that opens report.html in a headless browser.
 deps:
 	@if ! pkg-config --exists gsl 2>/dev/null; then \
 		echo "Installing libgsl-dev and pkg-config (GSL, the GNU Scientific Library)…"; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libgsl-dev pkg-config >/dev/null; \
 	fi
+
+# The tests also need Chromium, to open report.html in a headless browser.
+test-deps: deps
 	@if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then \
 		echo "Installing chromium (headless browser for the report test)…"; \
 		$(SUDO) apt-get update -qq && \
@@ -35,9 +48,44 @@ run: build
 validate: build
 	$(RELEASE) validate Scenarios/*.yaml
 
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(MAKE) notebooks
+
+# Python with a working venv module: Debian ships it separately (python3-venv), so install it
+# when `python3 -m venv` fails. The environment is rebuilt from scratch when requirements.txt
+# changes; the copy of requirements.txt inside it records what it was built from.
+$(NB_VENV)/requirements.txt: Notebooks/requirements.txt
+	@rm -rf $(NB_VENV)
+	@if ! python3 -m venv $(NB_VENV) >/dev/null 2>&1; then \
+		echo "Installing python3-venv (python3 -m venv needs it on Debian)…"; \
+		rm -rf $(NB_VENV); \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3 python3-venv >/dev/null && \
+		python3 -m venv $(NB_VENV); \
+	fi
+	$(NB_PYTHON) -m pip install --quiet --disable-pip-version-check -r Notebooks/requirements.txt
+	cp Notebooks/requirements.txt $@
+
+# Notebooks are committed without outputs; a cell that raises makes nbconvert, and so this
+# target, fail.
+notebooks: build $(NB_VENV)/requirements.txt
+	@$(NB_PYTHON) -c 'import json, sys; dirty = [f for f in sys.argv[1:] if any(c.get("outputs") or c.get("execution_count") for c in json.load(open(f))["cells"])]; sys.exit("Notebooks with outputs (make clear-notebooks): " + " ".join(dirty) if dirty else 0)' $(NOTEBOOKS)
+	rm -rf $(NB_OUT)
+	@run=$$($(RELEASE) run $(NB_SCENARIO) $(NB_RUN_ARGS) --out "$(CURDIR)/$(NB_OUT)" --quiet | sed -n 's/^Results: //p'); \
+	test -n "$$run" || { echo "sinergi run wrote no results folder" >&2; exit 1; }; \
+	for nb in $(NOTEBOOKS); do \
+		echo "Executing $$nb on $$run"; \
+		SINERGI_RUN="$$run" SINERGI_RUN_LARGE="$$run" JUPYTER_PREFER_ENV_PATH=1 \
+			$(NB_PYTHON) -m nbconvert --to notebook --execute --ExecutePreprocessor.timeout=600 \
+			--output-dir $(NB_OUT)/executed "$$nb" || exit 1; \
+	done
+
+# Strips outputs and per-cell execution metadata from the notebooks before a commit.
+clear-notebooks: $(NB_VENV)/requirements.txt
+	$(NB_PYTHON) -m nbconvert --clear-output --ClearMetadataPreprocessor.enabled=True \
+		--ClearMetadataPreprocessor.clear_notebook_metadata=False --inplace $(NOTEBOOKS)
 
 clean:
-	rm -rf .build
+	rm -rf .build $(NB_VENV) $(NB_OUT)
