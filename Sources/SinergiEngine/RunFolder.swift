@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// A run's output folder, written under a hidden temporary name and renamed into place
@@ -47,22 +48,13 @@ struct RunFolder {
     }
 
     /// Creates `name` in the temporary folder for writing piece by piece.
-    func openStream(_ name: String) throws(RunError) -> FileHandle {
+    func openStream(_ name: String) throws(RunError) -> HashingFileStream {
         let url = temporary.appendingPathComponent(name)
         guard FileManager.default.createFile(atPath: url.path, contents: nil),
               let handle = try? FileHandle(forWritingTo: url) else {
             throw .io("cannot create \(name) in \(temporary.path)")
         }
-        return handle
-    }
-
-    /// SHA-256 of a file written into the temporary folder.
-    func sha256(of name: String) throws(RunError) -> String {
-        let url = temporary.appendingPathComponent(name)
-        guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else {
-            throw .io("cannot read back \(name) in \(temporary.path)")
-        }
-        return Study.sha256(data)
+        return HashingFileStream(handle: handle)
     }
 
     /// Renames the temporary folder to its final name and points `<slug>/latest` at it.
@@ -89,14 +81,25 @@ struct RunFolder {
     }
 }
 
-extension FileHandle {
-    /// Appends `data`, turning a failure into a ``RunError``.
+/// A file written a piece at a time whose SHA-256 is computed as it is written, so a
+/// large file never has to be read back (or mapped) to be hashed.
+final class HashingFileStream {
+    private let handle: FileHandle
+    private var hasher = SHA256()
+
+    init(handle: FileHandle) { self.handle = handle }
+
+    /// Appends `data` to the file and to the hash.
     func append(_ data: Data) throws(RunError) {
-        do { try write(contentsOf: data) } catch { throw .io("cannot write: \(error.localizedDescription)") }
+        hasher.update(data: data)
+        do { try handle.write(contentsOf: data) } catch { throw .io("cannot write: \(error.localizedDescription)") }
     }
 
-    /// Flushes and closes the file.
-    func finish() throws(RunError) {
-        do { try synchronize(); try close() } catch { throw .io("cannot close: \(error.localizedDescription)") }
+    /// Flushes and closes the file; returns its lower-case hexadecimal SHA-256.
+    func finish() throws(RunError) -> String {
+        do { try handle.synchronize(); try handle.close() } catch {
+            throw .io("cannot close: \(error.localizedDescription)")
+        }
+        return Study.hex(hasher.finalize())
     }
 }

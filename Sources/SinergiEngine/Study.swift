@@ -79,19 +79,23 @@ public enum Study {
                     break
                 }
             }
-            try rows.finish()
+            var hashes = ["replicates.csv": try rows.finish()]
             guard done > 0 else {
                 throw RunError.interruptedBeforeFirstReplicate(control.cancellationReason ?? "cancelled")
             }
 
             let statistics = accumulator.statistics()
             let texts = [("timeseries.csv", DataFiles.timeseries(statistics)), ("summary.csv", DataFiles.summary(statistics))]
-            for (name, text) in texts { try folder.write(Data(text.utf8), to: name) }
+            for (name, text) in texts {
+                let data = Data(text.utf8)
+                try folder.write(data, to: name)
+                hashes[name] = sha256(data)
+            }
             let interrupted = control.isCancelled && reason.hasPrefix("interrupted")
             var manifest = Self.manifest(request, replicates: done, reason: reason, achieved: achieved,
                                          interruptedBy: interrupted ? control.cancellationReason : nil,
                                          started: started, seconds: (clock.now - begin).seconds)
-            for name in dataFiles { manifest.files[name] = try folder.sha256(of: name) }
+            manifest.files = hashes
             try folder.write(Data(ReportPage.html(statistics: statistics, manifest: manifest).utf8), to: "report.html")
             let json: Data
             do { json = try manifest.encoded() } catch { throw RunError.io("cannot encode the manifest: \(error)") }
@@ -150,7 +154,11 @@ public enum Study {
 
     /// Lower-case hexadecimal SHA-256 of `data`.
     public static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { byte in
+        hex(SHA256.hash(data: data))
+    }
+
+    static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()
