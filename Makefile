@@ -1,14 +1,16 @@
 # Sinergi — set-up, run and test on a fresh Debian machine with Swift.
 #   make run    installs GSL when missing, builds in release, runs the default scenario
 #   make test   installs GSL when missing, runs the whole test suite
+#   make bench  builds the benchmark package (Benchmarks/) in release and prints its figures
 
 SWIFT      ?= swift
 SCENARIO   ?= Scenarios/classroom.yaml
 RUN_ARGS   ?=
+BENCH_ARGS ?=
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE    := .build/release/sinergi
 
-.PHONY: all deps build run test validate clean
+.PHONY: all deps build run test bench validate clean
 
 all: build
 
@@ -33,5 +35,10 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# A separate package, so that build and test never fetch or compile the benchmark library.
+# BENCH_ARGS passes options to the benchmark plugin, e.g. BENCH_ARGS="--filter classroom".
+bench: deps
+	cd Benchmarks && $(SWIFT) package benchmark --no-progress --grouping metric $(BENCH_ARGS)
+
 clean:
-	rm -rf .build
+	rm -rf .build Benchmarks/.build
