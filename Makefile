@@ -3,10 +3,12 @@
 #   make test        installs GSL, Chromium and a Python venv when missing, runs the whole
 #                    test suite, then `make notebooks`
 #   make notebooks   executes the Jupyter notebooks headless on a fresh run
+#   make bench       builds the benchmark package (Benchmarks/) in release and prints its figures
 
 SWIFT      ?= swift
 SCENARIO   ?= Scenarios/classroom.yaml
 RUN_ARGS   ?=
+BENCH_ARGS ?=
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE    := .build/release/sinergi
 
@@ -19,7 +21,7 @@ NB_RUN_ARGS ?= --replicates 400 --seed 1
 NB_OUT      := results/notebooks
 NOTEBOOKS   := $(sort $(wildcard Notebooks/*.ipynb))
 
-.PHONY: all deps test-deps build run test validate notebooks clear-notebooks clean
+.PHONY: all deps test-deps build run test bench validate notebooks clear-notebooks clean
 
 all: build
 
@@ -87,5 +89,10 @@ clear-notebooks: $(NB_VENV)/requirements.txt
 	$(NB_PYTHON) -m nbconvert --clear-output --ClearMetadataPreprocessor.enabled=True \
 		--ClearMetadataPreprocessor.clear_notebook_metadata=False --inplace $(NOTEBOOKS)
 
+# A separate package, so that build and test never fetch or compile the benchmark library.
+# BENCH_ARGS passes options to the benchmark plugin, e.g. BENCH_ARGS="--filter classroom".
+bench: deps
+	cd Benchmarks && $(SWIFT) package benchmark --no-progress --grouping metric $(BENCH_ARGS)
+
 clean:
-	rm -rf .build $(NB_VENV) $(NB_OUT)
+	rm -rf .build Benchmarks/.build $(NB_VENV) $(NB_OUT)

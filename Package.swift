@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "sinergi", targets: ["sinergi"]),
         .library(name: "SinergiEngine", targets: ["SinergiEngine"]),
+        .library(name: "SinergiScenario", targets: ["SinergiScenario"]),
+        .library(name: "SinergiModel", targets: ["SinergiModel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
