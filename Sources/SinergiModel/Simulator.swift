@@ -33,32 +33,40 @@ public final class Simulator {
     /// Runs one replicate seeded with `replicateSeed` and writes its outcomes and monthly
     /// series into `record`.
     public func run(replicateSeed: UInt64, into record: inout ReplicateRecord) throws(ModelError) {
-        let months = input.months
+        for g in governments.indices {
+            streams.reseed(replicateSeed: replicateSeed, government: g)
+            let offset = layout.offsets[g]
+            // One in-place (modify) access to the state per government: reading it through
+            // the class property for every month would copy the struct and its arrays.
+            record.outcomes[g] = try record.series.withUnsafeMutableBufferPointer { (series) throws(ModelError) in
+                try state.simulate(governments[g], input: input, streams: streams, series: series, offset: offset)
+            }
+        }
+    }
+}
+
+extension GovernmentState {
+    /// Initialises `government`, steps it through every month and returns its outcomes,
+    /// writing row 0 (initial state) and rows 1 … months of its series at `offset`.
+    mutating func simulate(
+        _ government: CompiledGovernment, input: ModelInput, streams: GovernmentStreams,
+        series: UnsafeMutableBufferPointer<Double>, offset: Int
+    ) throws(ModelError) -> GovernmentOutcome {
         let parameters = input.parameters
         let hooks = input.testHooks
-        for g in governments.indices {
-            let government = governments[g]
-            streams.reseed(replicateSeed: replicateSeed, government: g)
-            try state.initialise(government, parameters: parameters, stream: streams.initial)
-            let initialIndex = state.spbeIndex(government)
-            var index = initialIndex
-            let base = layout.offsets[g]
-            let width = layout.widths[g]
-            record.series.withUnsafeMutableBufferPointer { series in
-                state.record(into: series, at: base, index: index, government)
-            }
-            for t in 0..<months {
-                let moy = (input.startMonth - 1 + t) % 12
-                state.step(month: t, moy: moy, government, parameters: parameters, hooks: hooks, streams: streams)
-                index = state.spbeIndex(government)
-                record.series.withUnsafeMutableBufferPointer { series in
-                    state.record(into: series, at: base + (t + 1) * width, index: index, government)
-                }
-            }
-            record.outcomes[g] = state.outcome(
-                government, initialIndex: initialIndex, finalIndex: index, months: months,
-                stallMonths: parameters.initiatives.stallMonths)
+        let width = SeriesMetric.allCases.count + government.initiativeCount
+        try initialise(government, parameters: parameters, stream: streams.initial)
+        let initialIndex = spbeIndex(government)
+        var index = initialIndex
+        record(into: series, at: offset, index: index, government)
+        for t in 0..<input.months {
+            let moy = (input.startMonth - 1 + t) % 12
+            step(month: t, moy: moy, government, parameters: parameters, hooks: hooks, streams: streams)
+            index = spbeIndex(government)
+            record(into: series, at: offset + (t + 1) * width, index: index, government)
         }
+        return outcome(government, initialIndex: initialIndex, finalIndex: index, months: input.months,
+                       stallMonths: parameters.initiatives.stallMonths)
     }
 }
 
