@@ -53,24 +53,34 @@ final class RunAccumulator: @unchecked Sendable {
         count += records.count
     }
 
+    /// Folds one government's cells. Cell by cell, each taking the whole batch in
+    /// replicate order: a cell's summary depends only on its own sequence of values, and
+    /// visiting cells one at a time keeps each one's buckets in cache.
     private func foldGovernment(_ g: Int, _ records: [ReplicateRecord]) {
         let cells = self.cells[g]
         let width = layout.widths[g]
         let cellsPerRow = seriesNames[g].count
         let spbe = SeriesMetric.spbe.rawValue
-        for record in records {
-            let outcome = record.outcomes[g]
-            for c in columns.indices { cells.outcomes[c].add(columns[c].value(outcome)) }
-            let base = layout.offsets[g]
-            let rows = layout.rows
-            let shares = Self.shareMetrics.count
-            cells.series.withUnsafeMutableBufferPointer { series in
-                for row in 0..<rows {
-                    let source = base + row * width
-                    let target = row * cellsPerRow
-                    for j in 0..<width { series[target + j].add(record.series[source + j]) }
-                    let predicate = SPBEPredicate(index: record.series[source + spbe]).rawValue
-                    for k in 0..<shares { series[target + width + k].add(k == predicate ? 1 : 0) }
+        let base = layout.offsets[g]
+        let shares = Self.shareMetrics.count
+        let outcomes = records.map { $0.outcomes[g] }
+        for c in columns.indices {
+            let value = columns[c].value
+            for outcome in outcomes { cells.outcomes[c].add(value(outcome)) }
+        }
+        var predicates = [Int](repeating: 0, count: records.count)
+        cells.series.withUnsafeMutableBufferPointer { series in
+            for row in 0..<layout.rows {
+                let source = base + row * width
+                let target = row * cellsPerRow
+                for j in 0..<width {
+                    for record in records { series[target + j].add(record.series[source + j]) }
+                }
+                for (r, record) in records.enumerated() {
+                    predicates[r] = SPBEPredicate(index: record.series[source + spbe]).rawValue
+                }
+                for k in 0..<shares {
+                    for predicate in predicates { series[target + width + k].add(predicate == k ? 1 : 0) }
                 }
             }
         }
