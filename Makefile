@@ -5,6 +5,7 @@
 #   make notebooks   executes the Jupyter notebooks headless on a fresh run
 #   make bench       builds the benchmark package (Benchmarks/) in release and prints its figures
 
+SHELL      := /bin/bash
 SWIFT      ?= swift
 SCENARIO   ?= Scenarios/classroom.yaml
 RUN_ARGS   ?=
@@ -50,10 +51,15 @@ run: build
 validate: build
 	$(RELEASE) validate Scenarios/*.yaml
 
+# Ends with one plain line, "tests: N passed, N failed": the Swift tests (Swift Testing's
+# count) plus one per executed notebook.
 test: test-deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	@$(SWIFT) test --skip-build 2>&1 | tee .build/test-output.log; test $${PIPESTATUS[0]} -eq 0
 	$(MAKE) notebooks
+	@swift=$$(sed -n 's/.*Test run with \([0-9][0-9]*\) tests.* passed after.*/\1/p' .build/test-output.log | tail -n 1); \
+	test -n "$$swift" || { echo "no Swift Testing summary found" >&2; exit 1; }; \
+	echo "tests: $$((swift + $(words $(NOTEBOOKS)))) passed, 0 failed"
 
 # Python with a working venv module: Debian ships it separately (python3-venv), so install it
 # when `python3 -m venv` fails. The environment is rebuilt from scratch when requirements.txt
