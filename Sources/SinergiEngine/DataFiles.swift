@@ -7,14 +7,15 @@ enum DataFiles {
     /// The columns of replicates.csv: one row per (replicate, government).
     static let replicatesHeader = ["replicate", "seed", "government"] + OutcomeColumn.all.map(\.name) + ["final_predicate"]
 
-    /// Appends the rows of a batch whose first replicate is `firstReplicate`.
+    /// Appends the rows of a batch whose first replicate is `firstReplicate`, each
+    /// preceded by the `prefix` fields (a comparison's policy column).
     static func appendReplicates(_ batch: WorkerPool.Batch, firstReplicate: Int, governments: [String],
-                                 to csv: inout CSV) {
+                                 prefix: [String] = [], to csv: inout CSV) {
         let columns = OutcomeColumn.all
         for (offset, record) in batch.records.enumerated() {
             for (g, name) in governments.enumerated() {
                 let outcome = record.outcomes[g]
-                csv.appendRow([String(firstReplicate + offset), String(batch.seeds[offset]), name]
+                csv.appendRow(prefix + [String(firstReplicate + offset), String(batch.seeds[offset]), name]
                     + columns.map { CSV.number($0.value(outcome)) } + [outcome.finalPredicate.name])
             }
         }

@@ -51,6 +51,10 @@ public struct Manifest: Codable, Sendable {
     }
 
     public var tool = Tool()
+    /// The command that wrote the folder: "run" or "compare".
+    public var command: String? = "run"
+    /// The policy packages a comparison set against the baseline, in report order.
+    public var policies: [String]? = nil
     public var scenario: ScenarioInfo
     public var randomness: Randomness
     /// Replicates completed and in the data files.

@@ -41,6 +41,12 @@ final class WorkerPool: @unchecked Sendable {
         /// the run was cancelled).
         var seeds: [UInt64]
         var records: [ReplicateRecord]
+
+        /// Keeps the first `count` replicates.
+        mutating func truncate(to count: Int) {
+            seeds.removeSubrange(Swift.min(count, seeds.count)...)
+            records.removeSubrange(Swift.min(count, records.count)...)
+        }
     }
 
     /// Runs the replicates of `range`; worker w takes range.lowerBound + w, + w + K, …

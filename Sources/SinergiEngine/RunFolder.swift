@@ -11,14 +11,20 @@ struct RunFolder {
     /// again if a failed run leaves them empty.
     let createdParents: [URL]
 
-    /// Chooses `<root>/<slug>/<run-id>` with run-id `YYYYMMDD-HHMMSS-s<seed>` (UTC),
-    /// adding `-2`, `-3` … when that name is taken, and creates the temporary folder.
-    init(root: URL, slug: String, seed: UInt64, date: Date) throws(RunError) {
+    /// The name of the symbolic link to the newest folder of this kind.
+    let latestName: String
+
+    /// Chooses `<root>/<slug>/<run-id>` with run-id `YYYYMMDD-HHMMSS-s<seed>` (UTC) —
+    /// `<kind>-YYYYMMDD-HHMMSS-s<seed>` for another kind of study than a run, such as a
+    /// comparison — adding `-2`, `-3` … when that name is taken, and creates the temporary
+    /// folder.
+    init(root: URL, slug: String, seed: UInt64, date: Date, kind: String? = nil) throws(RunError) {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyyMMdd-HHmmss"
-        let base = "\(formatter.string(from: date))-s\(seed)"
+        let base = (kind.map { "\($0)-" } ?? "") + "\(formatter.string(from: date))-s\(seed)"
+        latestName = kind.map { "latest-\($0)" } ?? "latest"
         let parent = root.appendingPathComponent(slug, isDirectory: true)
         let files = FileManager.default
         var name = base
@@ -57,7 +63,8 @@ struct RunFolder {
         return HashingFileStream(handle: handle)
     }
 
-    /// Renames the temporary folder to its final name and points `<slug>/latest` at it.
+    /// Renames the temporary folder to its final name and points `<slug>/latest` (or
+    /// `latest-<kind>`) at it.
     func commit() throws(RunError) {
         let files = FileManager.default
         do {
@@ -65,7 +72,7 @@ struct RunFolder {
         } catch {
             throw .io("cannot move \(temporary.path) to \(final.path): \(error.localizedDescription)")
         }
-        let latest = final.deletingLastPathComponent().appendingPathComponent("latest")
+        let latest = final.deletingLastPathComponent().appendingPathComponent(latestName)
         try? files.removeItem(at: latest)
         try? files.createSymbolicLink(atPath: latest.path, withDestinationPath: final.lastPathComponent)
     }

@@ -2,8 +2,14 @@
 /// the server as inline SVG. It needs no JavaScript, network, fonts or files besides
 /// itself, and its bytes depend only on the statistics and the manifest.
 public enum ReportPage {
+    /// The page for a finished comparison: the comparison section first, then the
+    /// baseline's charts.
+    public static func html(comparison: Comparison, manifest: Manifest) -> String {
+        html(statistics: comparison.baseline, manifest: manifest, comparison: comparison)
+    }
+
     /// The page for a finished run.
-    public static func html(statistics: RunStatistics, manifest: Manifest) -> String {
+    public static func html(statistics: RunStatistics, manifest: Manifest, comparison: Comparison? = nil) -> String {
         let data = ReportData(statistics: statistics, manifest: manifest)
         let name = HTMLText.escape(manifest.scenario.name)
         var page = """
@@ -22,6 +28,7 @@ public enum ReportPage {
 
             """
         page += header(data)
+        if let comparison { page += ComparisonSection.html(comparison, data: data) }
         let charts = ReportCharts.all(data)
         for (index, chart) in charts.enumerated() {
             page += section(chart)
