@@ -57,6 +57,15 @@ public final class RandomStream {
     /// The generator's next raw integer output (`gsl_rng_get`).
     public func nextRaw() -> UInt { gsl_rng_get(generator) }
 
+    /// The generator's whole internal state (`gsl_rng_state`, `gsl_rng_size` bytes): two
+    /// streams of one algorithm with equal states produce the same numbers from here on.
+    /// For checks that two runs drew the same numbers (common random numbers).
+    public func stateBytes() -> [UInt8] {
+        let size = gsl_rng_size(generator)
+        guard let state = gsl_rng_state(generator) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: state, count: size))
+    }
+
     /// A uniform number in the open interval (0, 1) (`gsl_rng_uniform_pos`), safe to feed
     /// an inverse CDF.
     public func uniform() -> Double { gsl_rng_uniform_pos(generator) }

@@ -7,14 +7,17 @@ import SinergiEngine
 final class ProgressBar: @unchecked Sendable {
     private let control: RunControl
     private let precisionTarget: Double?
+    /// What is counted: "replicates", or "runs" when a comparison runs several per replicate.
+    private let unit: String
     private var task: Task<Void, Never>?
     private let started = ContinuousClock.now
 
     static var stderrIsTerminal: Bool { isatty(FileHandle.standardError.fileDescriptor) == 1 }
 
-    init(control: RunControl, precisionTarget: Double?) {
+    init(control: RunControl, precisionTarget: Double?, unit: String = "replicates") {
         self.control = control
         self.precisionTarget = precisionTarget
+        self.unit = unit
     }
 
     func start() {
@@ -43,8 +46,8 @@ final class ProgressBar: @unchecked Sendable {
         let width = 24
         let filled = Int((fraction * Double(width)).rounded(.down))
         let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-        var line = "\r\u{1B}[K  \(done)/\(planned) replicates ▕\(bar)▏ \(Int(fraction * 100))%  "
-            + String(format: "%.0f rep/s", rate)
+        var line = "\r\u{1B}[K  \(done)/\(planned) \(unit) ▕\(bar)▏ \(Int(fraction * 100))%  "
+            + String(format: "%.0f \(unit == "replicates" ? "rep" : unit)/s", rate)
         if let target = precisionTarget {
             let current = control.currentHalfWidth
             line += current.isNaN ? "  half-width –" : String(format: "  half-width %.4f → %.4f", current, target)

@@ -22,64 +22,23 @@ struct RunCommand: AsyncParsableCommand {
     @Argument(help: "Scenario file (YAML), e.g. Scenarios/classroom.yaml.")
     var scenario: String?
 
-    @Option(name: .shortAndLong, help: "Number of replicates (default: the scenario's `replicates`).")
-    var replicates: Int?
-
-    @Option(name: .shortAndLong, help: "Master seed (default: the scenario's `seed`).")
-    var seed: UInt64?
-
-    @Option(name: .shortAndLong, help: "Worker threads (default: all cores). Results do not depend on it.")
-    var threads: Int?
-
-    @Option(name: .shortAndLong, help: "Results root folder.")
-    var out: String = "results"
-
-    @Option(help: "Stop when the 95% CI half-width of the metric's mean is at most this.")
-    var precision: Double?
-
-    @Option(help: "Outcome the precision target applies to: spbe (final SPBE), adoption, gain, trust, … or any column of replicates.csv.")
-    var metric: String = "spbe"
-
-    @Option(help: "Where the precision target must hold: government (each one) or region (the region mean).")
-    var scope: PrecisionTarget.Scope = .government
-
-    @Option(help: "Fewest replicates under a precision target.")
-    var minReplicates: Int = 100
-
-    @Option(help: "Most replicates under a precision target.")
-    var maxReplicates: Int = 100_000
-
-    @Option(help: "Replicates per batch under a precision target (the target is checked between batches).")
-    var batch: Int = 100
+    @OptionGroup var options: StudyOptions
 
     @Option(help: "Rerun the run described by this manifest.json and check its data files match.")
     var replay: String?
 
-    @Flag(name: .shortAndLong, help: "Print nothing but errors and the results folder (no progress bar, no table).")
-    var quiet = false
-
     func validate() throws {
-        if let replicates, replicates < 1 { throw ValidationError("--replicates must be at least 1, got \(replicates)") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
-        if out.isEmpty { throw ValidationError("--out needs a folder name") }
         switch (scenario, replay) {
         case (nil, nil): throw ValidationError("give a scenario file, or --replay MANIFEST")
         case (.some, .some): throw ValidationError("give either a scenario file or --replay MANIFEST, not both")
         default: break
         }
-        if replay != nil && (replicates != nil || seed != nil || precision != nil) {
+        if replay != nil && (options.replicates != nil || options.seed != nil || options.precision != nil) {
             throw ValidationError("--replay takes its replicates and seed from the manifest; drop --replicates, --seed and --precision")
         }
-        if let precision {
-            if replicates != nil { throw ValidationError("--replicates and --precision exclude each other; use --max-replicates") }
-            if !(precision > 0) { throw ValidationError("--precision must be a half-width > 0, got \(precision)") }
-            if PrecisionTarget.column(named: metric) == nil {
-                let names = PrecisionTarget.aliases.keys.sorted().joined(separator: ", ")
-                throw ValidationError("unknown --metric '\(metric)'; use \(names) or a column of replicates.csv")
-            }
-            if minReplicates < 2 { throw ValidationError("--min-replicates must be at least 2") }
-            if maxReplicates < minReplicates { throw ValidationError("--max-replicates must be at least --min-replicates") }
-            if batch < 1 { throw ValidationError("--batch must be at least 1") }
+        if options.precision != nil, PrecisionTarget.column(named: options.metric) == nil {
+            let names = PrecisionTarget.aliases.keys.sorted().joined(separator: ", ")
+            throw ValidationError("unknown --metric '\(options.metric)'; use \(names) or a column of replicates.csv")
         }
     }
 
@@ -93,17 +52,15 @@ struct RunCommand: AsyncParsableCommand {
             request.replayOf = replay
         } else {
             let loaded = try loadScenario(scenario!)
-            let stopping: StoppingRule = precision.map {
-                .precision(PrecisionTarget(metric: PrecisionTarget.column(named: metric)!, halfWidth: $0, scope: scope,
-                                           minimum: minReplicates, maximum: maxReplicates, batch: batch))
-            } ?? .fixed(replicates: replicates ?? loaded.replicates)
-            request = makeRequest(loaded, stopping: stopping, seed: seed ?? loaded.seed)
+            let stopping = options.stopping(column: PrecisionTarget.column(named: options.metric) ?? options.metric,
+                                            defaultReplicates: loaded.replicates)
+            request = makeRequest(loaded, stopping: stopping, seed: options.seed ?? loaded.seed)
         }
-        if !quiet { announce(request) }
+        if !options.quiet { announce(request) }
 
         let control = RunControl()
         let trap = SignalTrap(control: control)
-        let progress = (!quiet && ProgressBar.stderrIsTerminal) ? ProgressBar(control: control, precisionTarget: precision) : nil
+        let progress = (!options.quiet && ProgressBar.stderrIsTerminal) ? ProgressBar(control: control, precisionTarget: options.precision) : nil
         progress?.start()
         let outcome: Study.Outcome
         do {
@@ -117,7 +74,7 @@ struct RunCommand: AsyncParsableCommand {
         progress?.stop()
         trap.release()
 
-        if !quiet { printTable(outcome, request) }
+        if !options.quiet { printTable(outcome, request) }
         print("Results: \(outcome.folder.path)")
         if let original { try checkReplay(outcome.manifest, against: original) }
         if outcome.interrupted {
@@ -131,8 +88,7 @@ struct RunCommand: AsyncParsableCommand {
         RunRequest(
             scenarioPath: loaded.path, scenarioName: loaded.name, slug: loaded.slug, scenarioText: loaded.sourceText,
             resolvedScenario: loaded.resolvedYAML, input: loaded.input, stopping: stopping, masterSeed: seed,
-            threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
-            outputRoot: URL(fileURLWithPath: out, isDirectory: true))
+            threads: options.threadCount, outputRoot: options.outputRoot)
     }
 
     private func announce(_ request: RunRequest) {
@@ -191,5 +147,3 @@ struct RunCommand: AsyncParsableCommand {
         }
     }
 }
-
-extension PrecisionTarget.Scope: ExpressibleByArgument {}

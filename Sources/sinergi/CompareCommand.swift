@@ -1,0 +1,132 @@
+import ArgumentParser
+import Foundation
+import SinergiEngine
+import SinergiModel
+import SinergiScenario
+
+/// `sinergi compare SCENARIO`: the baseline and each policy package on common random
+/// numbers, reported as paired effects with their uncertainty and cost.
+struct CompareCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare a scenario's policy packages with its baseline on common random numbers.",
+        discussion: """
+            Runs the baseline and every package (or those named by --policies) on the same \
+            replicate seeds and random streams, so each replicate is a paired observation. \
+            Writes results/<scenario>/compare-<run-id>/ with comparison.csv (paired effect, 95% \
+            CI, chance of doing better, cost and effect per unit of cost for every package, \
+            government and outcome), effects-over-time.csv, replicates.csv, report.html and \
+            manifest.json, then prints the packages ranked by their effect on the final SPBE \
+            index with one plain sentence each. With --precision, replicates run in batches \
+            until the paired 95% CI half-width of the metric is small enough for every package. \
+            See docs/policy-guide.md.
+            """
+    )
+
+    @Argument(help: "Scenario file (YAML) with a 'policies:' block, e.g. Scenarios/jambi-province-2018.yaml.")
+    var scenario: String
+
+    @Option(help: "Comma-separated packages to compare, in report order (default: all of the scenario's).")
+    var policies: String?
+
+    @Option(help: "Outcome that ranks the packages: spbe, gain, baik, adoption, trust, integrated, launch.")
+    var rankBy: String = "spbe"
+
+    @OptionGroup var options: StudyOptions
+
+    /// Short names for compared outcomes.
+    static let aliases = ["spbe": "final_spbe", "gain": "gain_per_year", "baik": "p_baik_or_better",
+                          "trust": "mean_trust", "integrated": "initiatives_integrated",
+                          "launch": "months_to_first_launch"]
+
+    static func outcome(named name: String) -> ComparedOutcome? {
+        ComparedOutcome.named(aliases[name] ?? name)
+    }
+
+    func validate() throws {
+        let names = (Self.aliases.keys.sorted() + ComparedOutcome.all.map(\.name)).joined(separator: ", ")
+        if Self.outcome(named: rankBy) == nil { throw ValidationError("unknown --rank-by '\(rankBy)'; use \(names)") }
+        if options.precision != nil, Self.outcome(named: options.metric) == nil {
+            throw ValidationError("unknown --metric '\(options.metric)' for a comparison; use \(names)")
+        }
+        if let policies, policyNames(policies).isEmpty { throw ValidationError("--policies needs at least one package name") }
+    }
+
+    private func policyNames(_ list: String) -> [String] {
+        list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    func run() async throws {
+        let loaded = try loadScenario(scenario)
+        let packages: [PolicyPackage]
+        do {
+            packages = try loaded.policies(named: policies.map(policyNames))
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode.validationFailure
+        }
+        let metric = Self.outcome(named: options.metric)?.name ?? "final_spbe"
+        let request = ComparisonRequest(
+            baseline: RunRequest(
+                scenarioPath: loaded.path, scenarioName: loaded.name, slug: loaded.slug, scenarioText: loaded.sourceText,
+                resolvedScenario: loaded.resolvedYAML, input: loaded.input,
+                stopping: options.stopping(column: metric, defaultReplicates: loaded.replicates),
+                masterSeed: options.seed ?? loaded.seed, threads: options.threadCount, outputRoot: options.outputRoot),
+            policies: packages)
+        if !options.quiet { announce(request) }
+
+        let control = RunControl()
+        let trap = SignalTrap(control: control)
+        let progress = (!options.quiet && ProgressBar.stderrIsTerminal)
+            ? ProgressBar(control: control, precisionTarget: options.precision, unit: "runs") : nil
+        progress?.start()
+        let outcome: ComparisonStudy.Outcome
+        do {
+            outcome = try await ComparisonStudy.run(request, control: control)
+        } catch {
+            progress?.stop()
+            trap.release()
+            printError("error: \(loaded.path): \(error)")
+            throw ExitCode(trap.signal.map { 128 + $0 } ?? 1)
+        }
+        progress?.stop()
+        trap.release()
+
+        if !options.quiet { printReport(outcome, request) }
+        print("Results: \(outcome.folder.path)")
+        if outcome.interrupted {
+            printError("Interrupted by \(outcome.manifest.interruptedBy ?? "a signal"): \(outcome.manifest.replicates) "
+                + "completed replicates of every package written, marked interrupted in manifest.json.")
+            throw ExitCode(trap.signal.map { 128 + $0 } ?? 1)
+        }
+    }
+
+    private func announce(_ request: ComparisonRequest) {
+        let base = request.baseline
+        let what: String
+        switch base.stopping {
+        case .fixed(let count): what = "\(count) replicates"
+        case .precision(let target):
+            what = "replicates in batches of \(target.batch) until the paired 95% CI half-width of \(target.metric) "
+                + "is ≤ \(target.halfWidth) for every package (\(target.minimum)–\(target.maximum))"
+        }
+        printError("Comparing \(request.policies.count) package\(request.policies.count == 1 ? "" : "s") "
+            + "(\(request.policies.map(\.name).joined(separator: ", "))) with the baseline of '\(base.scenarioName)': "
+            + "\(what), seed \(base.masterSeed), \(base.threads) thread\(base.threads == 1 ? "" : "s")…")
+    }
+
+    private func printReport(_ outcome: ComparisonStudy.Outcome, _ request: ComparisonRequest) {
+        let comparison = outcome.comparison
+        let manifest = outcome.manifest
+        let rank = Self.outcome(named: rankBy)?.name ?? "final_spbe"
+        print("\(request.baseline.scenarioName): \(request.policies.count) packages against the baseline, "
+            + "\(manifest.replicates) paired replicates, \(request.baseline.input.months) months, seed "
+            + "\(request.baseline.masterSeed) (\(String(format: "%.2f", manifest.timing.wallSeconds)) s)")
+        print("Stopped: \(manifest.stopping.reason)\n")
+        print("Effects for \(comparison.headlineUnit), best first (policy minus baseline, same simulated futures):\n")
+        print(ComparisonConsole.table(comparison, rankedBy: rank))
+        print("Better in: share of simulated futures in which the package does better than the baseline. "
+            + "pp: percentage points. Cost: the scenario's cost units, over the whole horizon. CI narrowed: how many "
+            + "times narrower the paired interval is than two independent runs would give.\n")
+    }
+}

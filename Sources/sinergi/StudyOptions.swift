@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import SinergiEngine
+
+/// Options shared by the commands that run replicates (`run`, `compare`): how many, with
+/// which seed, on how many threads, where to, and the precision stopping rule.
+struct StudyOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: "Number of replicates (default: the scenario's `replicates`).")
+    var replicates: Int?
+
+    @Option(name: .shortAndLong, help: "Master seed (default: the scenario's `seed`).")
+    var seed: UInt64?
+
+    @Option(name: .shortAndLong, help: "Worker threads (default: all cores). Results do not depend on it.")
+    var threads: Int?
+
+    @Option(name: .shortAndLong, help: "Results root folder.")
+    var out: String = "results"
+
+    @Option(help: "Stop when the 95% CI half-width of the metric is at most this.")
+    var precision: Double?
+
+    @Option(help: "Outcome the precision target applies to: spbe (final SPBE), adoption, gain, trust, baik, …")
+    var metric: String = "spbe"
+
+    @Option(help: "Where the precision target must hold: government (each one) or region (the region mean).")
+    var scope: PrecisionTarget.Scope = .government
+
+    @Option(help: "Fewest replicates under a precision target.")
+    var minReplicates: Int = 100
+
+    @Option(help: "Most replicates under a precision target.")
+    var maxReplicates: Int = 100_000
+
+    @Option(help: "Replicates per batch under a precision target (the target is checked between batches).")
+    var batch: Int = 100
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors and the results folder (no progress bar, no table).")
+    var quiet = false
+
+    func validate() throws {
+        if let replicates, replicates < 1 { throw ValidationError("--replicates must be at least 1, got \(replicates)") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        if out.isEmpty { throw ValidationError("--out needs a folder name") }
+        if let precision {
+            if replicates != nil { throw ValidationError("--replicates and --precision exclude each other; use --max-replicates") }
+            if !(precision > 0) { throw ValidationError("--precision must be a half-width > 0, got \(precision)") }
+            if minReplicates < 2 { throw ValidationError("--min-replicates must be at least 2") }
+            if maxReplicates < minReplicates { throw ValidationError("--max-replicates must be at least --min-replicates") }
+            if batch < 1 { throw ValidationError("--batch must be at least 1") }
+        }
+    }
+
+    /// The stopping rule: the precision target on `column`, or a fixed count.
+    func stopping(column: String, defaultReplicates: Int) -> StoppingRule {
+        precision.map {
+            .precision(PrecisionTarget(metric: column, halfWidth: $0, scope: scope, minimum: minReplicates,
+                                       maximum: maxReplicates, batch: batch))
+        } ?? .fixed(replicates: replicates ?? defaultReplicates)
+    }
+
+    /// Threads to use: the option, or every core.
+    var threadCount: Int { threads ?? ProcessInfo.processInfo.activeProcessorCount }
+
+    var outputRoot: URL { URL(fileURLWithPath: out, isDirectory: true) }
+}
+
+extension PrecisionTarget.Scope: ExpressibleByArgument {}
