@@ -73,6 +73,18 @@ import Testing
             "leadership-and-political-will", "capacity-first", "coordination", "legacy-migration",
             "citizen-side", "all-together",
         ])
+        // The packages follow the source articles' recommendations (issue "compare").
+        let levers = s.policies.map { Set($0.interventions.map(\.lever)) }
+        #expect(levers[0] == [.politicalWill])
+        #expect(levers[1] == [.training, .staffRetention, .budgetRingfence])
+        #expect(levers[2] == [.coordinationTeam, .neutralMediator, .champion])
+        #expect(levers[3] == [.legacyMigration, .externalMandate])
+        #expect(levers[4] == [.citizenOutreach, .infrastructure])
+        // Every cost in the policies block is marked as an assumption.
+        let policyBlock = s.sourceText[s.sourceText.range(of: "\npolicies:")!.upperBound...]
+        let costLines = policyBlock.split(separator: "\n").filter { $0.contains("Cost:") }
+        #expect(!costLines.isEmpty)
+        for line in costLines { #expect(line.contains("# assumption"), "\(line)") }
         let allTogether = s.policies[5].interventions.map(\.lever)
         #expect(Set(allTogether) == Set(s.policies[0..<5].flatMap(\.interventions).map(\.lever)))
         #expect(s.policies.allSatisfy { $0.interventions.allSatisfy { $0.policy != nil } })
