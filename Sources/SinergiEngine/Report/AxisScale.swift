@@ -19,9 +19,7 @@ enum NiceTicks {
     /// stepping by 1, 2, 2.5 or 5 times a power of ten.
     static func covering(_ lower: Double, _ upper: Double, count: Int = 5) -> [Double] {
         let upper = upper > lower ? upper : lower + 1
-        let raw = (upper - lower) / Double(Swift.max(1, count))
-        let power = pow(10, floor(log10(raw)))
-        let step = [1.0, 2.0, 2.5, 5.0, 10.0].map { $0 * power }.first { $0 >= raw * 0.999 } ?? 10 * power
+        let step = step(upper - lower, count: count)
         let top = ceil(upper / step - 1e-9) * step
         var ticks: [Double] = []
         var value = lower
@@ -30,6 +28,30 @@ enum NiceTicks {
             value = lower + Double(ticks.count) * step
         }
         return ticks
+    }
+
+    /// Ticks from a round number at or below `lower` to one at or above `upper`, about
+    /// `count` of them: for axes of differences, which may start below zero. A range of
+    /// zero width (or not finite) gets a unit around it.
+    static func spanning(_ lower: Double, _ upper: Double, count: Int = 5) -> [Double] {
+        guard lower.isFinite, upper.isFinite else { return [0, 1] }
+        let (lower, upper) = upper > lower ? (lower, upper) : (lower - 0.5, lower + 0.5)
+        let step = step(upper - lower, count: count)
+        let bottom = floor(lower / step + 1e-9) * step, top = ceil(upper / step - 1e-9) * step
+        var ticks: [Double] = []
+        var value = bottom
+        while value <= top + step * 1e-6 {
+            ticks.append(abs(value) < step * 1e-9 ? 0 : value)
+            value = bottom + Double(ticks.count) * step
+        }
+        return ticks
+    }
+
+    /// A step of 1, 2, 2.5 or 5 times a power of ten giving about `count` steps over `span`.
+    private static func step(_ span: Double, count: Int) -> Double {
+        let raw = span / Double(Swift.max(1, count))
+        let power = pow(10, floor(log10(raw)))
+        return [1.0, 2.0, 2.5, 5.0, 10.0].map { $0 * power }.first { $0 >= raw * 0.999 } ?? 10 * power
     }
 
     /// Decimals needed to tell the ticks apart.

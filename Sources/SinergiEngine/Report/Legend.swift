@@ -10,6 +10,8 @@ struct Legend {
         case block(String)
         /// A shaded band alone.
         case band(String)
+        /// The marker of a paired effect's verdict.
+        case marker(EffectVerdict)
     }
 
     struct Item {
@@ -62,6 +64,8 @@ struct Legend {
                 canvas.rect(x: x + 6, y: y - 11, width: 22, height: 22, fill: colour)
             case let .band(colour):
                 canvas.rect(x: x, y: y - 9, width: Self.swatchWidth, height: 18, fill: colour, opacity: 0.22)
+            case let .marker(verdict):
+                verdict.drawMarker(into: &canvas, x: x + Self.swatchWidth / 2, y: y, radius: 8)
             }
             canvas.text(item.label, x: x + Self.swatchWidth + 10, y: y, size: Self.fontSize, middle: true)
         }

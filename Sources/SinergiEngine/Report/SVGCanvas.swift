@@ -41,6 +41,24 @@ struct SVGCanvas {
             + (dash.map { " stroke-dasharray=\"\($0)\"" } ?? "") + "/>\n"
     }
 
+    /// A closed shape (markers): filled, with an optional outline and a tooltip.
+    mutating func shape(_ data: String, fill: String, stroke: String? = nil, strokeWidth: Double = 0,
+                        className: String, tooltip: String? = nil) {
+        guard !data.isEmpty else { return }
+        let outline = stroke.map { " stroke=\"\($0)\" stroke-width=\"\(Self.c(strokeWidth))\"" } ?? ""
+        let title = tooltip.map { "<title>\(HTMLText.escape($0))</title>" } ?? ""
+        body += "<path class=\"\(className)\" d=\"\(data)\" fill=\"\(fill)\"\(outline)>\(title)</path>\n"
+    }
+
+    /// Opens a `<g>` holding what is drawn until ``closeGroup()``; `data` become
+    /// `data-` attributes (escaped), so readers of the DOM can find a chart's rows.
+    mutating func openGroup(className: String, data: [(String, String)] = []) {
+        let attributes = data.map { " data-\($0.0)=\"\(HTMLText.escape($0.1))\"" }.joined()
+        body += "<g class=\"\(className)\"\(attributes)>\n"
+    }
+
+    mutating func closeGroup() { body += "</g>\n" }
+
     /// Text, escaped; `middle` centres it vertically on `y`.
     mutating func text(_ content: String, x: Double, y: Double, size: Double, anchor: Anchor = .start,
                        fill: String = Palette.text, bold: Bool = false, middle: Bool = false,
