@@ -27,6 +27,20 @@ enum ReportStyle {
         table.outcomes tbody th{white-space:nowrap}
         table.outcomes tr.region th,table.outcomes tr.region td{border-top:2px solid #777;font-weight:700}
         .chip{display:inline-block;padding:1px 8px;border-radius:4px;font-weight:700;font-size:15px}
+        h3{font-size:22px;line-height:1.3;margin:0 0 10px}
+        section section{margin-top:30px}
+        p.lead{margin:0 0 12px;max-width:70em}
+        ul.sentences{margin:0;padding:0;list-style:none;max-width:70em}
+        ul.sentences li{margin:0 0 10px}
+        .verdict{display:inline-block;padding:0 8px;border:2px solid;border-radius:4px;font-size:15px;\
+        font-weight:700;white-space:nowrap;color:#1a1a1a;background:#fff}
+        .verdict-better{border-color:#009E73}.verdict-better span{color:#009E73}
+        .verdict-worse{border-color:#D55E00}.verdict-worse span{color:#D55E00}
+        .verdict-unclear{border-color:#777}.verdict-unclear span{color:#555}
+        div.wide{overflow-x:auto}
+        table.ranking{font-size:16px}
+        table.ranking tbody th{white-space:normal;min-width:8em}
+        table.ranking .ci{color:#555;white-space:nowrap}
         footer{margin-top:40px;padding-top:12px;border-top:1px solid #ddd;color:#555;font-size:15px}
         footer code{font-size:14px;word-break:break-all}
         """

@@ -1,0 +1,62 @@
+/// The ranking table of the comparison section: per package, for the headline unit, the
+/// effect on the final SPBE index with its 95% CI and verdict, how often the package did
+/// better, the effects on the chance of Baik or better and on adoption, the cost, the
+/// effect per 100 cost units, and how much common random numbers narrowed the interval.
+enum ComparisonTable {
+    /// `order`: the packages, best first.
+    static func html(_ comparison: Comparison, order: [String]) -> String {
+        var rows = ""
+        for (rank, policy) in order.enumerated() {
+            guard let final = comparison.effect(policy, "final_spbe") else { continue }
+            let spbe = EffectFormat.of("final_spbe", better: final.better)
+            let digits = spbe.decimals(for: [final.difference, final.ci95Low, final.ci95High])
+            var cells = [number(String(rank + 1)), "<th scope=\"row\">\(HTMLText.escape(policy))</th>"]
+            cells.append(number("<strong>\(spbe.signed(final.difference, decimals: digits))</strong><br>"
+                + "<span class=\"ci\">\(spbe.interval(final.ci95Low, final.ci95High, decimals: digits))</span>"))
+            cells.append("<td>\(ComparisonSection.chip(EffectVerdict(final)))</td>")
+            cells.append(number(HTMLText.percent(final.pBetter)))
+            for outcome in ["p_baik_or_better", "adoption"] {
+                guard let effect = comparison.effect(policy, outcome) else {
+                    cells.append(number("–"))
+                    continue
+                }
+                let format = EffectFormat.of(outcome, better: effect.better,
+                                             region: effect.government == RunStatistics.regionName)
+                cells.append(number(format.signed(effect.difference, decimals: format.decimals)))
+            }
+            let cost = final.cost
+            cells.append(number(EffectFormat.cost(cost)))
+            if cost.isFinite, cost > 0 {
+                let per100 = final.difference / cost * 100
+                cells.append(number(spbe.signed(per100, decimals: spbe.decimals(for: [per100]))))
+            } else {
+                cells.append(number(cost == 0 ? "no cost" : "–"))
+            }
+            cells.append(number(ratio(final.ciWidthRatio)))
+            rows += "<tr>" + cells.joined() + "</tr>\n"
+        }
+        return """
+            <div class="wide">
+            <table class="outcomes ranking" id="comparison-ranking">
+            <thead><tr><th scope="col">Rank</th><th scope="col">Package</th>\
+            <th scope="col">Δ final SPBE (95% CI)</th><th scope="col">Verdict</th>\
+            <th scope="col">Better in (% of futures)</th><th scope="col">Δ P(≥&nbsp;Baik), % points</th>\
+            <th scope="col">Δ adoption, % points</th><th scope="col">Cost (units)</th>\
+            <th scope="col">Δ SPBE per 100 cost units</th><th scope="col">CI narrowed by pairing</th></tr></thead>
+            <tbody>
+            \(rows)</tbody>
+            </table>
+            </div>
+
+            """
+    }
+
+    /// Unpaired over paired CI width: "3.4×"; "∞" when every pair differed by the same
+    /// amount, "–" when undefined.
+    static func ratio(_ value: Double) -> String {
+        if value.isNaN { return "–" }
+        return value.isInfinite ? "∞" : HTMLText.fixed(value, 1) + "×"
+    }
+
+    private static func number(_ content: String) -> String { "<td class=\"num\">\(content)</td>" }
+}
