@@ -3,7 +3,8 @@ import SinergiEngine
 import Testing
 
 /// report.html opened in a real headless browser (Chromium): every chart is there, has a
-/// non-empty bounding box, draws its paths and stays inside its own frame.
+/// non-empty bounding box, draws its paths and stays inside its own frame, on the report of
+/// a run and on that of a comparison.
 @Suite(.serialized) struct ReportBrowserTests {
     /// Charts of every report; "predicate-shares" comes on top when the series hold the
     /// monthly predicate shares.
@@ -26,6 +27,17 @@ import Testing
         let page = ReportPage.html(statistics: statistics, manifest: outcome.manifest)
         try check(page, expected: Self.charts + ["predicate-shares"], governments: outcome.governments.count,
                   work: root)
+    }
+
+    /// A comparison's report: its forest plot, effect against cost and effect over time
+    /// draw as well as the baseline's charts under them.
+    @Test func theComparisonChartsDrawInAHeadlessBrowser() async throws {
+        let (outcome, root) = try await ComparisonReportTests.compare(replicates: 12)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let page = try String(contentsOf: outcome.folder.appendingPathComponent("report.html"), encoding: .utf8)
+        let hasShares = outcome.comparison.baseline.series.contains { $0.metric == "share_baik" }
+        try check(page, expected: Self.charts + ComparisonReportTests.charts + (hasShares ? ["predicate-shares"] : []),
+                  governments: outcome.manifest.governments.count, work: root)
     }
 
     func check(_ page: String, expected: [String], governments: Int, work: URL) throws {
