@@ -97,7 +97,9 @@ import Testing
         #expect(free.hasSuffix("It comes at no cost in the scenario."))
         #expect(!free.contains("per 100"))
         let summed = PlainLanguage.sentence(for: Self.effect(difference: 1, low: 0.9, high: 1.1, cost: 3110.0000000004))
-        #expect(summed.hasSuffix("It costs 3110 cost units: +0.032 per 100 cost units."))
+        #expect(summed.hasSuffix("It costs 3,110 cost units: +0.032 per 100 cost units."))
+        let cheap = PlainLanguage.sentence(for: Self.effect(cost: 12.5))
+        #expect(cheap.hasSuffix("It costs 12.5 cost units: +0.96 per 100 cost units."))
         let unknown = PlainLanguage.sentence(for: Self.effect(cost: .nan))
         #expect(unknown.hasSuffix("95% CI +0.10 to +0.14)."))
     }

@@ -114,11 +114,21 @@ struct EffectFormat: Sendable {
         return amount(low, decimals: decimals) + " to " + amount(high, decimals: decimals)
     }
 
-    /// A cost in the scenario's cost units: whole numbers without decimals ("3110", also
-    /// when summing left a rounding error), others with one ("12.5"); "–" when missing.
+    /// A cost in the scenario's cost units, with thousands separators as `sinergi compare`
+    /// prints them: whole numbers without decimals ("3,110", also when summing left a
+    /// rounding error), others with one ("12.5"); "–" when missing.
     static func cost(_ value: Double) -> String {
         let rounded = value.rounded()
-        return HTMLText.fixed(value, abs(value - rounded) <= 1e-6 * Swift.max(1, abs(value)) ? 0 : 1)
+        let text = HTMLText.fixed(value, abs(value - rounded) <= 1e-6 * Swift.max(1, abs(value)) ? 0 : 1)
+        let sign = text.hasPrefix("-") ? "-" : ""
+        let unsigned = text.dropFirst(sign.count)
+        let whole = unsigned.prefix { $0 != "." }, fraction = unsigned.dropFirst(whole.count)
+        var grouped = ""
+        for (i, digit) in whole.enumerated() {
+            if i > 0, (whole.count - i) % 3 == 0 { grouped += "," }
+            grouped.append(digit)
+        }
+        return sign + grouped + fraction
     }
 
     private func withUnit(_ number: String) -> String { unit.isEmpty ? number : "\(number) \(unit)" }
