@@ -93,6 +93,15 @@ struct EffectFormat: Sendable {
         return (value < 0 ? "−" : "+") + magnitude
     }
 
+    /// `value` as ``signed(_:decimals:)`` writes it, except that a value known to differ
+    /// from zero (`nonZero`: its CI excludes zero) never reads "0.0": it gets the decimals
+    /// it needs instead.
+    func signed(_ value: Double, decimals: Int, nonZero: Bool) -> String {
+        let text = signed(value, decimals: decimals)
+        guard nonZero, value.isFinite, value != 0, !text.hasPrefix("+"), !text.hasPrefix("−") else { return text }
+        return signed(value, decimals: self.decimals(for: [value]))
+    }
+
     /// `value` with its unit: "+0.12", "+12 percentage points", "3.2 months earlier".
     func amount(_ value: Double, decimals: Int) -> String {
         guard let directions, value.isFinite else { return withUnit(signed(value, decimals: decimals)) }

@@ -20,9 +20,11 @@ enum ComparisonTable {
                     cells.append(number("–"))
                     continue
                 }
-                let format = EffectFormat.of(outcome, better: effect.better,
-                                             region: effect.government == RunStatistics.regionName)
-                cells.append(number(format.signed(effect.difference, decimals: format.decimals)))
+                let format = EffectFormat.of(outcome, better: effect.better)
+                // The decimals of the forest plot's panel for this outcome, so both show the same figure.
+                let column = order.compactMap { comparison.effect($0, outcome)?.difference }
+                cells.append(number(format.signed(effect.difference, decimals: format.decimals(for: column),
+                                                  nonZero: EffectVerdict(effect) != .unclear)))
             }
             let cost = final.cost
             cells.append(number(EffectFormat.cost(cost)))

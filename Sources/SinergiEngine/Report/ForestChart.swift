@@ -25,6 +25,7 @@ struct ForestChart {
     static let side = 16.0
     static let valueWidth = 70.0
     static let labelSize = 16.0
+    static let widestLabel = 250.0
 
     static var legend: Legend {
         Legend(items: EffectVerdict.allCases.map { .init(swatch: .marker($0), label: $0.legendLabel) } + [
@@ -36,8 +37,11 @@ struct ForestChart {
     func svg() -> String {
         let legend = Self.legend
         let columns = panels.count > 1 ? 2 : 1
-        let longest = policies.map { HTMLText.estimatedWidth($0, size: Self.labelSize) }.max() ?? 0
-        let labelWidth = Swift.min(250, Swift.max(90, longest + 18))
+        // Long package names get smaller type (down to 13 px) before they are shortened.
+        let characters = Double(policies.map(\.count).max() ?? 0)
+        let labelSize = Swift.max(13, Swift.min(Self.labelSize, (Self.widestLabel - 18) / Swift.max(1, characters) / 0.56))
+        let longest = policies.map { HTMLText.estimatedWidth($0, size: labelSize) }.max() ?? 0
+        let labelWidth = Swift.min(Self.widestLabel, Swift.max(90, longest + 18))
         let plotWidth = (PanelGrid.width - 2 * Self.side - Double(columns - 1) * Self.columnGap
             - Double(columns) * (labelWidth + Self.valueWidth)) / Double(columns)
         let top = legend.height(left: Self.side, right: PanelGrid.width - Self.side) + 4
@@ -53,7 +57,7 @@ struct ForestChart {
                 x: Self.side + labelWidth + Double(column) * (labelWidth + plotWidth + Self.valueWidth + Self.columnGap),
                 y: top + Double(row) * (panelHeight + Self.panelGap) + Self.headerHeight,
                 width: plotWidth, height: plotHeight)
-            draw(panel, into: &canvas, frame: frame, labelWidth: labelWidth)
+            draw(panel, into: &canvas, frame: frame, labelWidth: labelWidth, labelSize: labelSize)
         }
         return canvas.svg(
             id: "forest", title: "Effect of each package on every outcome",
@@ -63,7 +67,8 @@ struct ForestChart {
                 + "diamond clearly worse, hollow circle unclear.")
     }
 
-    private func draw(_ panel: Panel, into canvas: inout SVGCanvas, frame: PanelGrid.Frame, labelWidth: Double) {
+    private func draw(_ panel: Panel, into canvas: inout SVGCanvas, frame: PanelGrid.Frame, labelWidth: Double,
+                      labelSize: Double) {
         let outcome = panel.outcome
         let format = EffectFormat.of(outcome.name, better: outcome.better, region: unit == RunStatistics.regionName)
         let present = panel.effects.compactMap { $0 }
@@ -85,7 +90,7 @@ struct ForestChart {
                     y: titleY + 22, size: PanelGrid.subtitleSize, fill: Palette.secondaryText)
         for row in policies.indices where row % 2 == 1 {
             canvas.rect(x: left, y: frame.y + 4 + Double(row) * Self.rowHeight,
-                        width: frame.right + Self.valueWidth - 6 - left,
+                        width: frame.right + Self.valueWidth - left,
                         height: Self.rowHeight, fill: Palette.bandShade)
         }
         for tick in ticks where tick != 0 {
@@ -114,8 +119,8 @@ struct ForestChart {
             let verdict = effect.map(EffectVerdict.init) ?? .unclear
             canvas.openGroup(className: "forest-row", data: [("policy", policy), ("outcome", outcome.name),
                                                               ("verdict", effect == nil ? "none" : "\(verdict)")])
-            canvas.text(HTMLText.fitting(policy, width: labelWidth - 16, size: Self.labelSize), x: frame.x - 12, y: y,
-                        size: Self.labelSize, anchor: .end, middle: true, tooltip: policy)
+            canvas.text(HTMLText.fitting(policy, width: labelWidth - 16, size: labelSize), x: frame.x - 12, y: y,
+                        size: labelSize, anchor: .end, middle: true, tooltip: policy)
             guard let effect, effect.difference.isFinite else {
                 canvas.text("no data", x: (frame.x + frame.right) / 2, y: y, size: PanelGrid.subtitleSize,
                             anchor: .middle, fill: Palette.secondaryText, middle: true)
@@ -139,8 +144,9 @@ struct ForestChart {
             verdict.drawMarker(into: &canvas, x: x(effect.difference * s), y: y, radius: 7,
                                tooltip: "\(policy): \(format.amount(effect.difference, decimals: digits))\(ci) — "
                                    + verdict.label)
-            canvas.text(format.signed(effect.difference, decimals: digits), x: frame.right + 12, y: y,
-                        size: PanelGrid.subtitleSize, bold: verdict != .unclear, middle: true)
+            canvas.text(format.signed(effect.difference, decimals: digits, nonZero: verdict != .unclear),
+                        x: frame.right + 12, y: y, size: PanelGrid.subtitleSize, bold: verdict != .unclear,
+                        middle: true)
             canvas.closeGroup()
         }
     }
