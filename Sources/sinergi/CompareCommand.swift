@@ -128,5 +128,9 @@ struct CompareCommand: AsyncParsableCommand {
         print("Better in: share of simulated futures in which the package does better than the baseline. "
             + "pp: percentage points. Cost: the scenario's cost units, over the whole horizon. CI narrowed: how many "
             + "times narrower the paired interval is than two independent runs would give.\n")
+        for (index, effect) in comparison.ranked(by: rank).enumerated() {
+            print("\(index + 1). \(PlainLanguage.sentence(for: effect, futures: comparison.replicates))")
+        }
+        print("")
     }
 }

@@ -12,14 +12,16 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         let packages = ["training", "staff-retention", "champion", "legacy-migration"]
-        // One ranked row per package, numbered 1…4.
-        let rows = lines.filter { line in packages.contains { line.contains(" \($0) ") } && line.first?.isNumber == true }
+        // One ranked row per package, numbered 1…4, then one numbered plain sentence per
+        // package in the same order.
+        let rows = lines.filter { $0.first?.isNumber == true && $0.contains("] ") }
         #expect(rows.count == 4, "\(result.stdout)")
         #expect(rows.map { String($0.prefix(1)) } == ["1", "2", "3", "4"])
-        // One plain sentence per package.
-        for package in packages {
-            #expect(lines.contains { $0.contains("simulated futures") && $0.contains(package) }, "sentence for \(package)")
-        }
+        let sentences = lines.filter { $0.first?.isNumber == true && $0.contains("simulated futures") }
+        #expect(sentences.count == 4)
+        func package(in line: String) -> String? { packages.first { line.contains(" \($0) ") || line.contains(" \($0),") } }
+        #expect(rows.map(package) == sentences.map(package))
+        #expect(Set(rows.compactMap(package)) == Set(packages))
         let folder = out.appendingPathComponent("classroom/latest-compare")
         for file in ["comparison.csv", "effects-over-time.csv", "replicates.csv", "report.html", "manifest.json"] {
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path), "\(file)")

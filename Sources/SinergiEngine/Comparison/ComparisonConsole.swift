@@ -16,7 +16,7 @@ public enum ComparisonConsole {
             rows.append([
                 String(rank + 1), e.policy,
                 "\(signed(e.difference, 3)) [\(signed(e.ci95Low, 3)), \(signed(e.ci95High, 3))]",
-                ConsoleReport.percent(e.pBetter),
+                share(e.pBetter),
                 baik.map { points($0.difference) } ?? "–",
                 adoption.map { points($0.difference, digits: 1) } ?? "–",
                 e.cost.isNaN ? "–" : grouped(e.cost),
@@ -25,6 +25,15 @@ public enum ComparisonConsole {
             ])
         }
         return ConsoleReport.render(header: header, rows: rows)
+    }
+
+    /// A share as a whole percentage that never rounds a near-certainty to certainty:
+    /// "> 99%" for 0.995 ≤ p < 1 and "< 1%" for 0 < p < 0.005.
+    static func share(_ p: Double) -> String {
+        if p.isNaN { return "–" }
+        if p < 1, p >= 0.995 { return "> 99%" }
+        if p > 0, p < 0.005 { return "< 1%" }
+        return ConsoleReport.percent(p)
     }
 
     /// "+0.123" / "−0.045" with a true minus sign.
