@@ -47,15 +47,19 @@ struct Prepared: Sendable {
     var agencies: Int
 }
 
-/// The model input of a scenario in the repository's Scenarios folder.
-func prepare(_ workload: Workload) throws -> Prepared {
-    let repository = URL(fileURLWithPath: #filePath)
+/// The path of a file in the repository's Scenarios folder.
+func scenarioPath(_ file: String) -> String {
+    URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()  // Simulation
         .deletingLastPathComponent()  // Benchmarks (sources)
         .deletingLastPathComponent()  // Benchmarks (package)
         .deletingLastPathComponent()  // repository root
-    let path = repository.appendingPathComponent("Scenarios").appendingPathComponent(workload.file).path
-    let input = try ScenarioLoader.load(path: path).input
+        .appendingPathComponent("Scenarios").appendingPathComponent(file).path
+}
+
+/// The model input of a scenario in the repository's Scenarios folder.
+func prepare(_ workload: Workload) throws -> Prepared {
+    let input = try ScenarioLoader.load(path: scenarioPath(workload.file)).input
     return Prepared(input: input, agencies: input.governments.reduce(0) { $0 + $1.agencies.count })
 }
 
@@ -127,4 +131,6 @@ let benchmarks: @Sendable () -> Void = {
             try prepare(workload)
         }
     }
+
+    comparisonBenchmarks(cores: cores)
 }
