@@ -2,7 +2,7 @@
 #   make run         installs GSL when missing, builds in release, runs the default scenario
 #   make test        installs GSL, Chromium and a Python venv when missing, runs the whole
 #                    test suite, then `make notebooks`
-#   make notebooks   executes the Jupyter notebooks headless on a fresh run
+#   make notebooks   executes the Jupyter notebooks headless on a fresh run and comparison
 #   make bench       builds the benchmark package (Benchmarks/) in release and prints its figures
 
 SHELL      := /bin/bash
@@ -13,12 +13,14 @@ BENCH_ARGS ?=
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE    := .build/release/sinergi
 
-# The notebooks run in their own virtual environment, on a fresh run of NB_SCENARIO written
-# to NB_OUT; executed copies go to NB_OUT/executed, never over the committed notebooks.
+# The notebooks run in their own virtual environment, on a fresh run and a fresh comparison
+# of the policy packages of NB_SCENARIO written to NB_OUT; executed copies go to
+# NB_OUT/executed, never over the committed notebooks.
 NB_VENV     := .venv-notebooks
 NB_PYTHON   := $(NB_VENV)/bin/python
 NB_SCENARIO ?= Scenarios/jambi-province-2018.yaml
 NB_RUN_ARGS ?= --replicates 400 --seed 1
+NB_COMPARE_ARGS ?= --replicates 200 --seed 1
 NB_OUT      := results/notebooks
 NOTEBOOKS   := $(sort $(wildcard Notebooks/*.ipynb))
 
@@ -77,15 +79,18 @@ $(NB_VENV)/requirements.txt: Notebooks/requirements.txt
 	cp Notebooks/requirements.txt $@
 
 # Notebooks are committed without outputs; a cell that raises makes nbconvert, and so this
-# target, fail.
+# target, fail. Every notebook gets both folders: SINERGI_RUN and SINERGI_RUN_LARGE name the
+# run (01, 02), SINERGI_COMPARE the comparison (03).
 notebooks: build $(NB_VENV)/requirements.txt
 	@$(NB_PYTHON) -c 'import json, sys; dirty = [f for f in sys.argv[1:] if any(c.get("outputs") or c.get("execution_count") for c in json.load(open(f))["cells"])]; sys.exit("Notebooks with outputs (make clear-notebooks): " + " ".join(dirty) if dirty else 0)' $(NOTEBOOKS)
 	rm -rf $(NB_OUT)
 	@run=$$($(RELEASE) run $(NB_SCENARIO) $(NB_RUN_ARGS) --out "$(CURDIR)/$(NB_OUT)" --quiet | sed -n 's/^Results: //p'); \
 	test -n "$$run" || { echo "sinergi run wrote no results folder" >&2; exit 1; }; \
+	compare=$$($(RELEASE) compare $(NB_SCENARIO) $(NB_COMPARE_ARGS) --out "$(CURDIR)/$(NB_OUT)" --quiet | sed -n 's/^Results: //p'); \
+	test -n "$$compare" || { echo "sinergi compare wrote no comparison folder" >&2; exit 1; }; \
 	for nb in $(NOTEBOOKS); do \
-		echo "Executing $$nb on $$run"; \
-		SINERGI_RUN="$$run" SINERGI_RUN_LARGE="$$run" JUPYTER_PREFER_ENV_PATH=1 \
+		echo "Executing $$nb on $$run and $$compare"; \
+		SINERGI_RUN="$$run" SINERGI_RUN_LARGE="$$run" SINERGI_COMPARE="$$compare" JUPYTER_PREFER_ENV_PATH=1 \
 			$(NB_PYTHON) -m nbconvert --to notebook --execute --ExecutePreprocessor.timeout=600 \
 			--output-dir $(NB_OUT)/executed "$$nb" || exit 1; \
 	done
