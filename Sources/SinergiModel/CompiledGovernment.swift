@@ -31,9 +31,13 @@ struct CompiledGovernment: Sendable {
     var agencyIndices: ContiguousArray<Int>
     /// Total lever cost attributed to this government.
     var leverCost: Double
+    /// Network citizens of this government, or nil in aggregate mode.
+    var network: CitizenNetworkSpec?
 
-    init(spec: GovernmentSpec, index: Int, interventions: [Intervention], months: Int) {
+    init(spec: GovernmentSpec, index: Int, interventions: [Intervention], months: Int,
+         citizens: CitizenMode = .aggregate) {
         self.spec = spec
+        if case .network(let network) = citizens { self.network = network } else { network = nil }
         agencyCount = spec.agencies.count
         initiativeCount = spec.initiatives.count
         var starts: ContiguousArray<Int> = [0]

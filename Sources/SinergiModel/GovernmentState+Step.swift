@@ -30,7 +30,7 @@ extension GovernmentState {
         updateMaturity(government, parameters.maturity)
         updateInitiatives(month: t, government, parameters.initiatives)
         updateServiceQuality(government, hooks: hooks)
-        updateCitizens(parameters.citizens)
+        updateCitizens(parameters.citizens, government)
     }
 
     // MARK: 1. Politics
@@ -383,11 +383,15 @@ extension GovernmentState {
 
     // MARK: 16. Citizens
 
-    /// Aggregate Bass adoption with p = p₀·S·o and q_b = q₀·S on the potential M = ι·λ,
-    /// then logistic growth of internet access ι ← ι + κ·ι·(1 − ι/ι_max).
-    mutating func updateCitizens(_ p: ModelParameters.Citizens) {
+    /// Bass adoption with p = p₀·S·o and q_b = q₀·S — aggregate on the potential M = ι·λ, or
+    /// citizen by citizen on the network (``CitizenNetwork``) — then logistic growth of
+    /// internet access ι ← ι + κ·ι·(1 − ι/ι_max).
+    mutating func updateCitizens(_ p: ModelParameters.Citizens, _ government: CompiledGovernment) {
         let potential = internetAccess * readiness
-        if potential > 0 {
+        if government.network != nil {
+            adoption = network.step(innovation: p.innovation * serviceScore * outreach,
+                                    imitation: p.imitation * serviceScore, access: internetAccess, readiness: readiness)
+        } else if potential > 0 {
             let fraction = unit(adoption / potential)
             let next = BassDiffusion.step(fraction: fraction, innovation: p.innovation * serviceScore * outreach,
                                           imitation: p.imitation * serviceScore)

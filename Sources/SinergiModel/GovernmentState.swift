@@ -69,6 +69,9 @@ struct GovernmentState {
     var status: ContiguousArray<InitiativeStatus>
     var slowMonths: ContiguousArray<Int>             // stall counter
 
+    // MARK: Citizens in network mode (buffers reused for every government and replicate)
+    let network = CitizenNetwork()
+
     init(agencyCapacity: Int, initiativeCapacity: Int) {
         let a = Swift.max(agencyCapacity, 1)
         let k = Swift.max(initiativeCapacity, 1)

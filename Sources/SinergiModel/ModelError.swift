@@ -2,6 +2,8 @@
 public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
     /// No common maturity offset reproduces the observed initial index.
     case initialSpbeUnreachable(government: String, target: Double, reachable: ClosedRange<Double>)
+    /// An input the model cannot run, such as a citizen graph too large to index.
+    case invalidInput(String)
 
     public var description: String {
         switch self {
@@ -10,6 +12,8 @@ public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
             let high = (reachable.upperBound * 1000).rounded() / 1000
             return "initialSpbe \(target) of '\(government)' cannot be reached: with its design, "
                 + "understanding and initiatives the initial index lies in [\(low), \(high)]"
+        case let .invalidInput(message):
+            return message
         }
     }
 }

@@ -43,6 +43,8 @@ public struct ModelInput: Sendable, Equatable {
 public enum CitizenMode: Sendable, Hashable {
     /// One adopter share per government, stepped with the exact monthly Bass solution.
     case aggregate
+    /// `size` citizen agents per government on a social graph.
+    case network(CitizenNetworkSpec)
 }
 
 /// The history of collaboration before t = 0, which sets initial trust (MODEL.md §1).

@@ -16,7 +16,8 @@ public final class Simulator {
     public init(input: ModelInput) {
         self.input = input
         governments = input.governments.enumerated().map { index, spec in
-            CompiledGovernment(spec: spec, index: index, interventions: input.interventions, months: input.months)
+            CompiledGovernment(spec: spec, index: index, interventions: input.interventions, months: input.months,
+                               citizens: input.citizens)
         }
         layout = SeriesLayout(input: input)
         state = GovernmentState(
@@ -56,6 +57,9 @@ extension GovernmentState {
         let hooks = input.testHooks
         let width = SeriesMetric.allCases.count + government.initiativeCount
         try initialise(government, parameters: parameters, stream: streams.initial)
+        if let spec = government.network {
+            try network.initialise(spec, stream: streams.citizens, access: internetAccess, readiness: readiness)
+        }
         let initialIndex = spbeIndex(government)
         var index = initialIndex
         record(into: series, at: offset, index: index, government)

@@ -20,7 +20,7 @@ enum ResolvedScenarioWriter {
             "seed: \(document.seed)",
             "replicates: \(document.replicates)",
             "rng: \(document.algorithm.rawValue)",
-            "citizens: {mode: aggregate}",
+            document.citizens.resolvedYAML,
             "parameters:",
         ]
         for group in ParameterTable.groups {

@@ -48,7 +48,7 @@ extension ScenarioReader {
         {
             document.algorithm = algorithm
         }
-        if let node = top["citizens"] { readCitizens(node) }
+        if let node = top["citizens"] { document.citizens = readCitizens(node) ?? document.citizens }
         if let node = top["parameters"] { document.parameters = readParameters(node) }
 
         let defaults = top["defaults"].map(readDefaults) ?? DefaultFields()
@@ -107,24 +107,6 @@ extension ScenarioReader {
             return nil
         }
         return seed
-    }
-
-    /// `citizens: {mode: aggregate}`; network mode is part of the format but not of this build.
-    private func readCitizens(_ node: Node) {
-        if case .mapping(let mapping) = node,
-            let mode = mapping["mode"], case .string("network")? = mode.scalarValue
-        {
-            error(
-                "network citizens are not available yet in this version of Sinergi; use citizens: {mode: aggregate}",
-                at: mode)
-            return
-        }
-        guard let citizens = mapping(
-            node, subject: "citizens", allowed: ["mode"], expected: "a mapping such as {mode: aggregate}")
-        else { return }
-        if let mode = citizens["mode"] {
-            _ = keyword(mode, key: "mode", options: ["aggregate", "network"], noun: "citizens mode")
-        }
     }
 
     /// `parameters: {group: {key: value}}`, overriding ``ModelParameters``.

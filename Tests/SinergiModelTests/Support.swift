@@ -19,7 +19,8 @@ final class Driver {
     init(_ input: ModelInput) {
         self.input = input
         governments = input.governments.enumerated().map { index, spec in
-            CompiledGovernment(spec: spec, index: index, interventions: input.interventions, months: input.months)
+            CompiledGovernment(spec: spec, index: index, interventions: input.interventions, months: input.months,
+                               citizens: input.citizens)
         }
         state = GovernmentState(
             agencyCapacity: input.governments.map(\.agencies.count).max() ?? 1,
@@ -34,6 +35,10 @@ final class Driver {
     func initialise(seed: UInt64, government g: Int = 0) throws(ModelError) -> Double {
         streams.reseed(replicateSeed: seed, government: g)
         try state.initialise(governments[g], parameters: input.parameters, stream: streams.initial)
+        if let spec = governments[g].network {
+            try state.network.initialise(spec, stream: streams.citizens, access: state.internetAccess,
+                                         readiness: state.readiness)
+        }
         return state.spbeIndex(governments[g])
     }
 

@@ -416,3 +416,44 @@ private let oneCity = """
         #expect(s.input.governments[0].agencies[0].sector == "2020")
     }
 }
+
+/// `citizens:` in network mode: every graph kind, its parameters, their checks, and the
+/// resolved scenario that reproduces them.
+@Suite struct NetworkCitizensTests {
+    @Test(arguments: [
+        ("{kind: complete}", CitizenGraphKind.complete),
+        ("{kind: ring_lattice, k: 4}", .ringLattice(k: 4)),
+        ("{kind: watts_strogatz, k: 10, beta: 0.1}", .wattsStrogatz(k: 10, beta: 0.1)),
+        ("{kind: barabasi_albert, m: 3}", .barabasiAlbert(m: 3)),
+        ("{kind: erdos_renyi, meanDegree: 6.5}", .erdosRenyi(meanDegree: 6.5)),
+    ])
+    func everyGraphKindReadsAndRoundTrips(graph: String, kind: CitizenGraphKind) throws {
+        let s = try scenario("citizens: {mode: network, size: 2000, graph: \(graph)}\n" + oneCity)
+        #expect(s.input.citizens == .network(CitizenNetworkSpec(size: 2000, graph: kind)))
+        let resolved = try ScenarioLoader.parse(text: s.resolvedYAML, path: "resolved.yaml")
+        #expect(resolved.input == s.input)
+    }
+
+    @Test func aggregateIsTheDefault() throws {
+        #expect(try scenario(oneCity).input.citizens == .aggregate)
+        #expect(try scenario("citizens: {mode: aggregate}\n" + oneCity).input.citizens == .aggregate)
+    }
+
+    @Test func mistakesAreReported() {
+        #expect(messages("citizens: {mode: network, graph: {kind: complete}}\n" + oneCity)
+                == ["missing required key 'size' for network citizens (citizens per government), e.g. size: 10000"])
+        #expect(messages("citizens: {mode: network, size: 100}\n" + oneCity)
+                == ["missing required key 'graph' for network citizens, e.g. graph: {kind: watts_strogatz, k: 10, beta: 0.1}"])
+        #expect(messages("citizens: {mode: network, size: 100, graph: {kind: ring_lattice, k: 3}}\n" + oneCity)
+                == ["citizens.graph: k must be an even number ≥ 2, got 3"])
+        #expect(messages("citizens: {mode: network, size: 10, graph: {kind: barabasi_albert, m: 10}}\n" + oneCity)
+                == ["citizens.graph: m must be smaller than the number of citizens (10), got 10"])
+        #expect(messages("citizens: {mode: network, size: 10, graph: {kind: complete, k: 2}}\n" + oneCity)
+                == ["'k' does not apply to a complete graph, which takes no parameters"])
+        #expect(messages("citizens: {mode: network, size: 10, graph: {kind: small_world}}\n" + oneCity)
+                == ["unknown graph kind 'small_world'; expected one of: complete, ring_lattice, watts_strogatz, barabasi_albert, erdos_renyi"])
+        #expect(messages("citizens: {mode: aggregate, size: 10}\n" + oneCity)
+                == ["'citizens.size' applies only to {mode: network}"])
+        #expect(messages("citizens: {mode: network, size: 0, graph: {kind: complete}}\n" + oneCity).count == 1)
+    }
+}
