@@ -179,4 +179,31 @@ import Testing
         _ = b.uniform()
         #expect(a.stateBytes() == b.stateBytes())
     }
+
+    /// Network citizens draw everything at t = 0 (docs/model.md §8, choice 23): afterwards
+    /// the citizens stream does not move, with or without a lever that acts on citizens,
+    /// while that lever does change adoption.
+    @Test func networkCitizensDrawNothingAfterTheStart() throws {
+        var baselineInput = classroomInput(months: 36)
+        baselineInput.citizens = .network(CitizenNetworkSpec(size: 2_000, graph: .wattsStrogatz(k: 6, beta: 0.2)))
+        baselineInput.governments[0].internetAccess = .constant(0.6)
+        baselineInput.testHooks.pinnedServiceQuality = 0.5   // a service to adopt from the start
+        var policyInput = baselineInput
+        policyInput.interventions = [Intervention(lever: .citizenOutreach, targets: [InterventionTarget(government: 0, agencies: [])],
+                                                  intensity: 0.9)]
+        for seed in replicateSeeds(3) {
+            let baseline = Driver(baselineInput), policy = Driver(policyInput)
+            try baseline.initialise(seed: seed)
+            try policy.initialise(seed: seed)
+            let start = baseline.streams.citizens.stateBytes()
+            #expect(policy.streams.citizens.stateBytes() == start)
+            for t in 0..<36 {
+                baseline.step(t)
+                policy.step(t)
+                #expect(baseline.streams.citizens.stateBytes() == start, "month \(t)")
+                #expect(policy.streams.citizens.stateBytes() == start, "month \(t)")
+            }
+            #expect(policy.state.adoption > baseline.state.adoption)
+        }
+    }
 }
