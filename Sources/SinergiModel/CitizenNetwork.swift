@@ -81,13 +81,13 @@ final class CitizenNetwork {
                             // n_j / k_j = adopters / (N − 1) for every citizen who has not adopted.
                             let share = size > 1 ? Float(adopters) / Float(size - 1) : 0
                             let hazard = base + social * share
-                            for j in 0..<size where clock[j] > 0 && access[j] <= iota && ready[j] <= lambda {
+                            for j in 0..<size where access[j] <= iota && clock[j] > 0 && ready[j] <= lambda {
                                 clock[j] -= hazard
                                 if clock[j] <= 0 { newAdopters.append(UInt32(j)) }
                             }
                         } else {
                             graph.offsets.withUnsafeBufferPointer { offsets in
-                                for j in 0..<size where clock[j] > 0 && access[j] <= iota && ready[j] <= lambda {
+                                for j in 0..<size where access[j] <= iota && clock[j] > 0 && ready[j] <= lambda {
                                     let degree = offsets[j + 1] &- offsets[j]
                                     let hazard = degree == 0 ? base : base + social * Float(counts[j]) / Float(degree)
                                     clock[j] -= hazard

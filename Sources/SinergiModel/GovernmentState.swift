@@ -125,3 +125,14 @@ struct GovernmentStreams {
         citizens.reseed(SeedDerivation.streamSeed(replicateSeed: replicateSeed, government: government, stream: .citizens))
     }
 }
+
+extension GovernmentState {
+    /// Bytes of the per-agency arrays (for the agency capacity they were sized for).
+    var agencyBytes: Int {
+        func bytes<T>(_ array: ContiguousArray<T>) -> Int { array.count * MemoryLayout<T>.stride }
+        return [ego, headCommitment, baseBudget, budget, effectiveBudget, hr, culture, legacyLockIn, trust, commitment,
+                intendedEffort, effort, maturity, shortfall, learningMultiplier, rotationMultiplier, ringfenceFloor,
+                partnershipBoost].reduce(0) { $0 + bytes($1) }
+            + bytes(motivation) + bytes(attends) + bytes(disappointedMonths) + bytes(lockedIn)
+    }
+}

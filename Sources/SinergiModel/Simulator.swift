@@ -26,6 +26,31 @@ public final class Simulator {
         streams = GovernmentStreams(algorithm: input.algorithm)
     }
 
+    /// The memory the simulator's state holds, in bytes, after a replicate: per agency
+    /// (the agency arrays ÷ their capacity) and, in network mode, per citizen and per
+    /// neighbour entry (each undirected edge is two entries). Generator scratch, reused
+    /// from replicate to replicate, is not counted.
+    public struct Footprint: Sendable {
+        public var bytesPerAgency: Double
+        public var citizens: Int
+        public var neighbourEntries: Int
+        public var bytesPerCitizen: Double
+        public var bytesPerNeighbourEntry: Double
+    }
+
+    /// The footprint of the state as it stands (the last government stepped).
+    public var footprint: Footprint {
+        let capacity = state.ego.count
+        let network = state.network
+        let entries = network.graph.neighbours.count
+        let citizenBytes = network.storedBytes - entries * 4
+        return Footprint(
+            bytesPerAgency: Double(state.agencyBytes) / Double(Swift.max(1, capacity)),
+            citizens: network.size, neighbourEntries: entries,
+            bytesPerCitizen: network.size > 0 ? Double(citizenBytes) / Double(network.size) : 0,
+            bytesPerNeighbourEntry: entries > 0 ? 4 : 0)
+    }
+
     /// A record sized for this input, to pass to ``run(replicateSeed:into:)``.
     public func makeRecord() -> ReplicateRecord {
         ReplicateRecord(governments: governments.count, seriesCount: layout.count)
