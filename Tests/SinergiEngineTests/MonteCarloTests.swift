@@ -22,6 +22,23 @@ import Testing
         #expect(bits(one) == bits(many))
     }
 
+    /// Network citizens (every graph kind that draws) keep MODEL.md §7 property 7: the
+    /// records do not depend on the thread count, and a worker's reused graph buffers
+    /// give the same replicate as a fresh simulator.
+    @Test(arguments: [CitizenGraphKind.wattsStrogatz(k: 6, beta: 0.2), .barabasiAlbert(m: 2), .erdosRenyi(meanDegree: 4)])
+    func networkRecordsDoNotDependOnThreads(graph: CitizenGraphKind) async throws {
+        var input = try EngineFixtures.scenario("jambi-province-2018").input
+        input.citizens = .network(CitizenNetworkSpec(size: 1_500, graph: graph))
+        let one = try await MonteCarlo.run(input: input, replicates: 7, masterSeed: 5, threads: 1)
+        let many = try await MonteCarlo.run(input: input, replicates: 7, masterSeed: 5, threads: 3)
+        #expect(bits(one) == bits(many))
+        let simulator = Simulator(input: input)
+        var record = simulator.makeRecord()
+        try simulator.run(replicateSeed: one.seeds[6], into: &record)
+        #expect(record.series.map(\.bitPattern) == one.records[6].series.map(\.bitPattern))
+        #expect(one.records.contains { $0.outcomes.contains { $0.adoption > 0 } })
+    }
+
     @Test func replicateSeedsFollowTheDocumentedDerivation() async throws {
         let input = try EngineFixtures.scenario("classroom").input
         let result = try await MonteCarlo.run(input: input, replicates: 5, masterSeed: 42, threads: 2)
