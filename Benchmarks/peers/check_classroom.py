@@ -7,7 +7,7 @@ prints, per monthly series, the largest |z| over the months (month-by-month mean
 timeseries.csv against the Mesa DataCollector), which is where to look when a final mean
 disagrees. The two use different random numbers: agreement is distributional.
 
-    python Benchmarks/peers/check_classroom.py [--mesa-replicates 2000] [--sinergi-replicates 20000]
+    python Benchmarks/peers/check_classroom.py [--mesa-replicates 2000] [--sinergi-replicates 100000]
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def check(scenario: Path, mesa_replicates: int, sinergi_replicates: int, sinergi
         by_month.setdefault(row["Step"] + 1, []).append(row)
     final = by_month[model.months]
 
-    print(f"Distribution check on {scenario}: Mesa {mesa_replicates} replicates "
+    print(f"Distribution check on {scenario.name}: Mesa {mesa_replicates} replicates "
           f"({mesa_seconds:.1f} s), Sinergi {sinergi_replicates} replicates")
     print(f"  {'outcome':<16} {'Mesa mean':>12} {'± se':>10} {'Sinergi mean':>13} {'± se':>10} {'z':>7}")
     outcomes = {}
@@ -87,7 +87,9 @@ def check(scenario: Path, mesa_replicates: int, sinergi_replicates: int, sinergi
             print("      " + " ".join(f"{z:+.1f}" for _, z in zs))
     print(f"  {'PASS' if passed else 'FAIL'}: every final mean within {TOLERANCE:g} standard errors"
           if passed else f"  FAIL: a final mean is more than {TOLERANCE:g} standard errors apart")
-    return {"scenario": str(scenario), "mesa_replicates": mesa_replicates,
+    shown = scenario.resolve()
+    shown = shown.relative_to(ROOT) if shown.is_relative_to(ROOT) else shown
+    return {"scenario": str(shown), "mesa_replicates": mesa_replicates,
             "sinergi_replicates": sinergi_replicates, "seed": seed, "tolerance_z": TOLERANCE,
             "outcomes": outcomes, "series_max_abs_z": worst, "passed": passed}
 
@@ -96,7 +98,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scenario", type=Path, default=ROOT / "Scenarios" / "classroom.yaml")
     parser.add_argument("--mesa-replicates", type=int, default=2000)
-    parser.add_argument("--sinergi-replicates", type=int, default=20000)
+    parser.add_argument("--sinergi-replicates", type=int, default=100000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--sinergi", type=Path, default=ROOT / ".build" / "release" / "sinergi")
     parser.add_argument("--series", action="store_true", help="print every month's z per series")
