@@ -4,6 +4,8 @@
 #                    test suite, then `make notebooks`
 #   make notebooks   executes the Jupyter notebooks headless on a fresh run and comparison
 #   make bench       builds the benchmark package (Benchmarks/) in release and prints its figures
+#   make bench-peers runs the same model written in Mesa (Benchmarks/peers/) beside Sinergi:
+#                    checks they agree in distribution, prints replicates/s on one core each
 
 SHELL      := /bin/bash
 SWIFT      ?= swift
@@ -24,7 +26,13 @@ NB_COMPARE_ARGS ?= --replicates 200 --seed 1
 NB_OUT      := results/notebooks
 NOTEBOOKS   := $(sort $(wildcard Notebooks/*.ipynb))
 
-.PHONY: all deps test-deps build run test bench validate notebooks clear-notebooks clean
+# The Mesa peer (Benchmarks/peers/) runs in its own virtual environment; PEERS_ARGS passes
+# options to bench_peers.py, e.g. PEERS_ARGS="--mesa-classroom 200".
+PEERS_VENV   := Benchmarks/peers/.venv
+PEERS_PYTHON := $(PEERS_VENV)/bin/python
+PEERS_ARGS   ?=
+
+.PHONY: all deps test-deps build run test bench bench-peers validate notebooks clear-notebooks clean
 
 all: build
 
@@ -105,5 +113,23 @@ clear-notebooks: $(NB_VENV)/requirements.txt
 bench: deps
 	cd Benchmarks && $(SWIFT) package benchmark --no-progress --grouping metric $(BENCH_ARGS)
 
+# Sinergi and the same model in Mesa, one core each: a distribution check on classroom.yaml,
+# then replicates/s for classroom and for 10,000 networked citizens; the figures also go to
+# results/bench-peers/latest.json. Not part of `make test`: it takes a few minutes.
+bench-peers: build $(PEERS_VENV)/requirements.txt
+	$(PEERS_PYTHON) Benchmarks/peers/bench_peers.py $(PEERS_ARGS)
+
+$(PEERS_VENV)/requirements.txt: Benchmarks/peers/requirements.txt
+	@rm -rf $(PEERS_VENV)
+	@if ! python3 -m venv $(PEERS_VENV) >/dev/null 2>&1; then \
+		echo "Installing python3-venv (python3 -m venv needs it on Debian)…"; \
+		rm -rf $(PEERS_VENV); \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3 python3-venv >/dev/null && \
+		python3 -m venv $(PEERS_VENV); \
+	fi
+	$(PEERS_PYTHON) -m pip install --quiet --disable-pip-version-check -r Benchmarks/peers/requirements.txt
+	cp Benchmarks/peers/requirements.txt $@
+
 clean:
-	rm -rf .build Benchmarks/.build $(NB_VENV) $(NB_OUT)
+	rm -rf .build Benchmarks/.build $(NB_VENV) $(NB_OUT) $(PEERS_VENV)
