@@ -92,6 +92,7 @@ def check(scenario: Path, mesa_replicates: int, sinergi_replicates: int, sinergi
                 continue
             zs.append((month, z_score(Estimate.of(values), sinergi_series[(month, metric)])))
         if not zs:
+            print(f"    {metric:<16} no month varies enough to test (deterministic here, or a rare event)")
             continue
         month, z = max(zs, key=lambda item: abs(item[1]))
         worst[metric] = {"month": month, "z": z}
