@@ -1,9 +1,10 @@
+import Foundation
 import SinergiModel
 import SinergiScenario
 import Testing
 
 @Suite struct ShippedScenarioTests {
-    static let names = ["classroom", "jambi-province-2018"]
+    static let names = ["classroom", "jambi-province-2018", "indonesia-548"]
 
     @Test(arguments: names)
     func loadsWithoutErrors(_ name: String) {
@@ -88,5 +89,32 @@ import Testing
         let allTogether = s.policies[5].interventions.map(\.lever)
         #expect(Set(allTogether) == Set(s.policies[0..<5].flatMap(\.interventions).map(\.lever)))
         #expect(s.policies.allSatisfy { $0.interventions.allSatisfy { $0.policy != nil } })
+    }
+
+    /// Seed 001, Table 2: 548 local governments (483 websites reachable, 60 not, 5 without
+    /// one). The seeds give the count only, so the names are systematic.
+    @Test func indonesia548() throws {
+        let s = try ScenarioLoader.load(path: Fixtures.scenario("indonesia-548"))
+        #expect(s.slug == "indonesia-548")
+        #expect(s.input.citizens == .aggregate)
+        let governments = s.input.governments
+        #expect(governments.count == 548)
+        #expect(governments.map(\.name) == (1...548).map { "Local government " + String(format: "%03d", $0) })
+        // Five template sizes taking turns; the seed-named agencies in every government.
+        var sizes: [Int: Int] = [:]
+        for government in governments {
+            #expect((20...40).contains(government.agencies.count), "\(government.name)")
+            sizes[government.agencies.count, default: 0] += 1
+            #expect(government.initialSpbe == 2.14, "national mean of local governments, 2020")
+            let names = Set(government.agencies.map(\.name))
+            #expect(names.isSuperset(of: ["Diskominfo", "Bappeda", "Bakeuda", "DPMPTSP"]))
+            #expect(government.initiatives.map(\.name) == ["e-planning", "e-budgeting", "one-stop licensing",
+                                                           "public complaints"])
+            #expect(government.initiatives.contains { $0.citizenFacing })
+        }
+        #expect(sizes == [20: 110, 25: 110, 30: 110, 35: 109, 40: 109])
+        // The website groups of the table, in the file's comments.
+        for note in ["483 (88%)", "60 (11%)", "5 (1%)"] { #expect(s.sourceText.contains(note)) }
+        #expect(s.input.interventions.isEmpty)
     }
 }
