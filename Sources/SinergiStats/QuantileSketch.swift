@@ -8,19 +8,24 @@ import RealModule
 /// |x| below `minimumMagnitude` count as zero. The sketch holds only counts, so its
 /// content — and every quantile it reports — does not depend on the order of insertion.
 ///
-/// - Complexity: O(1) amortised per insertion; memory proportional to the number of
-///   buckets between the smallest and largest magnitude seen (about ln(max/min)/(2α)).
+/// - Complexity: O(log b) per insertion into an existing bucket and O(b) for a new one, b
+///   the number of non-empty buckets; memory 8 bytes per non-empty bucket. b is at most the
+///   number of values inserted and at most the number of buckets between the smallest and
+///   largest magnitude seen (about ln(max/min)/(2α)), so a sketch is never larger than the
+///   values it summarises and stops growing once its range is covered.
 public struct QuantileSketch: Sendable, Equatable {
     /// The relative accuracy α of every reported order statistic.
     public let relativeAccuracy: Double
     /// Magnitudes below this count as zero (absolute accuracy there).
     public let minimumMagnitude: Double
     @usableFromInline let logGamma: Double
-    @usableFromInline var positive = DenseCounts()
-    @usableFromInline var negative = DenseCounts()
+    @usableFromInline var positive = SparseCounts()
+    @usableFromInline var negative = SparseCounts()
     @usableFromInline var zeroCount = 0
     /// Number of values inserted.
     public private(set) var count = 0
+    /// Number of non-empty buckets (each takes 8 bytes).
+    public var bucketCount: Int { positive.count + negative.count }
 
     public init(relativeAccuracy: Double = 0.005, minimumMagnitude: Double = 1e-9) {
         precondition(relativeAccuracy > 0 && relativeAccuracy < 1)
@@ -74,43 +79,53 @@ public struct QuantileSketch: Sendable, Equatable {
     }
 }
 
-/// Bucket counts over a contiguous index range that grows as needed.
+/// Counts of the non-empty buckets only, sorted by bucket index. Each entry packs the
+/// index (offset by 2³¹, so unsigned order is index order) in the high 32 bits and the count
+/// in the low 32 bits. Storing only non-empty buckets keeps a sketch no larger than the
+/// values it has seen: a time-series cell of a few hundred replicates whose values span many
+/// orders of magnitude (adoption, initiative progress near zero) occupies a few dozen
+/// entries instead of a dense range of hundreds of buckets. The content depends only on the
+/// multiset of buckets, not on the insertion order.
 @usableFromInline
-struct DenseCounts: Sendable, Equatable {
-    var offset = 0
-    var counts: ContiguousArray<Int> = []
-    var total = 0
+struct SparseCounts: Sendable, Equatable {
+    @usableFromInline var entries: ContiguousArray<UInt64> = []
+    @usableFromInline var total = 0
+
+    static let countMask: UInt64 = 0xFFFF_FFFF
+
+    static func key(_ index: Int) -> UInt64 {
+        precondition(index > Int(Int32.min) && index < Int(Int32.max), "bucket index out of range")
+        return UInt64(index + (1 << 31)) << 32
+    }
 
     @usableFromInline
     mutating func add(_ index: Int) {
-        var position = index - offset
-        if counts.isEmpty {
-            // Start with room on both sides: neighbouring values fall in nearby buckets.
-            counts = ContiguousArray(repeating: 0, count: 64)
-            offset = index - 32
-            position = 32
-        } else if position < 0 {
-            // Grow to the left by at least the current size, so that a run of new minima
-            // costs amortised O(1).
-            let grow = Swift.max(-position, counts.count)
-            counts.insert(contentsOf: repeatElement(0, count: grow), at: 0)
-            offset -= grow
-            position += grow
-        } else if position >= counts.count {
-            let grow = Swift.max(position - counts.count + 1, counts.count)
-            counts.append(contentsOf: repeatElement(0, count: grow))
+        let key = Self.key(index)
+        // The first entry whose key is at least `key`.
+        var low = 0, high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle] & ~Self.countMask < key { low = middle + 1 } else { high = middle }
         }
-        counts[position] += 1
+        if low < entries.count && entries[low] & ~Self.countMask == key {
+            precondition(entries[low] & Self.countMask != Self.countMask, "bucket count overflow")
+            entries[low] += 1
+        } else {
+            entries.insert(key | 1, at: low)
+        }
         total += 1
     }
 
     /// The bucket index holding the value of rank `rank` (0-based, ascending index).
     func indexOfRank(_ rank: Int) -> Int {
         var seen = 0
-        for (position, count) in counts.enumerated() {
-            seen += count
-            if seen > rank { return offset + position }
+        for entry in entries {
+            seen += Int(entry & Self.countMask)
+            if seen > rank { return Int(entry >> 32) - (1 << 31) }
         }
-        return offset + counts.count - 1
+        return Int(entries[entries.count - 1] >> 32) - (1 << 31)
     }
+
+    /// Non-empty buckets.
+    var count: Int { entries.count }
 }

@@ -20,6 +20,10 @@ public struct StreamingSummary: Sendable {
     /// Whether quantiles are still exact.
     public var quantilesAreExact: Bool { exact != nil }
 
+    /// Values (exact) or non-empty sketch buckets held for the quantiles, 8 bytes each: at
+    /// most `exactCapacity` while exact, then the sketch's buckets.
+    public var retainedEntries: Int { exact?.count ?? sketch?.bucketCount ?? 0 }
+
     /// Adds one value; NaN counts as missing and is ignored.
     public mutating func add(_ x: Double) {
         if x.isNaN { return }

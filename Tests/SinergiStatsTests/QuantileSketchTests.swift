@@ -63,6 +63,7 @@ import Testing
             #expect(forward.quantile(p) == backward.quantile(p))
             #expect(forward.quantile(p) == shuffled.quantile(p))
         }
+        #expect(forward == backward && forward == shuffled, "the same buckets, stored the same way")
     }
 
     @Test func constantsAndEdgeCases() {
@@ -100,5 +101,17 @@ import Testing
         for (estimate, truth) in [(large.q05, all.q05), (large.q50, all.q50), (large.q95, all.q95)] {
             #expect(abs(estimate - truth) <= Self.alpha * truth + 1e-3, "\(estimate) vs \(truth)")
         }
+    }
+
+    /// A sketch keeps one entry per non-empty bucket: never more than the values it has
+    /// seen, and no more than the buckets of their range.
+    @Test func sketchHoldsOnlyNonEmptyBuckets() {
+        var sketch = QuantileSketch()
+        for i in 0..<10 { sketch.insert(1e-6 * pow(10, Double(i) / 2)) }
+        #expect(sketch.bucketCount == 10, "ten values five orders of magnitude apart: ten entries")
+        let stream = RandomStream(seed: 3)
+        var spbe = QuantileSketch()
+        for _ in 0..<20_000 { spbe.insert(1 + 4 * stream.uniform()) }
+        #expect(spbe.bucketCount <= Int((log(5) / log(1.005 / 0.995)).rounded(.up)) + 1)
     }
 }
