@@ -1,3 +1,4 @@
+import Foundation
 import SinergiModel
 import SinergiStats
 
@@ -21,15 +22,18 @@ enum DataFiles {
         }
     }
 
-    /// timeseries.csv, tidy: month, government, metric, mean, sd, q05, q50, q95.
-    static func timeseries(_ statistics: RunStatistics) -> String {
+    /// timeseries.csv, tidy: month, government, metric, mean, sd, q05, q50, q95; handed to
+    /// `write` in pieces of about a megabyte, since a national run's file is tens of
+    /// megabytes.
+    static func timeseries(_ statistics: RunStatistics, write: (Data) throws(RunError) -> Void) throws(RunError) {
         var csv = CSV(header: ["month", "government", "metric", "mean", "sd", "q05", "q50", "q95"])
-        for row in statistics.series {
+        for (i, row) in statistics.series.enumerated() {
             let s = row.summary
             csv.appendRow([String(row.month), row.government, row.metric]
                 + [s.mean, s.standardDeviation, s.q05, s.q50, s.q95].map(CSV.number))
+            if i % 10_000 == 9_999 { try write(csv.drain()) }
         }
-        return csv.contents
+        try write(csv.drain())
     }
 
     /// summary.csv: government, outcome, n, mean, sd, 95% CI, quantiles.

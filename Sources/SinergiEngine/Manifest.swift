@@ -82,12 +82,16 @@ public struct Manifest: Codable, Sendable {
         + "mix = SplitMix64 (golden-ratio increment, variant-13 finaliser); "
         + "streams init, politics, hr, forum, motivation, citizens; GSL seed = (s xor s>>32) mod 2^32"
 
-    /// How the quantile columns are computed, as documented in docs/statistics.md.
-    public static let quantileMethod =
+    /// How the quantile columns of a run are computed, as documented in docs/statistics.md;
+    /// `seriesCapacity` is the exact capacity of the run's time-series cells.
+    public static func quantileMethod(seriesCapacity: Int) -> String {
         "exact (GSL, linear interpolation between order statistics) while a summary has seen at most "
-        + "\(RunAccumulator.outcomeExactCapacity) values (outcomes) or \(RunAccumulator.seriesExactCapacity) values "
-        + "(time series); beyond that a relative-error sketch (DDSketch, alpha = 0.005): each quantile within 0.5% "
-        + "of the exact value's magnitude"
+            + "\(RunAccumulator.outcomeExactCapacity) values (outcomes) or \(seriesCapacity) values (time series: "
+            + "\(RunAccumulator.seriesExactCapacity), or \(RunAccumulator.seriesExactBudget) / cells when the run has "
+            + "more series cells than \(RunAccumulator.seriesExactBudget / RunAccumulator.seriesExactCapacity), "
+            + "at least \(RunAccumulator.seriesExactFloor)); beyond that a relative-error sketch (DDSketch, "
+            + "alpha = 0.005): each quantile within 0.5% of the exact value's magnitude"
+    }
 
     /// Pretty, key-sorted JSON.
     public func encoded() throws -> Data {

@@ -12,8 +12,24 @@ import SinergiStats
 final class RunAccumulator: @unchecked Sendable {
     /// Exact quantiles for outcomes up to this many replicates, sketched beyond.
     static let outcomeExactCapacity = 10_000
-    /// Exact quantiles for series cells up to this many replicates, sketched beyond.
+    /// Exact quantiles for series cells up to this many replicates, sketched beyond, when
+    /// the run has few enough cells (see ``seriesExactCapacity(cells:)``).
     static let seriesExactCapacity = 256
+    /// Exact values all the series cells of a run may hold together: 2²⁴ values, 128 MiB.
+    static let seriesExactBudget = 1 << 24
+    /// The fewest exact values a series cell holds, whatever the number of cells.
+    static let seriesExactFloor = 32
+
+    /// The exact capacity of each series cell of a run with `cells` cells (governments ×
+    /// months + 1 × metrics): 256 while the cells hold at most ``seriesExactBudget`` values
+    /// together (up to 65,536 cells, e.g. about 60 governments with four initiatives over 60
+    /// months), else the budget's share of each cell, never below ``seriesExactFloor``. It
+    /// depends only on the scenario, so results stay identical for any thread count; past
+    /// the capacity a cell's quantiles come from its sketch, which holds at most one entry
+    /// per non-empty bucket.
+    static func seriesExactCapacity(cells: Int) -> Int {
+        Swift.min(seriesExactCapacity, Swift.max(seriesExactFloor, seriesExactBudget / Swift.max(1, cells)))
+    }
 
     let layout: SeriesLayout
     let governmentNames: [String]
@@ -26,6 +42,8 @@ final class RunAccumulator: @unchecked Sendable {
     private let cells: [Cells]
     /// Metric names of each government's series cells, model metrics then shares.
     let seriesNames: [[String]]
+    /// Exact capacity of every series cell of this run.
+    let seriesCapacity: Int
     private(set) var count = 0
 
     /// The per-month predicate shares derived from the SPBE series.
@@ -39,8 +57,10 @@ final class RunAccumulator: @unchecked Sendable {
         let names = layout.metricNames.map { $0 + Self.shareMetrics }
         seriesNames = names
         let outcomeCount = columns.count
-        cells = names.map { Cells(outcomes: outcomeCount, series: $0.count * layout.rows) }
-            + (governmentNames.count > 1 ? [Cells(outcomes: outcomeCount, series: 0)] : [])
+        let capacity = Self.seriesExactCapacity(cells: names.reduce(0) { $0 + $1.count * layout.rows })
+        seriesCapacity = capacity
+        cells = names.map { Cells(outcomes: outcomeCount, series: $0.count * layout.rows, seriesCapacity: capacity) }
+            + (governmentNames.count > 1 ? [Cells(outcomes: outcomeCount, series: 0, seriesCapacity: capacity)] : [])
     }
 
     /// Adds the records of consecutive replicates, in order.
@@ -98,6 +118,11 @@ final class RunAccumulator: @unchecked Sendable {
         }
     }
 
+    /// Exact values and sketch buckets held by all series cells (8 bytes each).
+    var retainedSeriesEntries: Int {
+        cells.reduce(0) { total, cell in cell.series.reduce(total) { $0 + $1.retainedEntries } }
+    }
+
     /// The current summary of outcome `column` for government index `g` (the region is
     /// index `governmentNames.count`).
     func outcomeSummary(column: String, government g: Int) -> Summary? {
@@ -141,9 +166,9 @@ final class Cells: @unchecked Sendable {
     var outcomes: [StreamingSummary]
     var series: [StreamingSummary]
 
-    init(outcomes: Int, series: Int) {
+    init(outcomes: Int, series: Int, seriesCapacity: Int) {
         self.outcomes = Array(repeating: StreamingSummary(exactCapacity: RunAccumulator.outcomeExactCapacity), count: outcomes)
-        self.series = Array(repeating: StreamingSummary(exactCapacity: RunAccumulator.seriesExactCapacity), count: series)
+        self.series = Array(repeating: StreamingSummary(exactCapacity: seriesCapacity), count: series)
     }
 }
 

@@ -42,6 +42,21 @@ public struct RunRequest: Sendable {
     /// Replicates per batch of a fixed-count run: enough to keep every worker busy, small
     /// enough to bound memory. It does not change any result.
     static let fixedBatch = 128
+    /// Series values the records of one batch may hold together: 2²⁴ values, 128 MiB.
+    static let batchValueBudget = 1 << 24
+    /// The fewest replicates per batch of a fixed-count run.
+    static let fixedBatchFloor = 16
+
+    /// Replicates per batch of a fixed-count run whose replicate records hold
+    /// `recordValues` series values each, with `arms` records per replicate (a comparison
+    /// keeps the baseline's and every package's): ``fixedBatch``, fewer when the records of
+    /// a batch would exceed ``batchValueBudget`` (548 governments with four initiatives over
+    /// 60 months: 41), never below ``fixedBatchFloor``. Records are folded in replicate
+    /// order whatever the batch, so it changes no result.
+    static func fixedBatch(recordValues: Int, arms: Int = 1) -> Int {
+        let perReplicate = Swift.max(1, recordValues * Swift.max(1, arms))
+        return Swift.min(fixedBatch, Swift.max(fixedBatchFloor, batchValueBudget / perReplicate))
+    }
 }
 
 /// The tool's version, written into every manifest.

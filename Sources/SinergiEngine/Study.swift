@@ -43,7 +43,7 @@ public enum Study {
             var achieved: Double?
             let batchSize: Int
             switch request.stopping {
-            case .fixed: batchSize = RunRequest.fixedBatch
+            case .fixed: batchSize = RunRequest.fixedBatch(recordValues: pool.layout.count)
             case .precision(let target): batchSize = target.batch
             }
             let maximum = request.stopping.maximumReplicates
@@ -85,16 +85,17 @@ public enum Study {
             }
 
             let statistics = accumulator.statistics()
-            let texts = [("timeseries.csv", DataFiles.timeseries(statistics)), ("summary.csv", DataFiles.summary(statistics))]
-            for (name, text) in texts {
-                let data = Data(text.utf8)
-                try folder.write(data, to: name)
-                hashes[name] = sha256(data)
-            }
+            let timeseries = try folder.openStream("timeseries.csv")
+            try DataFiles.timeseries(statistics, write: timeseries.append)
+            hashes["timeseries.csv"] = try timeseries.finish()
+            let summary = Data(DataFiles.summary(statistics).utf8)
+            try folder.write(summary, to: "summary.csv")
+            hashes["summary.csv"] = sha256(summary)
             let interrupted = control.isCancelled && reason.hasPrefix("interrupted")
             var manifest = Self.manifest(request, replicates: done, reason: reason, achieved: achieved,
                                          interruptedBy: interrupted ? control.cancellationReason : nil,
-                                         started: started, seconds: (clock.now - begin).seconds)
+                                         started: started, seconds: (clock.now - begin).seconds,
+                                         batch: batchSize, seriesCapacity: accumulator.seriesCapacity)
             manifest.files = hashes
             try folder.write(Data(ReportPage.html(statistics: statistics, manifest: manifest).utf8), to: "report.html")
             let json: Data
@@ -122,7 +123,8 @@ public enum Study {
     }
 
     static func manifest(_ request: RunRequest, replicates: Int, reason: String, achieved: Double?,
-                         interruptedBy: String?, started: Date, seconds: Double) -> Manifest {
+                         interruptedBy: String?, started: Date, seconds: Double, batch: Int,
+                         seriesCapacity: Int) -> Manifest {
         var tool = Manifest.Tool()
         if let git = Provenance.gitCommit() {
             tool.gitCommit = git.commit
@@ -131,7 +133,7 @@ public enum Study {
         let stopping: Manifest.Stopping
         switch request.stopping {
         case .fixed(let count):
-            stopping = .init(rule: "fixed", reason: reason, batch: RunRequest.fixedBatch, requestedReplicates: count)
+            stopping = .init(rule: "fixed", reason: reason, batch: batch, requestedReplicates: count)
         case .precision(let target):
             stopping = .init(rule: "precision", reason: reason, batch: target.batch, precision: target,
                              achievedHalfWidth: achieved)
@@ -145,7 +147,7 @@ public enum Study {
                               designPoint: 0, seedScheme: Manifest.seedScheme),
             replicates: replicates, stopping: stopping, status: interruptedBy == nil ? "complete" : "interrupted",
             interruptedBy: interruptedBy, replayOf: request.replayOf, threads: request.threads, months: request.input.months,
-            governments: request.input.governments.map(\.name), quantiles: Manifest.quantileMethod,
+            governments: request.input.governments.map(\.name), quantiles: Manifest.quantileMethod(seriesCapacity: seriesCapacity),
             host: Provenance.host(),
             timing: .init(started: iso.string(from: started), finished: iso.string(from: Date()), wallSeconds: seconds,
                           replicatesPerSecond: seconds > 0 ? Double(replicates) / seconds : 0),

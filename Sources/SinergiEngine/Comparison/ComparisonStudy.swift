@@ -45,7 +45,8 @@ public enum ComparisonStudy {
             var achieved: Double?
             let batchSize: Int
             switch base.stopping {
-            case .fixed: batchSize = RunRequest.fixedBatch
+            case .fixed:
+                batchSize = RunRequest.fixedBatch(recordValues: baselinePool.layout.count, arms: 1 + request.policies.count)
             case .precision(let target): batchSize = target.batch
             }
             let maximum = base.stopping.maximumReplicates
@@ -113,7 +114,8 @@ public enum ComparisonStudy {
             let interrupted = control.isCancelled && reason.hasPrefix("interrupted")
             var manifest = Study.manifest(base, replicates: done, reason: reason, achieved: achieved,
                                           interruptedBy: interrupted ? control.cancellationReason : nil,
-                                          started: started, seconds: (clock.now - begin).seconds)
+                                          started: started, seconds: (clock.now - begin).seconds,
+                                          batch: batchSize, seriesCapacity: baselineStatistics.seriesCapacity)
             manifest.command = "compare"
             manifest.policies = paired.policies
             manifest.files = hashes
