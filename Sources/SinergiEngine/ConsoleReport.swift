@@ -11,8 +11,11 @@ public enum ConsoleReport {
         let header = ["Government", "SPBE start → end [95% CI]", "Kurang", "Cukup", "Baik", "S.Baik",
                       "Memuaskan", "P(≥Baik)", "Adoption", "Integrated"]
         var rows: [[String]] = []
-        var names = outcome.governments
-        var counts = initiativeCounts
+        var finalSpbe: [String: Double] = [:]
+        for row in statistics.outcomes where row.outcome == "final_spbe" { finalSpbe[row.government] = row.summary.mean }
+        var names = GovernmentSample.select(outcome.governments) { finalSpbe[$0] }
+        let index = Dictionary(outcome.governments.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var counts = names.map { initiativeCounts[index[$0]!] }
         if outcome.governments.count > 1 {
             names.append(RunStatistics.regionName)
             counts.append(initiativeCounts.reduce(0, +) / Swift.max(1, initiativeCounts.count))
@@ -30,7 +33,12 @@ public enum ConsoleReport {
             row.append(name == RunStatistics.regionName ? "\(fixed(integrated, 1)) avg" : "\(fixed(integrated, 1)) of \(count)")
             rows.append(row)
         }
-        return render(header: header, rows: rows)
+        var text = render(header: header, rows: rows)
+        if let note = GovernmentSample.note(shown: names.count - (outcome.governments.count > 1 ? 1 : 0),
+                                            total: outcome.governments.count) {
+            text += "\n" + note + "\n"
+        }
+        return text
     }
 
     static func render(header: [String], rows: [[String]]) -> String {

@@ -73,6 +73,52 @@ import Testing
         #expect(!with.contains("id=\"note-predicate-shares\""))
     }
 
+    /// A national run has hundreds of governments: the page draws a sample of 12 spread
+    /// over the ranks of the final index, says so, and stays small.
+    @Test func aLargeRunShowsASpreadSample() async throws {
+        let (outcome, root) = try await Self.run("jambi-province-2018")
+        defer { try? FileManager.default.removeItem(at: root) }
+        var statistics = outcome.statistics
+        var manifest = outcome.manifest
+        let copies = 4   // 48 governments, more than GovernmentSample.limit
+        func renamed(_ name: String, _ copy: Int) -> String { copy == 0 ? name : "\(name) #\(copy)" }
+        let series = statistics.series, outcomes = statistics.outcomes.filter { $0.government != RunStatistics.regionName }
+        for copy in 1..<copies {
+            statistics.series += series.map { row in var row = row; row.government = renamed(row.government, copy); return row }
+            statistics.outcomes += outcomes.map { row in
+                var row = row
+                row.government = renamed(row.government, copy)
+                if row.outcome == "final_spbe" { row.summary.mean += Double(copy) * 0.001 }
+                return row
+            }
+        }
+        manifest.governments = (0..<copies).flatMap { copy in outcome.governments.map { renamed($0, copy) } }
+        #expect(manifest.governments.count == 48)
+
+        let page = ReportPage.html(statistics: statistics, manifest: manifest)
+        #expect(page.contains("id=\"note-sample\""))
+        #expect(page.contains("This run has 48 governments; 12 are shown"))
+        let finals = statistics.outcomes.filter { $0.outcome == "final_spbe" && $0.government != RunStatistics.regionName }
+        let lowest = finals.min { $0.summary.mean < $1.summary.mean }!.government
+        let highest = finals.max { $0.summary.mean < $1.summary.mean }!.government
+        #expect(page.contains(">\(lowest)</") && page.contains(">\(highest)</"))
+        let shown = manifest.governments.filter { page.contains(">\($0)</") }
+        #expect(shown.count == 12)
+        #expect(page.contains(">\(RunStatistics.regionName)</"), "the region's row stays")
+        #expect(page.utf8.count < 1_500_000)
+    }
+
+    @Test func sampleSpreadsOverTheRanks() {
+        let few = (0..<24).map { "G\($0)" }
+        #expect(GovernmentSample.select(few) { _ in 1 } == few, "up to the limit, every government in order")
+        let many = (0..<100).map { "G\($0)" }
+        let sample = GovernmentSample.select(many) { Double(100 - Int($0.dropFirst())!) }
+        #expect(sample.count == GovernmentSample.size)
+        #expect(sample.first == "G99" && sample.last == "G0", "lowest final index first, highest last")
+        #expect(sample == (0..<12).map { "G\(99 - Int((Double($0) * 99 / 11).rounded()))" })
+        #expect(GovernmentSample.note(shown: 24, total: 24) == nil)
+    }
+
     /// `statistics` with per-month predicate shares as the engine writes them (metrics
     /// share_kurang … share_memuaskan, mean = share of replicates in the band): replicates
     /// move from Kurang to Baik over the run. Existing share rows are replaced.

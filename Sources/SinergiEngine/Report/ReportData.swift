@@ -14,6 +14,11 @@ struct ReportData {
     private let series: [String: [String: [Summary?]]]
     private let metricOrder: [String: [String]]
     private let outcomes: [String: [String: Summary]]
+    /// The rows the charts and the outcome table show: every government, or a sample of a
+    /// large run (``GovernmentSample``), then the region.
+    let shown: [String]
+    /// Says which governments a sample shows; nil when all are shown.
+    let sampleNote: String?
 
     init(statistics: RunStatistics, manifest: Manifest) {
         self.manifest = manifest
@@ -22,31 +27,39 @@ struct ReportData {
         for row in statistics.series { months = Swift.max(months, row.month) }
         self.months = months
 
+        // Outcomes first: a large run's sample is chosen from the final index, and only the
+        // sampled governments' series are indexed.
+        var outcomes: [String: [String: Summary]] = [:]
+        for row in statistics.outcomes { outcomes[row.government, default: [:]][row.outcome] = row.summary }
+        let scenario = manifest.governments
+        let sample = GovernmentSample.select(scenario) { outcomes[$0]?["final_spbe"]?.mean }
+        let inScenario = Set(scenario)
+        let sampled = Set(sample)
+
         var series: [String: [String: [Summary?]]] = [:]
         var metricOrder: [String: [String]] = [:]
-        var order = manifest.governments
-        var known = Set(order)
+        var order = scenario
+        var known = inScenario
         for row in statistics.series where row.month >= 0 {
             if known.insert(row.government).inserted { order.append(row.government) }
+            guard sampled.contains(row.government) || !inScenario.contains(row.government) else { continue }
             if series[row.government]?[row.metric] == nil {
                 series[row.government, default: [:]][row.metric] = Array(repeating: nil, count: months + 1)
                 metricOrder[row.government, default: []].append(row.metric)
             }
             series[row.government]?[row.metric]?[row.month] = row.summary
         }
-        var outcomes: [String: [String: Summary]] = [:]
-        for row in statistics.outcomes {
-            if known.insert(row.government).inserted { order.append(row.government) }
-            outcomes[row.government, default: [:]][row.outcome] = row.summary
-        }
+        for row in statistics.outcomes where known.insert(row.government).inserted { order.append(row.government) }
         self.series = series
         self.metricOrder = metricOrder
         self.outcomes = outcomes
         governments = order
+        shown = sample + order.filter { !inScenario.contains($0) }
+        sampleNote = GovernmentSample.note(shown: sample.count, total: scenario.count)
     }
 
-    /// Governments that have rows in the monthly series.
-    var governmentsWithSeries: [String] { governments.filter { series[$0] != nil } }
+    /// Shown governments that have rows in the monthly series.
+    var governmentsWithSeries: [String] { shown.filter { series[$0] != nil } }
 
     /// The monthly summaries of `metric` for `government`, indexed by month (nil where a
     /// month has no row), or nil when there is no such series.
@@ -99,8 +112,8 @@ struct ReportData {
     /// The summary of `outcome` for `government`.
     func outcome(_ outcome: String, _ government: String) -> Summary? { outcomes[government]?[outcome] }
 
-    /// Governments with outcome summaries (the region last, when present).
-    var governmentsWithOutcomes: [String] { governments.filter { outcomes[$0] != nil } }
+    /// Shown governments with outcome summaries (the region last, when present).
+    var governmentsWithOutcomes: [String] { shown.filter { outcomes[$0] != nil } }
 
     /// Largest finite value of `values` over the series of `metrics`, or nil.
     func maximum(_ metrics: [String], _ value: (Summary) -> Double) -> Double? {

@@ -28,6 +28,9 @@ public enum ReportPage {
 
             """
         page += header(data)
+        if let note = data.sampleNote {
+            page += "<p class=\"note\" id=\"note-sample\">\(HTMLText.escape(note))</p>\n"
+        }
         if let comparison { page += ComparisonSection.html(comparison, data: data) }
         let charts = ReportCharts.all(data)
         for (index, chart) in charts.enumerated() {
