@@ -8,6 +8,7 @@ public final class RunControl: Sendable {
     private let plannedReplicates = Atomic<Int>(0)
     private let halfWidthBits = Atomic<UInt64>(Double.nan.bitPattern)
     private let reason = Mutex<String?>(nil)
+    private let stage = Mutex<String?>(nil)
 
     public init() {}
 
@@ -33,7 +34,12 @@ public final class RunControl: Sendable {
     /// precision target.
     public var planned: Int { plannedReplicates.load(ordering: .relaxed) }
 
+    /// What the run is doing once its replicates are done, e.g. "writing timeseries.csv";
+    /// nil while replicates run. Large scenarios spend seconds here.
+    public var activity: String? { stage.withLock { $0 } }
+
     func replicateFinished() { completedReplicates.add(1, ordering: .relaxed) }
+    func begin(_ activity: String) { stage.withLock { $0 = activity } }
     func plan(_ replicates: Int) { plannedReplicates.store(replicates, ordering: .relaxed) }
     func report(halfWidth: Double) { halfWidthBits.store(halfWidth.bitPattern, ordering: .relaxed) }
 }

@@ -84,10 +84,13 @@ public enum Study {
                 throw RunError.interruptedBeforeFirstReplicate(control.cancellationReason ?? "cancelled")
             }
 
+            control.begin("summarising")
             let statistics = accumulator.statistics()
+            control.begin("writing timeseries.csv")
             let timeseries = try folder.openStream("timeseries.csv")
             try DataFiles.timeseries(statistics, write: timeseries.append)
             hashes["timeseries.csv"] = try timeseries.finish()
+            control.begin("writing summary.csv")
             let summary = Data(DataFiles.summary(statistics).utf8)
             try folder.write(summary, to: "summary.csv")
             hashes["summary.csv"] = sha256(summary)
@@ -97,6 +100,7 @@ public enum Study {
                                          started: started, seconds: (clock.now - begin).seconds,
                                          batch: batchSize, seriesCapacity: accumulator.seriesCapacity)
             manifest.files = hashes
+            control.begin("writing report.html")
             try folder.write(Data(ReportPage.html(statistics: statistics, manifest: manifest).utf8), to: "report.html")
             let json: Data
             do { json = try manifest.encoded() } catch { throw RunError.io("cannot encode the manifest: \(error)") }

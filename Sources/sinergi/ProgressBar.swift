@@ -38,7 +38,11 @@ final class ProgressBar: @unchecked Sendable {
 
     private func draw() {
         let done = control.completed
-        let planned = Swift.max(1, control.planned)
+        guard control.planned > 0 else {
+            FileHandle.standardError.write(Data("\r\u{1B}[K  preparing the simulators…".utf8))
+            return
+        }
+        let planned = control.planned
         let elapsed = (ContinuousClock.now - started).components
         let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
         let rate = seconds > 0 ? Double(done) / seconds : 0
@@ -47,7 +51,13 @@ final class ProgressBar: @unchecked Sendable {
         let filled = Int((fraction * Double(width)).rounded(.down))
         let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
         var line = "\r\u{1B}[K  \(done)/\(planned) \(unit) ▕\(bar)▏ \(Int(fraction * 100))%  "
-            + String(format: "%.0f \(unit == "replicates" ? "rep" : unit)/s", rate)
+        if let activity = control.activity {
+            // The replicates are done; what follows (statistics, files, report) can take
+            // seconds for a national scenario.
+            FileHandle.standardError.write(Data((line + activity + "…").utf8))
+            return
+        }
+        line += String(format: "%.0f \(unit == "replicates" ? "rep" : unit)/s", rate)
         if let target = precisionTarget {
             let current = control.currentHalfWidth
             line += current.isNaN ? "  half-width –" : String(format: "  half-width %.4f → %.4f", current, target)

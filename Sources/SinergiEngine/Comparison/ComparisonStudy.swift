@@ -102,6 +102,7 @@ public enum ComparisonStudy {
             guard done > 0 else {
                 throw RunError.interruptedBeforeFirstReplicate(control.cancellationReason ?? "cancelled")
             }
+            control.begin("summarising")
             let comparison = Comparison(
                 policies: paired.policies, units: (0..<paired.units).map(paired.unitName), replicates: done,
                 effects: paired.effects(), overTime: paired.effectsOverTime(), baseline: baselineStatistics.statistics())
@@ -119,6 +120,7 @@ public enum ComparisonStudy {
             manifest.command = "compare"
             manifest.policies = paired.policies
             manifest.files = hashes
+            control.begin("writing report.html")
             try folder.write(Data(ReportPage.html(comparison: comparison, manifest: manifest).utf8), to: "report.html")
             let json: Data
             do { json = try manifest.encoded() } catch { throw RunError.io("cannot encode the manifest: \(error)") }
