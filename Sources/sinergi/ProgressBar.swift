@@ -1,16 +1,25 @@
 import Foundation
 import SinergiEngine
+import Synchronization
 
 /// A one-line progress display on stderr — replicates done, a bar, replicates per second
 /// and time left — redrawn ten times a second while a run is going. Shown only when stderr
 /// is a terminal.
+///
+/// It draws from its own thread, not from a task: the workers' replicates occupy every
+/// thread of the concurrency pool, so a task would be redrawn only when a replicate ends —
+/// every few seconds for a province of a million networked citizens.
 final class ProgressBar: @unchecked Sendable {
     private let control: RunControl
     private let precisionTarget: Double?
     /// What is counted: "replicates", or "runs" when a comparison runs several per replicate.
     private let unit: String
-    private var task: Task<Void, Never>?
     private let started = ContinuousClock.now
+    /// Signalled by ``stop()`` to end the drawing thread's wait early.
+    private let wake = DispatchSemaphore(value: 0)
+    /// Signalled by the drawing thread when it has drawn for the last time.
+    private let finished = DispatchSemaphore(value: 0)
+    private let running = Mutex(false)
 
     static var stderrIsTerminal: Bool { isatty(FileHandle.standardError.fileDescriptor) == 1 }
 
@@ -21,18 +30,27 @@ final class ProgressBar: @unchecked Sendable {
     }
 
     func start() {
-        task = Task.detached { [self] in
-            while !Task.isCancelled {
+        running.withLock { $0 = true }
+        let thread = Thread { [self] in
+            while running.withLock({ $0 }) {
                 draw()
-                try? await Task.sleep(for: .milliseconds(100))
+                _ = wake.wait(timeout: .now() + .milliseconds(100))
             }
+            finished.signal()
         }
+        thread.name = "progress bar"
+        thread.start()
     }
 
     /// Stops redrawing and clears the line.
     func stop() {
-        task?.cancel()
-        task = nil
+        let wasRunning = running.withLock { value in
+            defer { value = false }
+            return value
+        }
+        guard wasRunning else { return }
+        wake.signal()
+        finished.wait()
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 
