@@ -4,7 +4,7 @@ import SinergiScenario
 import Testing
 
 @Suite struct ShippedScenarioTests {
-    static let names = ["classroom", "jambi-province-2018", "indonesia-548"]
+    static let names = ["classroom", "jambi-province-2018", "indonesia-548", "province-1m-citizens"]
 
     @Test(arguments: names)
     func loadsWithoutErrors(_ name: String) {
@@ -116,5 +116,22 @@ import Testing
         // The website groups of the table, in the file's comments.
         for note in ["483 (88%)", "60 (11%)", "5 (1%)"] { #expect(s.sourceText.contains(note)) }
         #expect(s.input.interventions.isEmpty)
+    }
+
+    /// One province (seed 000, Table 2: Jambi Province, SPBE 1.79; 35.82% internet access)
+    /// with a million citizens on a Watts–Strogatz network, and few default replicates.
+    @Test func province1MCitizens() throws {
+        let s = try ScenarioLoader.load(path: Fixtures.scenario("province-1m-citizens"))
+        #expect(s.slug == "province-1m-citizens")
+        #expect(s.input.governments.count == 1)
+        #expect(s.input.citizens == .network(CitizenNetworkSpec(size: 1_000_000, graph: .wattsStrogatz(k: 10, beta: 0.1))))
+        #expect(s.replicates == 20)
+        let province = s.input.governments[0]
+        #expect(province.name == "Jambi Province")
+        #expect(province.initialSpbe == 1.79)
+        #expect(province.internetAccess == .constant(0.3582))
+        #expect(province.agencies.first { $0.name == "Bakeuda" }?.legacyLockIn == .constant(0.7))
+        #expect(province.initiatives.contains { $0.citizenFacing })
+        #expect(s.policies.map(\.name) == ["citizen-side"])
     }
 }
