@@ -111,6 +111,9 @@ struct SparseCounts: Sendable, Equatable {
             precondition(entries[low] & Self.countMask != Self.countMask, "bucket count overflow")
             entries[low] += 1
         } else {
+            // Grow by a quarter rather than the standard doubling: a run holds hundreds of
+            // thousands of sketches, and their spare capacity is memory that does nothing.
+            if entries.count == entries.capacity { entries.reserveCapacity(entries.count + entries.count / 4 + 4) }
             entries.insert(key | 1, at: low)
         }
         total += 1
