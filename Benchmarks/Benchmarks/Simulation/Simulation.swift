@@ -161,4 +161,5 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     comparisonBenchmarks(cores: cores)
+    networkBenchmarks(cores: cores)
 }
