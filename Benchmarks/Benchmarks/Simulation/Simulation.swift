@@ -162,4 +162,5 @@ let benchmarks: @Sendable () -> Void = {
 
     comparisonBenchmarks(cores: cores)
     networkBenchmarks(cores: cores)
+    scalingBenchmarks()
 }
