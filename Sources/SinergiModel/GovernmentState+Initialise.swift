@@ -29,6 +29,7 @@ extension GovernmentState {
         outreach = 1
         firstLaunchMonth = -1
         firstWinMonth = -1
+        budgetGiniIsStale = true
 
         let shares = parameters.motivation
         let initialTrust = spec.prehistory.initialTrust

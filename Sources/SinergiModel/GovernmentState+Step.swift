@@ -143,7 +143,9 @@ extension GovernmentState {
     /// B_eff = min(1.5, max(B, ring-fence floor) + 0.2·Σ partnership intensities).
     mutating func applyBudgetLevers(_ government: CompiledGovernment) {
         for i in 0..<government.agencyCount {
-            effectiveBudget[i] = Swift.min(1.5, Swift.max(budget[i], ringfenceFloor[i]) + partnershipBoost[i])
+            let value = Swift.min(1.5, Swift.max(budget[i], ringfenceFloor[i]) + partnershipBoost[i])
+            if value.bitPattern != effectiveBudget[i].bitPattern { budgetGiniIsStale = true }
+            effectiveBudget[i] = value
         }
     }
 
@@ -174,17 +176,11 @@ extension GovernmentState {
         for i in 0..<n {
             attends[i] = stream.uniform() < p.baseAttendance + (1 - p.baseAttendance) * commitment[i]
         }
-        var total = 0.0
-        for i in 0..<n { total += effectiveBudget[i] }
-        var gini = 0.0
-        if total > 0 && n > 1 {
-            var sum = 0.0
-            for i in 0..<n {
-                for j in 0..<n { sum += Swift.abs(effectiveBudget[i] - effectiveBudget[j]) }
-            }
-            gini = sum / total / (2 * Double(n))
+        if budgetGiniIsStale {
+            budgetGini = gini(effectiveBudget, n)
+            budgetGiniIsStale = false
         }
-        dialogueQuality = (p.baseDialogue + (1 - p.baseDialogue) * design) * (1 - (1 - effectiveMediation) * gini)
+        dialogueQuality = (p.baseDialogue + (1 - p.baseDialogue) * design) * (1 - (1 - effectiveMediation) * budgetGini)
     }
 
     // MARK: 6. Shortfall
@@ -423,6 +419,19 @@ extension GovernmentState {
 /// Whether progress went from below `threshold` to at least it.
 @inline(__always) func crossed(_ threshold: Double, _ before: Double, _ after: Double) -> Bool {
     before < threshold && after >= threshold
+}
+
+/// Gini coefficient of the first `n` entries, Σ_i Σ_j |x_i − x_j| ÷ (2n·Σx), summed over
+/// every ordered pair (n² terms); 0 when the total is not positive or n < 2.
+func gini(_ values: ContiguousArray<Double>, _ n: Int) -> Double {
+    var total = 0.0
+    for i in 0..<n { total += values[i] }
+    guard total > 0 && n > 1 else { return 0 }
+    var sum = 0.0
+    for i in 0..<n {
+        for j in 0..<n { sum += Swift.abs(values[i] - values[j]) }
+    }
+    return sum / total / (2 * Double(n))
 }
 
 /// Mean of the first `count` entries.

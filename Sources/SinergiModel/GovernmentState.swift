@@ -35,6 +35,11 @@ struct GovernmentState {
     var dialogueQuality = 0.0        // q
     var serviceQuality = 0.0         // Q
     var serviceScore = 0.0           // S
+    /// Gini of the effective budgets (step 5), kept while no effective budget changes: it
+    /// costs n² operations and its inputs move only once a year and when a budget lever
+    /// starts or ends. Stale after initialisation and after any change.
+    var budgetGini = 0.0
+    var budgetGiniIsStale = true
 
     // MARK: Outcome bookkeeping
     var firstLaunchMonth = -1
