@@ -30,8 +30,8 @@ let agencyPoints = [
     ScalingPoint(size: 10, replicates: 1_500),
     ScalingPoint(size: 32, replicates: 400),
     ScalingPoint(size: 100, replicates: 150),
-    ScalingPoint(size: 316, replicates: 30),
-    ScalingPoint(size: 1_000, replicates: 4),
+    ScalingPoint(size: 316, replicates: 40),
+    ScalingPoint(size: 1_000, replicates: 12),
 ]
 
 let citizenPoints = [
