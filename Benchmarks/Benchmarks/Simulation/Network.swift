@@ -17,7 +17,8 @@ import SinergiScenario
 //                                replicates, graph building and citizens' draws included
 //   stepping citizen-months/s  = R × N × 59 ÷ (seconds of the 60-month run − seconds of the
 //                                1-month run): the monthly sweep alone (it also holds the
-//                                59 months of the classroom's seven agencies, under 1% at 10⁴)
+//                                59 months of the classroom's seven agencies, a few per cent
+//                                at 10⁴, nothing to speak of at 10⁶)
 //   state bytes/citizen ×100   = Simulator.footprint's bytes per citizen, times 100
 //   state bytes/neighbour entry = Simulator.footprint's bytes per neighbour entry; each
 //                                undirected edge is two entries

@@ -20,7 +20,7 @@ import SinergiScenario
 //                               (100 … 1,000 agencies, 10⁵ … 10⁶ citizens)
 
 /// One size of a sweep and its replicates per run, chosen so that a run lasts about
-/// 0.1–0.2 s on one core of the reference machine.
+/// 0.1–0.25 s on one core of the reference machine.
 struct ScalingPoint: Sendable {
     var size: Int
     var replicates: Int
