@@ -56,3 +56,21 @@ public struct PrecisionTarget: Sendable, Equatable, Codable {
         return known.contains(column) ? column : nil
     }
 }
+
+extension StoppingRule {
+    /// Why a study stops after a complete batch that brought it to `done` replicates, or nil
+    /// to run another batch. `achieved` is the largest half-width of `measure` (e.g. "95% CI
+    /// half-width") under a precision target, nil while undefined.
+    func reasonToStop(done: Int, achieved: Double?, measure: String) -> String? {
+        switch self {
+        case .fixed(let replicates):
+            return done >= replicates ? "the requested \(replicates) replicates are done" : nil
+        case .precision(let target):
+            if done >= target.minimum, let width = achieved, width <= target.halfWidth {
+                return "precision reached: \(measure) \(width) <= \(target.halfWidth) after \(done) replicates"
+            }
+            return done >= target.maximum
+                ? "maximum of \(target.maximum) replicates reached before the precision target" : nil
+        }
+    }
+}

@@ -61,17 +61,9 @@ public enum Study {
                 if case .precision(let target) = request.stopping {
                     achieved = Self.largestHalfWidth(target, accumulator: accumulator, governments: names.count)
                     control.report(halfWidth: achieved ?? .nan)
-                    if done >= target.minimum, let width = achieved, width <= target.halfWidth {
-                        reason = "precision reached: 95% CI half-width \(width) <= \(target.halfWidth) after \(done) replicates"
-                        break
-                    }
                 }
-                if done >= maximum {
-                    if case .precision(let target) = request.stopping {
-                        reason = "maximum of \(target.maximum) replicates reached before the precision target"
-                    } else {
-                        reason = "the requested \(maximum) replicates are done"
-                    }
+                if let stop = request.stopping.reasonToStop(done: done, achieved: achieved, measure: "95% CI half-width") {
+                    reason = stop
                     break
                 }
                 if control.isCancelled {

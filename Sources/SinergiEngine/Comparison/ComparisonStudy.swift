@@ -83,18 +83,9 @@ public enum ComparisonStudy {
                 if case .precision(let target) = base.stopping {
                     achieved = largestHalfWidth(target, paired)
                     control.report(halfWidth: achieved ?? .nan)
-                    if done >= target.minimum, let width = achieved, width <= target.halfWidth {
-                        reason = "precision reached: paired 95% CI half-width \(width) <= \(target.halfWidth) "
-                            + "after \(done) replicates"
-                        break batches
-                    }
                 }
-                if done >= maximum {
-                    if case .precision(let target) = base.stopping {
-                        reason = "maximum of \(target.maximum) replicates reached before the precision target"
-                    } else {
-                        reason = "the requested \(maximum) replicates are done"
-                    }
+                if let stop = base.stopping.reasonToStop(done: done, achieved: achieved, measure: "paired 95% CI half-width") {
+                    reason = stop
                     break batches
                 }
             }
