@@ -63,6 +63,17 @@ struct RunFolder {
         return HashingFileStream(handle: handle)
     }
 
+    /// Writes the last two files — report.html (built by `report`) and manifest.json — and
+    /// renames the folder into place.
+    func finish(manifest: Manifest, control: RunControl, report: () -> String) throws(RunError) {
+        control.begin("writing report.html")
+        try write(Data(report().utf8), to: "report.html")
+        let json: Data
+        do { json = try manifest.encoded() } catch { throw RunError.io("cannot encode the manifest: \(error)") }
+        try write(json, to: "manifest.json")
+        try commit()
+    }
+
     /// Renames the temporary folder to its final name and points `<slug>/latest` (or
     /// `latest-<kind>`) at it.
     func commit() throws(RunError) {

@@ -92,12 +92,9 @@ public enum Study {
                                          started: started, seconds: (clock.now - begin).seconds,
                                          batch: batchSize, seriesCapacity: accumulator.seriesCapacity)
             manifest.files = hashes
-            control.begin("writing report.html")
-            try folder.write(Data(ReportPage.html(statistics: statistics, manifest: manifest).utf8), to: "report.html")
-            let json: Data
-            do { json = try manifest.encoded() } catch { throw RunError.io("cannot encode the manifest: \(error)") }
-            try folder.write(json, to: "manifest.json")
-            try folder.commit()
+            try folder.finish(manifest: manifest, control: control) {
+                ReportPage.html(statistics: statistics, manifest: manifest)
+            }
             return Outcome(folder: folder.final, statistics: statistics, governments: names, manifest: manifest)
         } catch {
             folder.discard()

@@ -111,12 +111,9 @@ public enum ComparisonStudy {
             manifest.command = "compare"
             manifest.policies = paired.policies
             manifest.files = hashes
-            control.begin("writing report.html")
-            try folder.write(Data(ReportPage.html(comparison: comparison, manifest: manifest).utf8), to: "report.html")
-            let json: Data
-            do { json = try manifest.encoded() } catch { throw RunError.io("cannot encode the manifest: \(error)") }
-            try folder.write(json, to: "manifest.json")
-            try folder.commit()
+            try folder.finish(manifest: manifest, control: control) {
+                ReportPage.html(comparison: comparison, manifest: manifest)
+            }
             return Outcome(folder: folder.final, comparison: comparison, manifest: manifest)
         } catch {
             folder.discard()
