@@ -44,12 +44,14 @@ deps:
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libgsl-dev pkg-config >/dev/null; \
 	fi
 
-# The tests also need Chromium, to open report.html in a headless browser.
+# The tests also need Chromium, to open report.html in a headless browser, and its WebDriver
+# (chromedriver), to drive the classroom page of `sinergi serve`.
 test-deps: deps
-	@if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then \
-		echo "Installing chromium (headless browser for the report test)…"; \
+	@if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1 \
+		|| ! command -v chromedriver >/dev/null 2>&1; then \
+		echo "Installing chromium and chromium-driver (headless browser for the report and classroom tests)…"; \
 		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver >/dev/null; \
 	fi
 
 build: deps

@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
     ],
     targets: [
         .systemLibrary(
@@ -41,10 +42,22 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(
+            name: "SinergiClassroom",
+            dependencies: ["SinergiEngine", "SinergiScenario", "SinergiModel", "SinergiStats"]
+        ),
+        .target(
+            name: "SinergiServe",
+            dependencies: [
+                "SinergiClassroom", "SinergiScenario",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            resources: [.copy("Assets")]
+        ),
         .executableTarget(
             name: "sinergi",
             dependencies: [
-                "SinergiEngine", "SinergiScenario", "SinergiModel",
+                "SinergiEngine", "SinergiScenario", "SinergiModel", "SinergiServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +73,14 @@ let package = Package(
             dependencies: ["SinergiEngine", "SinergiScenario", "SinergiModel", "SinergiStats"]
         ),
         .testTarget(name: "SinergiCLITests", dependencies: ["sinergi"]),
+        .testTarget(
+            name: "SinergiClassroomTests",
+            dependencies: ["SinergiClassroom", "SinergiScenario", "SinergiModel", "SinergiStats"]
+        ),
+        .testTarget(
+            name: "SinergiServeTests",
+            dependencies: ["SinergiServe", "SinergiClassroom", "SinergiScenario"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,2 @@
+/// Classroom sessions: one live replicate a lecturer and students step month by month.
+enum ClassroomModule {}

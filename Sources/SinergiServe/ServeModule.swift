@@ -1,0 +1,3 @@
+import Hummingbird
+/// The web server of `sinergi serve`.
+enum ServeModule {}
