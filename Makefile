@@ -2,6 +2,7 @@
 #   make run         installs GSL when missing, builds in release, runs the default scenario
 #   make test        installs GSL, Chromium and a Python venv when missing, runs the whole
 #                    test suite, then `make notebooks`
+#   make serve       builds in release and serves the classroom page (SCENARIO) on http://127.0.0.1:8080/
 #   make notebooks   executes the Jupyter notebooks headless on a fresh run and comparison
 #   make bench       builds the benchmark package (Benchmarks/) in release and prints its figures
 #   make bench-peers runs the same model written in Mesa (Benchmarks/peers/) beside Sinergi:
@@ -11,6 +12,7 @@ SHELL      := /bin/bash
 SWIFT      ?= swift
 SCENARIO   ?= Scenarios/classroom.yaml
 RUN_ARGS   ?=
+SERVE_ARGS ?=
 BENCH_ARGS ?=
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE    := .build/release/sinergi
@@ -32,7 +34,7 @@ PEERS_VENV   := Benchmarks/peers/.venv
 PEERS_PYTHON := $(PEERS_VENV)/bin/python
 PEERS_ARGS   ?=
 
-.PHONY: all deps test-deps build run test bench bench-peers validate notebooks clear-notebooks clean
+.PHONY: all deps test-deps build run serve test bench bench-peers validate notebooks clear-notebooks clean
 
 all: build
 
@@ -59,6 +61,9 @@ build: deps
 
 run: build
 	$(RELEASE) run $(SCENARIO) $(RUN_ARGS)
+
+serve: build
+	$(RELEASE) serve $(SCENARIO) $(SERVE_ARGS)
 
 validate: build
 	$(RELEASE) validate Scenarios/*.yaml
