@@ -3,8 +3,9 @@ import SinergiScenario
 
 /// A scenario checked for a live class, with what the page shows about it.
 public struct ClassroomScenario: Sendable {
-    /// Largest scenario a live class can step comfortably.
-    public static let maximumGovernments = 8
+    /// Largest scenario a live class can step comfortably: twelve governments lets a class
+    /// follow Jambi Province and its eleven regencies and cities (seed 000, Table 2).
+    public static let maximumGovernments = 12
     public static let maximumAgencies = 60
     public static let maximumCitizens = 100_000
 
@@ -16,7 +17,7 @@ public struct ClassroomScenario: Sendable {
     /// Wraps `scenario`.
     ///
     /// - Throws: a 400 ``ClassroomError`` when the scenario is too big for a live class
-    ///   (more than 8 governments, more than 60 agencies in a government, or more than
+    ///   (more than 12 governments, more than 60 agencies in a government, or more than
     ///   100,000 network citizens per government); the message names the limit.
     public init(_ scenario: Scenario) throws(ClassroomError) {
         let input = scenario.input

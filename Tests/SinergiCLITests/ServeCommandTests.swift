@@ -32,9 +32,9 @@ import Testing
     }
 
     @Test func scenarioTooBigForALiveClassIsAUsageError() throws {
-        let result = try Sinergi.run(["serve", "Scenarios/jambi-province-2018.yaml", "--port", "0"])
+        let result = try Sinergi.run(["serve", "Scenarios/indonesia-548.yaml", "--port", "0"])
         #expect(result.status == 64)
-        #expect(result.stderr.hasPrefix("error: Scenarios/jambi-province-2018.yaml has 12 governments"))
+        #expect(result.stderr.hasPrefix("error: Scenarios/indonesia-548.yaml has 548 governments"))
         #expect(result.stderr.split(separator: "\n").count == 1)
         #expect(result.stdout.isEmpty)
     }

@@ -149,12 +149,12 @@ import Testing
     }
 
     @Test func scenariosTooBigForAClassAreRefusedNamingTheLimit() throws {
-        let jambi = try Fixtures.scenario("jambi-province-2018.yaml")
+        let national = try Fixtures.scenario("indonesia-548.yaml")
         do {
-            _ = try ClassroomScenario(jambi)
-            Issue.record("ten governments are more than a class can follow")
+            _ = try ClassroomScenario(national)
+            Issue.record("548 governments are more than a class can follow")
         } catch {
-            #expect(error.message.contains("more than the 8"))
+            #expect(error.message.contains("548 governments, more than the 12"))
             #expect(error.message.contains("Scenarios/classroom.yaml"))
         }
     }
