@@ -261,6 +261,7 @@
       page.futures = null;
       page.pending = false;
       applyState(state);
+      document.body.dataset.setups = String(Number(document.body.dataset.setups || 0) + 1);
     } catch (e) {
       if (e instanceof ApiError && e.status === 404) { message("The session had expired; a new one was started.", null, "info"); await createSession(); }
       else report(e, "Setup");
