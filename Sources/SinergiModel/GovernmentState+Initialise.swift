@@ -30,6 +30,7 @@ extension GovernmentState {
         firstLaunchMonth = -1
         firstWinMonth = -1
         budgetGiniIsStale = true
+        effortRuleOverridden = false
 
         let shares = parameters.motivation
         let initialTrust = spec.prehistory.initialTrust

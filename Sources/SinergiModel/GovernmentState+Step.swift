@@ -274,6 +274,8 @@ extension GovernmentState {
 
     /// Intended effort by motivation type, then delivered effort e = d·min(1, B, H)
     /// (Fischbacher, Gächter & Fehr 2001 conditional cooperation; Leontief resource cap).
+    /// A stance imposed through ``effortRule`` replaces the motivation's rule for this month
+    /// (docs/model.md §8, stances).
     mutating func updateEffort(_ government: CompiledGovernment, _ p: ModelParameters.Effort, hooks: TestHooks) {
         let n = government.agencyCount
         var totalEffort = 0.0
@@ -297,6 +299,15 @@ extension GovernmentState {
                 d = c * (p.selfishBase + p.mandateCompliance * effectiveMandate)
             }
             intendedEffort[i] = d
+        }
+        if effortRuleOverridden {
+            for i in 0..<n {
+                switch effortRule[i] {
+                case .own: break
+                case .prosocial: intendedEffort[i] = commitment[i]
+                case .selfish: intendedEffort[i] = commitment[i] * (p.selfishBase + p.mandateCompliance * effectiveMandate)
+                }
+            }
         }
         for i in 0..<n {
             let cap = hooks.noResourceCap ? 1 : Swift.min(1, effectiveBudget[i], hr[i])

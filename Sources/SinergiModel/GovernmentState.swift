@@ -40,6 +40,13 @@ struct GovernmentState {
     /// starts or ends. Stale after initialisation and after any change.
     var budgetGini = 0.0
     var budgetGiniIsStale = true
+    /// Whether ``effortRule`` overrides some agency's rule this month (participation in a
+    /// classroom session, ``LiveRun``). Checked once per step, so a normal run pays one
+    /// branch for it.
+    var effortRuleOverridden = false
+    /// Per agency, the effort rule imposed this month when ``effortRuleOverridden``: see
+    /// ``EffortRule``. Empty (never read) unless a ``LiveRun`` sized it.
+    var effortRule = ContiguousArray<EffortRule>()
 
     // MARK: Outcome bookkeeping
     var firstLaunchMonth = -1
@@ -95,6 +102,16 @@ struct GovernmentState {
         status = ContiguousArray(repeating: .active, count: k)
         slowMonths = ContiguousArray(repeating: 0, count: k)
     }
+}
+
+/// The intended-effort rule an agency follows in one month (MODEL.md §2 step 11).
+enum EffortRule: UInt8 {
+    /// The rule of the agency's own motivation.
+    case own = 0
+    /// The prosocial rule d = C (a "share data" stance).
+    case prosocial = 1
+    /// The selfish rule d = C·(ε + φ·I_eff) (a "guard data" stance).
+    case selfish = 2
 }
 
 /// Where an initiative stands (MODEL.md §1).

@@ -81,21 +81,42 @@ extension GovernmentState {
         let parameters = input.parameters
         let hooks = input.testHooks
         let width = SeriesMetric.allCases.count + government.initiativeCount
-        try initialise(government, parameters: parameters, stream: streams.initial)
-        if let spec = government.network {
-            try network.initialise(spec, stream: streams.citizens, access: internetAccess, readiness: readiness)
-        }
-        let initialIndex = spbeIndex(government)
+        let initialIndex = try begin(government, parameters: parameters, streams: streams)
         var index = initialIndex
         record(into: series, at: offset, index: index, government)
         for t in 0..<input.months {
-            let moy = (input.startMonth - 1 + t) % 12
-            step(month: t, moy: moy, government, parameters: parameters, hooks: hooks, streams: streams)
-            index = spbeIndex(government)
+            index = advance(month: t, startMonth: input.startMonth, government, parameters: parameters, hooks: hooks,
+                            streams: streams)
             record(into: series, at: offset + (t + 1) * width, index: index, government)
         }
         return outcome(government, initialIndex: initialIndex, finalIndex: index, months: input.months,
                        stallMonths: parameters.initiatives.stallMonths)
+    }
+
+    /// Samples the initial state of `government` (and its citizens in network mode) from
+    /// freshly seeded `streams` and returns the SPBE index of that state. The first half of
+    /// every replicate, shared by ``Simulator`` and ``LiveRun``.
+    @inline(__always)
+    mutating func begin(
+        _ government: CompiledGovernment, parameters: ModelParameters, streams: GovernmentStreams
+    ) throws(ModelError) -> Double {
+        try initialise(government, parameters: parameters, stream: streams.initial)
+        if let spec = government.network {
+            try network.initialise(spec, stream: streams.citizens, access: internetAccess, readiness: readiness)
+        }
+        return spbeIndex(government)
+    }
+
+    /// Steps month `t` and returns the SPBE index at its end: the second half of every
+    /// replicate, one call per month, shared by ``Simulator`` and ``LiveRun``.
+    @inline(__always)
+    mutating func advance(
+        month t: Int, startMonth: Int, _ government: CompiledGovernment, parameters: ModelParameters,
+        hooks: TestHooks, streams: GovernmentStreams
+    ) -> Double {
+        let moy = (startMonth - 1 + t) % 12
+        step(month: t, moy: moy, government, parameters: parameters, hooks: hooks, streams: streams)
+        return spbeIndex(government)
     }
 }
 

@@ -4,10 +4,15 @@ import SinergiModel
 /// templates expanded, defaults written out, targets naming their governments. Reading the
 /// result gives the same model input and policies.
 enum ResolvedScenarioWriter {
-    static func yaml(_ document: ScenarioDocument) -> String {
-        var lines: [String] = [
-            "# Resolved by Sinergi: templates expanded and every default written out.",
-            "# Loading this file gives the same model input as the scenario it came from.",
+    static let resolvedHeader = [
+        "Resolved by Sinergi: templates expanded and every default written out.",
+        "Loading this file gives the same model input as the scenario it came from.",
+    ]
+
+    /// The document as YAML, opened by `header` as comment lines.
+    static func yaml(_ document: ScenarioDocument, header: [String] = resolvedHeader) -> String {
+        var lines: [String] = header.map { $0.isEmpty ? "#" : "# " + $0 }
+        lines += [
             "sinergi: \(ScenarioReader.formatVersion)",
             "name: \(yamlString(document.name))",
         ]

@@ -13,6 +13,6 @@ struct SinergiCommand: AsyncParsableCommand {
             file:line:column: error: message.
             """,
         version: SinergiVersion.current,
-        subcommands: [RunCommand.self, CompareCommand.self, ValidateCommand.self]
+        subcommands: [RunCommand.self, CompareCommand.self, ValidateCommand.self, ServeCommand.self]
     )
 }

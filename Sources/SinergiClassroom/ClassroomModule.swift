@@ -1,2 +1,0 @@
-/// Classroom sessions: one live replicate a lecturer and students step month by month.
-enum ClassroomModule {}

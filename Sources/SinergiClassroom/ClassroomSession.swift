@@ -1,0 +1,446 @@
+import Foundation
+import SinergiModel
+import SinergiScenario
+import SinergiStats
+
+/// One live replicate of a scenario with its settings, lever schedule, history and players
+/// (docs/classroom-api.md, Sessions).
+///
+/// The live run is replicate 0 of design point 0 of the session's seed, the replicate
+/// `sinergi run --seed S` runs first, so with nobody playing, future 0 and the exported
+/// scenario follow the same trajectory as the page.
+///
+/// Memory is bounded whatever a class does: at most months + 1 frames, one choice per
+/// agency and month, 200 players, and at most one schedule entry per lever and month.
+///
+/// Not thread-safe. The server owns each session inside one actor and calls it only from
+/// there, hence `@unchecked Sendable`; ``FuturesJob`` is the part that runs elsewhere.
+public final class ClassroomSession: @unchecked Sendable {
+    /// Largest number of players in a session.
+    public static let maximumPlayers = 200
+    /// Largest number of futures in one request.
+    public static let maximumFutures = 1000
+    /// Largest number of months in one step request.
+    public static let maximumStep = 12
+    /// Intensity of the training intervention a "training" stance adds.
+    public static let stanceTrainingIntensity = 0.5
+    /// Intensity (budget floor) of the ring-fence a "commit budget" stance adds.
+    public static let stanceBudgetIntensity = 1.0
+
+    public let id: String
+    public let scenario: ClassroomScenario
+    /// The settings of the last Setup, with the seed filled in.
+    public private(set) var settings: ClassroomSettings
+    /// Settings staged after month 0, waiting for the next Setup.
+    public private(set) var pendingSettings: ClassroomSettings?
+    /// The master seed.
+    public var seed: UInt64 { settings.seed ?? scenario.scenario.seed }
+    /// Months simulated so far.
+    public var month: Int { live.month }
+    public var months: Int { live.input.months }
+    public var isFinished: Bool { live.isFinished }
+
+    /// The scenario's input with the settings' constructs, before any intervention of the session.
+    private var baseInput: ModelInput
+    private var live: LiveRun
+    /// Levers switched on during the session (the settings' levers first, from month 0).
+    private var schedule: [ScheduleEntry] = []
+    /// The session's interventions in the order they were added: a schedule entry or a
+    /// stance's training or budget intervention.
+    private var slots: [Slot] = []
+    private var frames: [Frame] = []
+    private var players: [Player] = []
+    private var choices: [Choice] = []
+    /// Whether a share/guard stance has acted since the last Setup.
+    private var usedEffortStances = false
+
+    private enum Slot {
+        case schedule(Int)
+        case stance(Intervention)
+    }
+
+    private struct Player {
+        var token: String
+        var government: Int
+        var agency: Int
+        var name: String
+        var stance: Stance?
+    }
+
+    /// A session with `settings` set up at month 0.
+    ///
+    /// - Throws: a 400 ``ClassroomError`` when the settings are not valid or the model
+    ///   cannot start from them.
+    public init(id: String, scenario: ClassroomScenario, settings: ClassroomSettings = ClassroomSettings())
+        throws(ClassroomError) {
+        self.id = id
+        self.scenario = scenario
+        let (resolved, input, live) = try Self.prepare(scenario, settings)
+        self.settings = resolved
+        baseInput = input
+        self.live = live
+        startSchedule()
+    }
+
+    /// Validates `settings` and starts a live run from them (interventions set later).
+    private static func prepare(_ scenario: ClassroomScenario, _ settings: ClassroomSettings)
+        throws(ClassroomError) -> (ClassroomSettings, ModelInput, LiveRun) {
+        var resolved = settings
+        resolved.seed = settings.seed ?? scenario.scenario.seed
+        var constructsOnly = resolved
+        constructsOnly.levers = [:]
+        let input = try scenario.input(for: constructsOnly)
+        // Levers do not act on initialisation, so the run can start before they are set.
+        let replicateSeed = SeedDerivation.replicateSeed(master: resolved.seed!, designPoint: 0, replicate: 0)
+        do {
+            let live = try LiveRun(input: input, replicateSeed: replicateSeed)
+            return (resolved, input, live)
+        } catch {
+            throw .badRequest("the model cannot start from these settings: \(error)",
+                              expected: SettingsRequest.example)
+        }
+    }
+
+    /// The settings' levers as schedule entries from month 0; records frame 0.
+    private func startSchedule() {
+        schedule = []
+        slots = []
+        for info in LeverInfo.all {
+            guard let setting = settings.levers[info.lever.rawValue] else { continue }
+            schedule.append(ScheduleEntry(lever: info.lever.rawValue, intensity: setting.intensity ?? info.defaultIntensity,
+                                          start: 0, end: nil))
+            slots.append(.schedule(schedule.count - 1))
+        }
+        live.setInterventions(interventions(stances: true))
+        frames = [frame(played: [])]
+        choices = []
+        usedEffortStances = false
+    }
+
+    // MARK: Setup and settings
+
+    /// Starts again at month 0 with `settings` (nil: the staged settings if any, else the
+    /// current ones). History and stances are cleared, players are kept.
+    ///
+    /// - Throws: a 400 ``ClassroomError`` when the settings are not valid; nothing changes then.
+    public func setup(_ settings: ClassroomSettings?) throws(ClassroomError) {
+        let chosen = settings ?? pendingSettings ?? self.settings
+        let (resolved, input, live) = try Self.prepare(scenario, chosen)
+        self.settings = resolved
+        baseInput = input
+        self.live = live
+        pendingSettings = nil
+        startSchedule()
+        for p in players.indices { players[p].stance = nil }
+    }
+
+    /// Settings for later: applied at once at month 0, otherwise kept for the next Setup
+    /// (``SessionState/pendingSetup``).
+    ///
+    /// - Throws: a 400 ``ClassroomError`` when the settings are not valid.
+    public func stage(_ settings: ClassroomSettings) throws(ClassroomError) {
+        try settings.validate()
+        if month == 0 { try setup(settings) } else { pendingSettings = settings }
+    }
+
+    // MARK: Stepping
+
+    /// Steps `months` months (1 … 12, fewer when the horizon comes first) and returns their
+    /// frames. The players' stances act in the first of them and are then cleared.
+    ///
+    /// - Throws: 400 for a count out of range, 409 at the horizon.
+    public func step(months count: Int) throws(ClassroomError) -> [Frame] {
+        guard (1...Self.maximumStep).contains(count) else {
+            throw .badRequest("field 'months' must be an integer in [1, \(Self.maximumStep)], got \(count)",
+                              expected: StepRequest.example)
+        }
+        guard !isFinished else {
+            throw .conflict("the run has finished at month \(months); Setup starts it again")
+        }
+        var new: [Frame] = []
+        for k in 0..<Swift.min(count, months - month) {
+            var imposed: [[AgencyStance?]] = []
+            var played: Set<[Int]> = []
+            if k == 0 { (imposed, played) = applyStances() }
+            live.step(stances: imposed)
+            let frame = frame(played: played)
+            frames.append(frame)
+            new.append(frame)
+        }
+        return new
+    }
+
+    /// Turns this month's stances into interventions and effort rules and records the choices.
+    private func applyStances() -> ([[AgencyStance?]], Set<[Int]>) {
+        let t = month
+        var byAgency: [[Int]: [Stance]] = [:]
+        for player in players {
+            guard let stance = player.stance, !stance.isEmpty else { continue }
+            byAgency[[player.government, player.agency], default: []].append(stance)
+        }
+        for p in players.indices { players[p].stance = nil }
+        guard !byAgency.isEmpty else { return ([], []) }
+        var imposed: [[AgencyStance?]] = baseInput.governments.map { Array(repeating: nil, count: $0.agencies.count) }
+        var added = false
+        for key in byAgency.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            let (g, a) = (key[0], key[1])
+            let stances = byAgency[key]!
+            let majority = Stance.majority(stances)
+            choices.append(Choice(month: t, government: g, agency: a, stance: majority, players: stances.count))
+            if let share = majority.shareData {
+                imposed[g][a] = AgencyStance(shareData: share)
+                usedEffortStances = true
+            }
+            func add(_ lever: Lever, _ intensity: Double) {
+                let target = InterventionTarget(government: g, agencies: [a])
+                slots.append(.stance(Intervention(lever: lever, targets: [target], start: t, duration: 1,
+                                                  intensity: intensity)))
+                added = true
+            }
+            if majority.training == true { add(.training, Self.stanceTrainingIntensity) }
+            if majority.commitBudget == true { add(.budgetRingfence, Self.stanceBudgetIntensity) }
+        }
+        if added { live.setInterventions(interventions(stances: true)) }
+        return (imposed, Set(byAgency.keys))
+    }
+
+    // MARK: Levers
+
+    /// Switches a lever on or off. At month 0 this changes the settings; later, switching
+    /// on adds an entry that starts at the current month and switching off ends the open
+    /// entry at the current month (docs/model.md §8).
+    ///
+    /// - Throws: 400 for an unknown lever or an intensity out of range, 409 at the horizon.
+    public func setLever(_ request: LeverRequest) throws(ClassroomError) {
+        guard let lever = Lever(rawValue: request.lever) else {
+            let names = Lever.allCases.map(\.rawValue).joined(separator: ", ")
+            throw .badRequest("unknown lever '\(request.lever)'; levers are \(names)", expected: LeverRequest.example)
+        }
+        if let intensity = request.intensity, !(intensity.isFinite && (0...1).contains(intensity)) {
+            throw .badRequest("field 'intensity' must be a number in [0, 1], got \(intensity.clean)",
+                              expected: LeverRequest.example)
+        }
+        guard !isFinished else {
+            throw .conflict("the run has finished at month \(months); Setup starts it again")
+        }
+        let intensity = request.intensity ?? LeverInfo.of(lever).defaultIntensity
+        if month == 0 {
+            var changed = settings
+            changed.levers[lever.rawValue] = request.on ? LeverSetting(intensity: intensity) : nil
+            settings = changed
+            startSchedule()
+            return
+        }
+        let t = month
+        let open = schedule.indices.last { schedule[$0].lever == lever.rawValue && schedule[$0].end == nil }
+        if request.on, let open, schedule[open].intensity == intensity { return }
+        if let open { close(open, at: t) }
+        if request.on {
+            schedule.append(ScheduleEntry(lever: lever.rawValue, intensity: intensity, start: t, end: nil))
+            slots.append(.schedule(schedule.count - 1))
+        }
+        live.setInterventions(interventions(stances: true))
+    }
+
+    /// Ends schedule entry `index` at month `t`; an entry that has not acted yet is removed.
+    private func close(_ index: Int, at t: Int) {
+        guard schedule[index].start < t else {
+            schedule.remove(at: index)
+            slots = slots.compactMap { slot in
+                guard case .schedule(let i) = slot else { return slot }
+                return i == index ? nil : i > index ? .schedule(i - 1) : slot
+            }
+            return
+        }
+        schedule[index].end = t
+    }
+
+    /// The interventions of the session after the scenario's own, in the order added.
+    private func interventions(stances: Bool) -> [Intervention] {
+        var result = baseInput.interventions
+        for slot in slots {
+            switch slot {
+            case .schedule(let index):
+                let entry = schedule[index]
+                result.append(scenario.intervention(
+                    Lever(rawValue: entry.lever)!, intensity: entry.intensity, start: entry.start,
+                    duration: entry.end.map { $0 - entry.start }))
+            case .stance(let intervention):
+                if stances { result.append(intervention) }
+            }
+        }
+        return result
+    }
+
+    // MARK: Players
+
+    /// Adds a player of one agency (several players of one agency form a team).
+    ///
+    /// - Throws: 400 for an unknown government or agency or a bad name, 409 when the
+    ///   session does not take players or has 200.
+    public func addPlayer(_ request: JoinRequest) throws(ClassroomError) -> JoinReply {
+        func bad(_ message: String) -> ClassroomError { .badRequest(message, expected: JoinRequest.example) }
+        guard settings.participation else {
+            throw .conflict("session \(id) does not take players: participation is off")
+        }
+        let governments = baseInput.governments
+        guard governments.indices.contains(request.government) else {
+            throw bad("field 'government' must be an integer in [0, \(governments.count - 1)], got \(request.government)")
+        }
+        let agencies = governments[request.government].agencies
+        guard agencies.indices.contains(request.agency) else {
+            throw bad("field 'agency' must be an integer in [0, \(agencies.count - 1)] for government '\(governments[request.government].name)', got \(request.agency)")
+        }
+        let name = request.name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (1...40).contains(name.count) else {
+            throw bad("field 'name' must have 1 to 40 characters, got \(name.count)")
+        }
+        guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw bad("field 'name' must not contain control characters")
+        }
+        guard players.count < Self.maximumPlayers else {
+            throw .conflict("session \(id) already has the maximum of \(Self.maximumPlayers) players")
+        }
+        var token = Self.makeToken()
+        while players.contains(where: { $0.token == token }) { token = Self.makeToken() }
+        players.append(Player(token: token, government: request.government, agency: request.agency, name: name))
+        return JoinReply(token: token, government: request.government, agency: request.agency)
+    }
+
+    /// A random 24-character token from [a-z0-9].
+    private static func makeToken() -> String {
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<24).map { _ in alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] })
+    }
+
+    /// Whether `token` is one of the session's players.
+    public func hasPlayer(token: String) -> Bool { players.contains { $0.token == token } }
+
+    /// Sets the stance of the player with `token` for the current month (replacing an
+    /// earlier one of the same month).
+    ///
+    /// - Throws: 404 for an unknown token, 409 when the month is not the current month or
+    ///   the run has finished.
+    public func setStance(token: String, _ request: StanceRequest) throws(ClassroomError) -> StanceReply {
+        guard let index = players.firstIndex(where: { $0.token == token }) else {
+            throw .notFound("no player with this token in session \(id)")
+        }
+        guard !isFinished else {
+            throw .conflict("the run has finished at month \(months); no more stances")
+        }
+        guard request.month == month else {
+            throw .conflict(request.month < month
+                ? "month \(request.month) is over; the session is at month \(month)"
+                : "month \(request.month) has not started; the session is at month \(month)")
+        }
+        players[index].stance = request.stance
+        return StanceReply(accepted: true)
+    }
+
+    // MARK: State
+
+    /// The session's state, with the frames after month `since` (all without it), or without
+    /// frames when `includeFrames` is false.
+    public func state(since: Int? = nil, includeFrames: Bool = true) -> SessionState {
+        SessionState(
+            id: id, month: month, months: months, finished: isFinished, seed: seed, settings: settings,
+            pendingSetup: pendingSettings != nil, schedule: schedule,
+            frames: includeFrames ? frames.filter { $0.month > (since ?? -1) } : nil,
+            players: players.map { PlayerState(government: $0.government, agency: $0.agency, name: $0.name, stance: $0.stance) },
+            choices: choices)
+    }
+
+    /// The entry of the session list.
+    public var summary: SessionSummary {
+        SessionSummary(id: id, name: scenario.scenario.name, month: month, months: months, players: players.count,
+                       participation: settings.participation)
+    }
+
+    /// The model input the live run uses now (the settings applied, every intervention of
+    /// the session, stances' training and budget included).
+    public var currentInput: ModelInput { live.input }
+
+    // MARK: Export
+
+    /// The session as a scenario file: the settings applied, the seed, one replicate, and
+    /// every lever entry and training or budget stance as an intervention with explicit
+    /// targets, start and duration. `sinergi run` on it gives the page's trajectory; when
+    /// share or guard stances acted, the header says that they cannot be replayed.
+    public func exportYAML() -> String {
+        var header = [
+            "Classroom session \(id) of '\(scenario.scenario.name)', exported at month \(month) of \(months).",
+            "`sinergi run FILE --replicates 1` follows the session's trajectory (master seed \(seed), replicate 0):",
+            "the settings' sliders are applied to the governments below, and every lever switched on",
+            "or off and every training or budget choice of the players is an intervention.",
+            "Levers still on stay on to the end.",
+        ]
+        if usedEffortStances {
+            header += [
+                "",
+                "NOT REPRODUCIBLE WITH sinergi run: players chose to share or guard data in some months.",
+                "Those choices change an agency's effort rule for a month and are not levers, so a run of",
+                "this file departs from the session from the first month with such a choice.",
+            ]
+        }
+        var input = live.input
+        input.interventions = interventions(stances: true)
+        return scenario.scenario.exported(
+            input: input, name: "\(scenario.scenario.name) session \(id)",
+            description: "Classroom session \(id) at month \(month)", seed: seed, replicates: 1, header: header)
+    }
+
+    // MARK: Futures
+
+    /// A job of `count` futures (replicates 0 … count − 1 of the session's seed) with the
+    /// settings and the current lever schedule, levers on now staying on to the end;
+    /// players' stances are left out. Run it off the session's actor.
+    ///
+    /// - Throws: 400 when `count` is not in 1 … 1000.
+    public func futuresJob(count: Int) throws(ClassroomError) -> FuturesJob {
+        guard (1...Self.maximumFutures).contains(count) else {
+            throw .badRequest("field 'count' must be an integer in [1, \(Self.maximumFutures)], got \(count)",
+                              expected: FuturesRequest.example)
+        }
+        var input = baseInput
+        input.interventions = interventions(stances: false)
+        return FuturesJob(input: input, seed: seed, count: count)
+    }
+
+    // MARK: Frames
+
+    private func frame(played: Set<[Int]>) -> Frame {
+        let snapshot = live.snapshot()
+        let input = live.input
+        let total = input.startYear * 12 + (input.startMonth - 1) + snapshot.month
+        let date = String(format: "%04d-%02d", total / 12, total % 12 + 1)
+        let governments = snapshot.governments.enumerated().map { g, government in
+            FrameGovernment(
+                spbe: government.spbe, predicate: government.predicate.name, meanMaturity: government.meanMaturity,
+                meanTrust: government.meanTrust, meanCommitment: government.meanCommitment,
+                meanEffort: government.meanEffort, understanding: government.understanding,
+                adoption: government.adoption, internetAccess: government.internetAccess,
+                initiatives: government.initiatives.map { FrameInitiative(progress: $0.progress, status: $0.status.name) },
+                agencies: government.agencies.enumerated().map { a, agency in
+                    FrameAgency(maturity: agency.maturity, budget: agency.budget, trust: agency.trust,
+                                commitment: agency.commitment, effort: agency.effort, hr: agency.hr,
+                                motivation: agency.motivation.name, played: played.contains([g, a]))
+                })
+        }
+        return Frame(month: snapshot.month, date: date, governments: governments)
+    }
+
+    /// The live run's snapshot now (for tests and diagnostics).
+    public func snapshot() -> LiveSnapshot { live.snapshot() }
+}
+
+extension InitiativeStatus {
+    /// The status as the API writes it.
+    public var name: String {
+        switch self {
+        case .active: return "active"
+        case .launched: return "launched"
+        case .integrated: return "integrated"
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Hummingbird
+import ServiceLifecycle
+import SinergiScenario
+
+/// The classroom web server: the lecturer's and students' pages and the JSON API of
+/// docs/classroom-api.md, for one scenario.
+///
+/// `sinergi serve` calls ``run(onListening:)``; tests and other in-process users call
+/// ``start()`` and get a ``RunningClassroomServer`` with the bound port and a `stop()`.
+public struct ClassroomServer: Sendable {
+    public let host: String
+    public let port: Int
+    public let limits: ServerLimits
+    let state: ServerState
+
+    /// - Parameters:
+    ///   - scenario: a loaded, valid scenario.
+    ///   - host: the address to listen on (`127.0.0.1`: this machine only; `0.0.0.0`: the classroom's network).
+    ///   - port: the port; 0 lets the system pick a free one (the real one is passed to `onListening`).
+    /// - Throws: when the scenario cannot be played live (its message says why).
+    public init(scenario: Scenario, host: String = "127.0.0.1", port: Int = 8080, limits: ServerLimits = .init()) throws {
+        self.host = host
+        self.port = port
+        self.limits = limits
+        self.state = ServerState(limits: limits, assets: .bundled())
+    }
+
+    /// Serves until SIGINT or SIGTERM, then shuts down gracefully (requests under way are
+    /// answered) and returns. `onListening` gets the bound port once the server accepts
+    /// connections.
+    public func run(onListening: @escaping @Sendable (Int) -> Void) async throws {
+        let application = makeApplication(onListening: onListening)
+        let group = ServiceGroup(services: [application, SessionSweeper(state: state)],
+                                 gracefulShutdownSignals: [.sigterm, .sigint], logger: application.logger)
+        try await group.run()
+    }
+
+    /// Starts serving in this process, without touching signal handling; returns once the
+    /// server accepts connections. Stop it with ``RunningClassroomServer/stop()``.
+    public func start() async throws -> RunningClassroomServer {
+        let (ports, continuation) = AsyncStream<Int>.makeStream()
+        let application = makeApplication { continuation.yield($0) }
+        let group = ServiceGroup(services: [application, SessionSweeper(state: state)], logger: application.logger)
+        let task = Task {
+            defer { continuation.finish() }
+            try await group.run()
+        }
+        for await port in ports {
+            return RunningClassroomServer(host: host, port: port, group: group, task: task)
+        }
+        try await task.value   // the server ended before listening: its error says why
+        throw CancellationError()
+    }
+
+    func makeApplication(onListening: @escaping @Sendable (Int) -> Void) -> some ApplicationProtocol {
+        let router = Router()
+        router.add(middleware: ErrorMiddleware())
+        PageRoutes(state: state).add(to: router)
+        var application = Application(
+            router: router,
+            configuration: .init(address: .hostname(host, port: port), serverName: nil),
+            onServerRunning: { channel in onListening(channel.localAddress?.port ?? 0) })
+        application.logger.logLevel = .warning
+        return application
+    }
+}
+
+/// A server started in-process by ``ClassroomServer/start()``.
+public struct RunningClassroomServer: Sendable {
+    public let host: String
+    /// The port the server listens on (the real one when it was started with port 0).
+    public let port: Int
+    let group: ServiceGroup
+    let task: Task<Void, any Error>
+
+    /// `http://HOST:PORT/`.
+    public var baseURL: URL { URL(string: "http://\(host):\(port)/")! }
+
+    /// Stops accepting connections, answers the requests under way and waits until the
+    /// server is down.
+    public func stop() async {
+        await group.triggerGracefulShutdown()
+        _ = try? await task.value
+    }
+}

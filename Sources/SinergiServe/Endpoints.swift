@@ -1,0 +1,38 @@
+import Hummingbird
+
+/// The server's routes as people read them, for the `expected` of a 404: an unknown path
+/// lists them all; a known path asked with the wrong method names the right one.
+enum Endpoints {
+    static let all: [(method: HTTPRequest.Method, path: String)] = [
+        (.get, "/"), (.get, "/join"), (.get, "/assets/{name}"), (.get, "/health"),
+        (.get, "/api/scenario"),
+        (.get, "/api/sessions"), (.post, "/api/sessions"),
+        (.get, "/api/sessions/{id}"), (.delete, "/api/sessions/{id}"),
+        (.post, "/api/sessions/{id}/setup"), (.post, "/api/sessions/{id}/step"),
+        (.post, "/api/sessions/{id}/lever"), (.post, "/api/sessions/{id}/futures"),
+        (.get, "/api/sessions/{id}/scenario.yaml"),
+        (.post, "/api/sessions/{id}/players"), (.post, "/api/sessions/{id}/players/{token}/stance"),
+    ]
+
+    static var catalogue: String {
+        "one of: " + all.map { "\($0.method) \($0.path)" }.joined(separator: ", ")
+    }
+
+    /// The 404 for a request no route answers.
+    static func notFound(_ request: Request) -> ErrorReply {
+        let path = request.uri.path
+        let methods = all.filter { matches(pattern: $0.path, path: path) }.map(\.method)
+        if !methods.isEmpty {
+            let allowed = methods.map { "\($0) \(path)" }.joined(separator: " or ")
+            return ErrorReply(.notFound, "\(path) does not answer \(request.method)", expected: allowed)
+        }
+        return ErrorReply(.notFound, "no such page or endpoint: \(request.method) \(path)", expected: catalogue)
+    }
+
+    static func matches(pattern: String, path: String) -> Bool {
+        let wanted = pattern.split(separator: "/", omittingEmptySubsequences: true)
+        let given = path.split(separator: "/", omittingEmptySubsequences: true)
+        guard wanted.count == given.count else { return false }
+        return zip(wanted, given).allSatisfy { $0.hasPrefix("{") || $0 == $1 }
+    }
+}

@@ -1,3 +1,0 @@
-import Hummingbird
-/// The web server of `sinergi serve`.
-enum ServeModule {}

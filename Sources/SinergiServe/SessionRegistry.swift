@@ -1,0 +1,104 @@
+/// The sessions one server holds, by id: bounded in number, and each dropped once it has
+/// gone `ttl` without a request.
+///
+/// The registry only finds, adds and drops sessions; the work of a request happens on the
+/// session itself (an actor of its own), so a slow request in one session does not hold
+/// up the others. Expiry is lazy (an expired session is never returned) and a sweeper
+/// frees the memory of sessions nobody asks for.
+actor SessionRegistry<Session: Sendable> {
+    typealias Now = @Sendable () -> ContinuousClock.Instant
+
+    private struct Entry {
+        let session: Session
+        var lastUsed: ContinuousClock.Instant
+    }
+
+    /// Letters and digits of a session id: no 0/O or 1/I to confuse when read aloud.
+    static var idAlphabet: [Character] { Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ23456789") }
+    static var idLength: Int { 6 }
+
+    let maxSessions: Int
+    let ttl: Duration
+    private let now: Now
+    private var entries: [String: Entry] = [:]
+
+    init(maxSessions: Int, ttl: Duration, now: @escaping Now = { ContinuousClock.now }) {
+        self.maxSessions = maxSessions
+        self.ttl = ttl
+        self.now = now
+    }
+
+    /// Adds the session `make` builds for a fresh id, or throws a 503 when the registry
+    /// is full (after dropping expired sessions).
+    func add(_ make: @Sendable (String) throws -> Session) throws -> (id: String, session: Session) {
+        sweep()
+        guard entries.count < maxSessions else {
+            throw ErrorReply(
+                .serviceUnavailable,
+                "the server already holds its maximum of \(maxSessions) sessions; try again when one ends or expires",
+                expected: "DELETE /api/sessions/{id} for a session no longer used, or a server started with a larger --max-sessions")
+        }
+        var id = Self.newID()
+        while entries[id] != nil { id = Self.newID() }
+        let session = try make(id)
+        entries[id] = Entry(session: session, lastUsed: now())
+        return (id, session)
+    }
+
+    /// The session with this id, its clock reset; nil when there is none or it expired.
+    func session(_ id: String) -> Session? {
+        let time = now()
+        guard let entry = entries[id] else { return nil }
+        if time - entry.lastUsed > ttl {
+            entries[id] = nil
+            return nil
+        }
+        entries[id]!.lastUsed = time
+        return entry.session
+    }
+
+    /// Drops a session; false when there was none.
+    @discardableResult
+    func remove(_ id: String) -> Bool {
+        entries.removeValue(forKey: id) != nil
+    }
+
+    /// The live sessions, ordered by id (their clocks are not reset).
+    func all() -> [(id: String, session: Session)] {
+        sweep()
+        return entries.sorted { $0.key < $1.key }.map { ($0.key, $0.value.session) }
+    }
+
+    /// How many sessions are live.
+    var count: Int {
+        sweep()
+        return entries.count
+    }
+
+    /// Drops every expired session; returns how many.
+    @discardableResult
+    func sweep() -> Int {
+        let time = now()
+        let expired = entries.filter { time - $0.value.lastUsed > ttl }.map(\.key)
+        for id in expired { entries[id] = nil }
+        return expired.count
+    }
+
+    /// Sweeps every `interval` until the task is cancelled.
+    func sweepUntilCancelled(every interval: Duration) async {
+        while !Task.isCancelled {
+            do { try await Task.sleep(for: interval) } catch { return }
+            sweep()
+        }
+    }
+
+    static func newID() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<idLength).map { _ in idAlphabet.randomElement(using: &generator)! })
+    }
+
+    /// Whether `text` has the shape of an id (checked before any lookup).
+    static func isWellFormed(_ text: some StringProtocol) -> Bool {
+        text.count == idLength && text.allSatisfy { idAlphabet.contains($0) }
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import SinergiScenario
+import SinergiServe
+
+/// `sinergi serve [SCENARIO]`: the classroom page, one live replicate per session.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the classroom page: the lecturer steps a live run month by month, students join and play agencies.",
+        discussion: """
+            Prints one line to stdout once listening: Serving Classroom on http://HOST:PORT/ \
+            (students: http://HOST:PORT/join). Students on the classroom's network need \
+            --host 0.0.0.0 and the machine's address. Ctrl-C or SIGTERM stops the server \
+            (exit 0). The JSON API the page uses is in docs/classroom-api.md.
+            """
+    )
+
+    @Argument(help: "Scenario file (YAML).")
+    var scenario: String = "Scenarios/classroom.yaml"
+
+    @Option(help: "Port to listen on; 0 picks a free one.")
+    var port: Int = 8080
+
+    @Option(help: "Address to listen on: 127.0.0.1 (this machine only) or 0.0.0.0 (every network).")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "Sessions held at once; one more is refused (503).")
+    var maxSessions: Int = 64
+
+    @Option(help: "Minutes without a request after which a session is dropped.")
+    var sessionTtl: Double = 30
+
+    func validate() throws {
+        if !(0...65_535).contains(port) { throw ValidationError("--port must be in 0…65535, got \(port)") }
+        if host.isEmpty { throw ValidationError("--host needs an address, e.g. 127.0.0.1 or 0.0.0.0") }
+        if maxSessions < 1 { throw ValidationError("--max-sessions must be at least 1, got \(maxSessions)") }
+        if !(sessionTtl > 0) || sessionTtl > 7 * 24 * 60 {
+            throw ValidationError("--session-ttl must be minutes in (0, 10080], got \(sessionTtl)")
+        }
+    }
+
+    func run() async throws {
+        let loaded = try loadScenario(scenario, failure: .validationFailure)
+        let limits = ServerLimits(maxSessions: maxSessions, sessionTTL: .milliseconds(Int64((sessionTtl * 60_000).rounded())))
+        let server: ClassroomServer
+        do {
+            server = try ClassroomServer(scenario: loaded, host: host, port: port, limits: limits)
+        } catch {
+            printError("error: \(scenario): \(error)")
+            throw ExitCode.validationFailure
+        }
+        let host = self.host
+        let name = loaded.name
+        do {
+            try await server.run { port in
+                let base = "http://\(Self.urlHost(host)):\(port)/"
+                // Written straight to the file descriptor: a pipe must see the line at once.
+                FileHandle.standardOutput.write(Data("Serving Classroom on \(base) (students: \(base)join)\n".utf8))
+                printError("Scenario '\(name)'; up to \(limits.maxSessions) sessions, each dropped after "
+                    + "\(Self.minutes(limits.sessionTTL)) without a request. Ctrl-C stops the server.")
+            }
+        } catch {
+            printError("error: cannot serve on \(host):\(port): \(error)")
+            throw ExitCode.failure
+        }
+    }
+
+    /// IPv6 literals go in brackets inside a URL.
+    static func urlHost(_ host: String) -> String {
+        host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+    }
+
+    static func minutes(_ duration: Duration) -> String {
+        let minutes = Double(duration.components.seconds) / 60 + Double(duration.components.attoseconds) / 6e19
+        return minutes == minutes.rounded() ? "\(Int(minutes)) min" : String(format: "%.2g min", minutes)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// `sinergi serve` as a user starts it: the line it prints, the exit codes, the signals.
+@Suite struct ServeCommandTests {
+    @Test(arguments: [
+        ["serve", "Scenarios/nonexistent.yaml", "--port", "0"],
+        ["serve", "Tests/SinergiScenarioTests/Broken/duplicate-key.yaml", "--port", "0"],
+        ["serve", "--port", "70000"],
+        ["serve", "--port", "-1"],
+        ["serve", "--max-sessions", "0"],
+        ["serve", "--session-ttl", "0"],
+        ["serve", "--host", ""],
+        ["serve", "--no-such-option"],
+    ])
+    func badScenarioOrOptionIsAUsageError(_ arguments: [String]) throws {
+        let result = try Sinergi.run(arguments)
+        #expect(result.status == 64, "\(arguments): \(result.stderr)")
+        #expect(!result.stderr.isEmpty)
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func brokenScenarioPrintsTheLoadersDiagnostics() throws {
+        let path = "Tests/SinergiScenarioTests/Broken/duplicate-key.yaml"
+        let result = try Sinergi.run(["serve", path, "--port", "0"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("\(path):"))
+        #expect(result.stderr.contains("error:"))
+    }
+
+    @Test(arguments: [SIGTERM, SIGINT])
+    func servesOnAFreePortAndStopsCleanlyOnASignal(_ signal: Int32) async throws {
+        let process = Process()
+        process.executableURL = Sinergi.executable
+        process.arguments = ["serve", "--port", "0"]
+        process.currentDirectoryURL = Sinergi.packageRoot
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+
+        // The first stdout line, read off the pipe as it comes.
+        let line = await firstLine(of: out.fileHandleForReading, process: process, timeout: .seconds(30))
+        let pattern = /^Serving Classroom on http:\/\/127\.0\.0\.1:(\d+)\/ \(students: http:\/\/127\.0\.0\.1:(\d+)\/join\)$/
+        let match = try #require(line.wholeMatch(of: pattern), "got: \(line)")
+        let port = try #require(Int(match.1))
+        #expect(port > 0 && String(port) == String(match.2))
+
+        let (data, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/health")!)
+        #expect((response as? HTTPURLResponse)?.statusCode == 200)
+        #expect(String(decoding: data, as: UTF8.self).contains("\"ok\":true"))
+
+        kill(process.processIdentifier, signal)
+        let deadline = Date().addingTimeInterval(20)
+        while process.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(!process.isRunning, "the server did not stop within 20 s of the signal")
+        #expect(process.terminationStatus == 0)
+        #expect(process.terminationReason == .exit)
+    }
+
+    /// The first line the process writes to `handle`; empty when it ends without one.
+    /// A watchdog ends the process if no line comes within `timeout`.
+    private func firstLine(of handle: FileHandle, process: Process, timeout: Duration) async -> String {
+        let watchdog = Task {
+            try await Task.sleep(for: timeout)
+            if process.isRunning { process.terminate() }
+        }
+        defer { watchdog.cancel() }
+        return await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                var data = Data()
+                while !data.contains(UInt8(ascii: "\n")) {
+                    let chunk = handle.availableData
+                    if chunk.isEmpty { break }
+                    data.append(chunk)
+                }
+                continuation.resume(returning: String(decoding: data.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self))
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// One reply as the tests look at it.
+struct HTTPReply: Sendable {
+    var status: Int
+    var body: Data
+    var contentType: String?
+
+    var text: String { String(decoding: body, as: UTF8.self) }
+
+    /// The body as a JSON object, nil when it is not one.
+    var object: [String: any Sendable]? {
+        (try? JSONSerialization.jsonObject(with: body)) as? [String: any Sendable]
+    }
+
+    func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        try JSONDecoder().decode(type, from: body)
+    }
+}
+
+/// A small HTTP client for the tests: its own URLSession (so several clients truly run
+/// side by side, each with its own connections), no caching, no cookies.
+final class HTTPTestClient: Sendable {
+    let base: URL
+    private let session: URLSession
+
+    init(base: URL, timeout: TimeInterval = 30) {
+        self.base = base
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = timeout
+        configuration.timeoutIntervalForResource = timeout
+        configuration.httpMaximumConnectionsPerHost = 2
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        configuration.urlCache = nil
+        session = URLSession(configuration: configuration)
+    }
+
+    deinit { session.finishTasksAndInvalidate() }
+
+    func get(_ path: String) async throws -> HTTPReply {
+        try await send("GET", path)
+    }
+
+    func post(_ path: String, json: String) async throws -> HTTPReply {
+        try await send("POST", path, body: Data(json.utf8))
+    }
+
+    func post(_ path: String, _ value: some Encodable) async throws -> HTTPReply {
+        try await send("POST", path, body: try JSONEncoder().encode(value))
+    }
+
+    func delete(_ path: String) async throws -> HTTPReply {
+        try await send("DELETE", path)
+    }
+
+    func send(_ method: String, _ path: String, body: Data? = nil, contentType: String? = "application/json") async throws -> HTTPReply {
+        var request = URLRequest(url: URL(string: path, relativeTo: base)!.absoluteURL)
+        request.httpMethod = method
+        if let body {
+            request.httpBody = body
+            if let contentType { request.setValue(contentType, forHTTPHeaderField: "Content-Type") }
+        }
+        let (data, response) = try await session.data(for: request)
+        guard let http = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
+        return HTTPReply(status: http.statusCode, body: data, contentType: http.value(forHTTPHeaderField: "Content-Type"))
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Synchronization
+import Testing
+@testable import SinergiServe
+
+/// A clock the test moves by hand.
+final class ManualClock: Sendable {
+    private let offset = Mutex(Duration.zero)
+    private let origin = ContinuousClock.now
+
+    func advance(by duration: Duration) { offset.withLock { $0 += duration } }
+    var now: ContinuousClock.Instant { origin + offset.withLock { $0 } }
+}
+
+@Suite struct SessionRegistryTests {
+    @Test func idsAreSixCharactersWithoutLookalikes() {
+        for _ in 0..<500 {
+            let id = SessionRegistry<Int>.newID()
+            #expect(id.count == 6)
+            #expect(id.allSatisfy { "ABCDEFGHIJKLMNOPQRSTUVWXYZ23456789".contains($0) })
+        }
+        #expect(SessionRegistry<Int>.isWellFormed("K7QX2M"))
+        #expect(!SessionRegistry<Int>.isWellFormed("k7qx2m"))
+        #expect(!SessionRegistry<Int>.isWellFormed("K7QX2M0"))
+        #expect(!SessionRegistry<Int>.isWellFormed("../etc"))
+    }
+
+    @Test func refusesSessionsBeyondTheBoundWith503() async throws {
+        let registry = SessionRegistry<Int>(maxSessions: 3, ttl: .seconds(60))
+        var ids: Set<String> = []
+        for value in 0..<3 { ids.insert(try await registry.add { _ in value }.id) }
+        #expect(ids.count == 3)
+        await #expect(throws: ErrorReply.self) { try await registry.add { _ in 9 } }
+        do {
+            _ = try await registry.add { _ in 9 }
+        } catch let reply as ErrorReply {
+            #expect(reply.status == .serviceUnavailable)
+            #expect(reply.error.contains("maximum of 3 sessions"))
+        }
+        #expect(await registry.count == 3)
+        #expect(await registry.remove(ids.first!))
+        _ = try await registry.add { _ in 4 }
+        #expect(await registry.count == 3)
+    }
+
+    @Test func sessionsExpireAfterTheTTLWithoutARequest() async throws {
+        let clock = ManualClock()
+        let registry = SessionRegistry<String>(maxSessions: 2, ttl: .seconds(30), now: { clock.now })
+        let kept = try await registry.add { "kept \($0)" }.id
+        let dropped = try await registry.add { "dropped \($0)" }.id
+        clock.advance(by: .seconds(20))
+        #expect(await registry.session(kept) != nil)   // a request resets its clock
+        clock.advance(by: .seconds(20))
+        #expect(await registry.session(dropped) == nil)
+        #expect(await registry.session(kept) != nil)
+        #expect(await registry.count == 1)
+        // the freed place can be taken again
+        _ = try await registry.add { "new \($0)" }
+        clock.advance(by: .seconds(31))
+        #expect(await registry.sweep() == 2)
+        #expect(await registry.count == 0)
+    }
+
+    @Test func futuresSlotsAreBounded() {
+        let slots = FuturesSlots(capacity: 2)
+        #expect(slots.take())
+        #expect(slots.take())
+        #expect(!slots.take())
+        slots.give()
+        #expect(slots.take())
+        #expect(slots.busy == 2)
+    }
+}
