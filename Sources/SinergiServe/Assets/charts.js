@@ -165,7 +165,7 @@
       if (!count) return;
       const x0 = x(h.from + i * h.width), x1 = x(h.from + (i + 1) * h.width);
       el("rect", { x: r(x0 + 0.5), y: r(y(count)), width: r(Math.max(1, x1 - x0 - 1)), height: r(y(0) - y(count)),
-        fill: colours.blue, class: "bar", "data-count": count }, svg);
+        fill: "#6b6b6b", class: "bar", "data-count": count }, svg);
     });
     for (let v = Math.ceil(lo); v <= hi + 1e-9; v += 0.5) {
       el("line", { x1: r(x(v)), x2: r(x(v)), y1: H - bottom, y2: H - bottom + 6, stroke: colours.axis, "stroke-width": 1.5 }, svg);
