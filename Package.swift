@@ -74,7 +74,7 @@ let package = Package(
             name: "SinergiEngineTests",
             dependencies: ["SinergiEngine", "SinergiScenario", "SinergiModel", "SinergiStats"]
         ),
-        .testTarget(name: "SinergiCLITests", dependencies: ["sinergi"]),
+        .testTarget(name: "SinergiCLITests", dependencies: ["sinergi", "SinergiClassroom"]),
         .testTarget(
             name: "SinergiClassroomTests",
             dependencies: ["SinergiClassroom", "SinergiScenario", "SinergiModel", "SinergiStats"]

@@ -198,12 +198,21 @@ public struct JoinReply: Codable, Sendable, Equatable {
 /// `{"accepted": true}` after a stance.
 public struct StanceReply: Codable, Sendable, Equatable {
     public var accepted: Bool
+
+    public init(accepted: Bool) {
+        self.accepted = accepted
+    }
 }
 
 /// `POST …/step`: the new frames and the state without frames.
 public struct StepReply: Codable, Sendable, Equatable {
     public var frames: [Frame]
     public var state: SessionState
+
+    public init(frames: [Frame], state: SessionState) {
+        self.frames = frames
+        self.state = state
+    }
 }
 
 /// An entry of `GET /api/sessions`.

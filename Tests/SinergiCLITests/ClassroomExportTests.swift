@@ -1,0 +1,82 @@
+import Foundation
+import SinergiClassroom
+import SinergiScenario
+import Testing
+
+/// The classroom promise: the same seed and settings on the page and in `sinergi run` give
+/// the same trajectory.
+@Suite struct ClassroomExportTests {
+    /// Values of `metric` for government `government` by month, from timeseries.csv (the
+    /// mean column; with one replicate it is the replicate's value).
+    func series(_ csv: String, government: String, metric: String) -> [Int: Double] {
+        var values: [Int: Double] = [:]
+        for line in csv.split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 8, fields[1] == government, fields[2] == metric,
+                  let month = Int(fields[0]), let value = Double(fields[3]) else { continue }
+            values[month] = value
+        }
+        return values
+    }
+
+    @Test func theExportedSessionRunsToTheSameTrajectoryWithSinergiRun() throws {
+        let scenario = try ScenarioLoader.load(path: Sinergi.packageRoot.appendingPathComponent("Scenarios/classroom.yaml").path)
+        let classroom = try ClassroomScenario(scenario)
+        let seed: UInt64 = 42
+        let session = try ClassroomSession(
+            id: "ACCEPT", scenario: classroom,
+            settings: ClassroomSettings(
+                seed: seed, constructs: ["ego": 0.75, "champion": 0.5, "budget": 0.6, "hr": 0.45, "legacyLockIn": 0.9],
+                levers: ["external_mandate": LeverSetting(intensity: 0.5), "coordination_team": LeverSetting(intensity: 0.4)],
+                participation: true))
+        let finance = try session.addPlayer(JoinRequest(government: 0, agency: 2, name: "Ani")).token
+        let planning = try session.addPlayer(JoinRequest(government: 0, agency: 1, name: "Budi")).token
+        let planning2 = try session.addPlayer(JoinRequest(government: 0, agency: 1, name: "Citra")).token
+        _ = try session.step(months: 6)
+        _ = try session.setStance(token: finance, StanceRequest(month: 6, stance: Stance(training: true, commitBudget: true)))
+        _ = try session.setStance(token: planning, StanceRequest(month: 6, stance: Stance(commitBudget: true)))
+        _ = try session.setStance(token: planning2, StanceRequest(month: 6, stance: Stance(training: nil, commitBudget: true)))
+        try session.setLever(LeverRequest(lever: "regulation_integration", on: true, intensity: 0.6))
+        _ = try session.step(months: 6)
+        try session.setLever(LeverRequest(lever: "training", on: true, intensity: 0.7))
+        try session.setLever(LeverRequest(lever: "infrastructure", on: true, intensity: 0.3))
+        _ = try session.step(months: 12)
+        _ = try session.setStance(token: planning, StanceRequest(month: 24, stance: Stance(training: true)))
+        try session.setLever(LeverRequest(lever: "training", on: false))
+        _ = try session.step(months: 12)
+        try session.setLever(LeverRequest(lever: "coordination_team", on: false))
+        while !session.isFinished { _ = try session.step(months: 12) }
+        let frames = try #require(session.state().frames)
+        #expect(frames.count == 61)
+        #expect(session.state().choices.count == 3)
+
+        let root = try Sinergi.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = root.appendingPathComponent("session.yaml")
+        try session.exportYAML().write(to: file, atomically: true, encoding: .utf8)
+        let out = root.appendingPathComponent("out")
+        let result = try Sinergi.run(["run", file.path, "--replicates", "1", "--seed", "\(seed)", "--out", out.path, "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let slugFolder = try #require(try FileManager.default.contentsOfDirectory(atPath: out.path).first)
+        let runs = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent(slugFolder).path)
+            .filter { $0 != "latest" }
+        let folder = out.appendingPathComponent(slugFolder).appendingPathComponent(try #require(runs.first))
+        let csv = try String(contentsOf: folder.appendingPathComponent("timeseries.csv"), encoding: .utf8)
+
+        let name = classroom.description.governments[0].name
+        let columns: [(String, (Frame) -> Double)] = [
+            ("spbe", { $0.governments[0].spbe }),
+            ("adoption", { $0.governments[0].adoption }),
+            ("mean_trust", { $0.governments[0].meanTrust }),
+            ("mean_effort", { $0.governments[0].meanEffort }),
+        ]
+        for (metric, value) in columns {
+            let printed = series(csv, government: name, metric: metric)
+            #expect(printed.count == 61, "\(metric): one row per month 0 … 60")
+            for frame in frames {
+                // timeseries.csv prints the shortest text that reads back as the same Double.
+                #expect(printed[frame.month] == value(frame), "\(metric) at month \(frame.month)")
+            }
+        }
+    }
+}
