@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import ServiceLifecycle
+import SinergiClassroom
 import SinergiScenario
 
 /// The classroom web server: the lecturer's and students' pages and the JSON API of
@@ -18,12 +19,20 @@ public struct ClassroomServer: Sendable {
     ///   - scenario: a loaded, valid scenario.
     ///   - host: the address to listen on (`127.0.0.1`: this machine only; `0.0.0.0`: the classroom's network).
     ///   - port: the port; 0 lets the system pick a free one (the real one is passed to `onListening`).
-    /// - Throws: when the scenario cannot be played live (its message says why).
-    public init(scenario: Scenario, host: String = "127.0.0.1", port: Int = 8080, limits: ServerLimits = .init()) throws {
+    /// - Throws: ``UnsuitableScenario`` when the scenario is too big for a live class (its
+    ///   message names the limit).
+    public init(scenario: Scenario, host: String = "127.0.0.1", port: Int = 8080, limits: ServerLimits = .init())
+        throws(UnsuitableScenario) {
+        let classroom: ClassroomScenario
+        do {
+            classroom = try ClassroomScenario(scenario)
+        } catch {
+            throw UnsuitableScenario(message: error.message)
+        }
         self.host = host
         self.port = port
         self.limits = limits
-        self.state = ServerState(limits: limits, assets: .bundled())
+        self.state = ServerState(scenario: classroom, limits: limits, assets: .bundled())
     }
 
     /// Serves until SIGINT or SIGTERM, then shuts down gracefully (requests under way are
@@ -57,6 +66,7 @@ public struct ClassroomServer: Sendable {
         let router = Router()
         router.add(middleware: ErrorMiddleware())
         PageRoutes(state: state).add(to: router)
+        APIRoutes(state: state).add(to: router)
         var application = Application(
             router: router,
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
@@ -64,6 +74,12 @@ public struct ClassroomServer: Sendable {
         application.logger.logLevel = .warning
         return application
     }
+}
+
+/// Why a valid scenario cannot be served to a class (it is too big to step live).
+public struct UnsuitableScenario: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
 }
 
 /// A server started in-process by ``ClassroomServer/start()``.

@@ -29,6 +29,24 @@ enum Endpoints {
         return ErrorReply(.notFound, "no such page or endpoint: \(request.method) \(path)", expected: catalogue)
     }
 
+    /// What to do instead, for an error of the session core that names no example body.
+    static func remedy(for endpoint: String?, status: Int) -> String {
+        switch (endpoint ?? "", status) {
+        case ("/api/sessions/{id}/step", 409), ("/api/sessions/{id}/lever", 409):
+            "POST /api/sessions/{id}/setup with {} to start the run again at month 0"
+        case ("/api/sessions/{id}/players/{token}/stance", 409):
+            "a stance for the session's current month: {\"month\": M, \"shareData\": true, \"training\": false, \"commitBudget\": true} with M the 'month' of GET /api/sessions/{id}"
+        case ("/api/sessions/{id}/players/{token}/stance", 404):
+            "the token POST /api/sessions/{id}/players returned when the player joined"
+        case ("/api/sessions/{id}/players", 409):
+            "a session set up with {\"settings\": {\"participation\": true}} and fewer than 200 players"
+        case (let path, _) where !path.isEmpty:
+            "a request to \(path) as docs/classroom-api.md describes it"
+        default:
+            catalogue
+        }
+    }
+
     static func matches(pattern: String, path: String) -> Bool {
         let wanted = pattern.split(separator: "/", omittingEmptySubsequences: true)
         let given = path.split(separator: "/", omittingEmptySubsequences: true)

@@ -1,5 +1,5 @@
 import Hummingbird
-import Logging
+import SinergiClassroom
 
 /// Reads the whole body up to the limit before any route sees it, and turns every error a
 /// route throws into the JSON error reply of the API, so no request ends in an empty 500
@@ -14,14 +14,21 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             _ = try await request.collectBody(upTo: ServerLimits.maxBodyBytes)
             return try await next(request, context)
         } catch {
-            return Self.reply(for: error, request: request, logger: context.logger).response
+            let reply = Self.reply(for: error, request: request, endpoint: context.endpointPath)
+            if reply.status == .internalServerError {
+                context.logger.error("\(request.method) \(request.uri.path) failed: \(error)")
+            }
+            return reply.response
         }
     }
 
-    static func reply(for error: any Error, request: Request, logger: Logger) -> ErrorReply {
+    static func reply(for error: any Error, request: Request, endpoint: String?) -> ErrorReply {
         switch error {
         case let reply as ErrorReply:
             return reply
+        case let error as ClassroomError:
+            let expected = error.expected.isEmpty ? Endpoints.remedy(for: endpoint, status: error.status) : error.expected
+            return ErrorReply(HTTPResponse.Status(code: error.status), error.message, expected: expected)
         case let error as any HTTPResponseError where error.status == .contentTooLarge:
             return .bodyTooLarge
         case let error as any HTTPResponseError where error.status == .notFound:
@@ -29,7 +36,6 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         case let error as any HTTPResponseError where error.status.code < 500:
             return ErrorReply(error.status, "\(error)", expected: Endpoints.catalogue)
         default:
-            logger.error("\(request.method) \(request.uri.path) failed: \(error)")
             return .internalFailure
         }
     }

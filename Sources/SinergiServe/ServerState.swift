@@ -1,11 +1,17 @@
-/// What every route of one server shares: the sessions, the futures slots, the assets.
+import SinergiClassroom
+
+/// What every route of one server shares: the scenario, the sessions, the futures slots,
+/// the assets.
 final class ServerState: Sendable {
+    let scenario: ClassroomScenario
     let limits: ServerLimits
-    let registry: SessionRegistry<String>
+    let registry: SessionRegistry<LiveSession>
     let futuresSlots: FuturesSlots
     let assets: AssetCatalogue
 
-    init(limits: ServerLimits, assets: AssetCatalogue, now: @escaping SessionRegistry<String>.Now = { ContinuousClock.now }) {
+    init(scenario: ClassroomScenario, limits: ServerLimits, assets: AssetCatalogue,
+         now: @escaping SessionRegistry<LiveSession>.Now = { ContinuousClock.now }) {
+        self.scenario = scenario
         self.limits = limits
         self.registry = SessionRegistry(maxSessions: limits.maxSessions, ttl: limits.sessionTTL, now: now)
         self.futuresSlots = FuturesSlots(capacity: limits.futuresSlots)
@@ -15,5 +21,15 @@ final class ServerState: Sendable {
     /// How often expired sessions are swept: a quarter of the TTL, between 50 ms and a minute.
     var sweepInterval: Duration {
         min(max(limits.sessionTTL / 4, .milliseconds(50)), .seconds(60))
+    }
+
+    /// The TTL as people read it: "30 minutes", "2 seconds".
+    var ttlText: String {
+        let seconds = Double(limits.sessionTTL.components.seconds) + Double(limits.sessionTTL.components.attoseconds) / 1e18
+        if seconds >= 60 && seconds.truncatingRemainder(dividingBy: 60) == 0 {
+            let minutes = Int(seconds / 60)
+            return "\(minutes) minute\(minutes == 1 ? "" : "s")"
+        }
+        return seconds == seconds.rounded() ? "\(Int(seconds)) seconds" : "\(seconds) seconds"
     }
 }

@@ -47,7 +47,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             server = try ClassroomServer(scenario: loaded, host: host, port: port, limits: limits)
         } catch {
-            printError("error: \(scenario): \(error)")
+            printError("error: \(error.message)")
             throw ExitCode.validationFailure
         }
         let host = self.host

@@ -1,0 +1,163 @@
+import Foundation
+import Hummingbird
+import SinergiClassroom
+
+/// The JSON API of docs/classroom-api.md: the scenario, the sessions and what a lecturer
+/// and students do in them.
+///
+/// A handler decodes its body strictly (``ClassroomRequest``), finds the session in the
+/// registry, and does its work on the session's actor; a failed request changes nothing.
+struct APIRoutes: Sendable {
+    let state: ServerState
+
+    func add(to router: Router<some RequestContext>) {
+        let state = self.state
+        let registry = state.registry
+
+        router.get("/api/scenario") { _, _ in
+            JSONBody.response(state.scenario.description)
+        }
+
+        router.post("/api/sessions") { request, _ in
+            let settings = try await Self.decode(SettingsRequest.self, request, emptyMeans: "{}").settings ?? ClassroomSettings()
+            let scenario = state.scenario
+            let (id, live) = try await registry.add { id throws(ClassroomError) in
+                LiveSession(try ClassroomSession(id: id, scenario: scenario, settings: settings))
+            }
+            let sessionState = await live.with { $0.state() }
+            return JSONBody.response(Created(id: id, state: sessionState), status: .created)
+        }
+
+        router.get("/api/sessions") { _, _ in
+            var summaries: [SessionSummary] = []
+            for (_, live) in await registry.all() {
+                let summary = await live.with { $0.summary }
+                if summary.participation { summaries.append(summary) }
+            }
+            return JSONBody.response(SessionList(sessions: summaries))
+        }
+
+        router.get("/api/sessions/{id}") { request, context in
+            let since = try Self.since(request)
+            let live = try await Self.session(context, state)
+            return JSONBody.response(await live.with { $0.state(since: since) })
+        }
+
+        router.delete("/api/sessions/{id}") { _, context in
+            let id = context.parameters.get("id") ?? ""
+            guard await registry.remove(id) else { throw Self.noSession(id, state) }
+            return Response(status: .noContent)
+        }
+
+        router.post("/api/sessions/{id}/setup") { request, context in
+            let settings = try await Self.decode(SettingsRequest.self, request, emptyMeans: "{}").settings
+            let live = try await Self.session(context, state)
+            return JSONBody.response(try await live.with { session throws(ClassroomError) in
+                try session.setup(settings)
+                return session.state()
+            })
+        }
+
+        router.post("/api/sessions/{id}/step") { request, context in
+            let months = try await Self.decode(StepRequest.self, request).months
+            let live = try await Self.session(context, state)
+            return JSONBody.response(try await live.with { session throws(ClassroomError) in
+                let frames = try session.step(months: months)
+                return Stepped(frames: frames, state: session.state(includeFrames: false))
+            })
+        }
+
+        router.post("/api/sessions/{id}/lever") { request, context in
+            let lever = try await Self.decode(LeverRequest.self, request)
+            let live = try await Self.session(context, state)
+            return JSONBody.response(try await live.with { session throws(ClassroomError) in
+                try session.setLever(lever)
+                return session.state(includeFrames: false)
+            })
+        }
+
+        router.post("/api/sessions/{id}/futures") { request, context in
+            let count = try await Self.decode(FuturesRequest.self, request).count
+            let live = try await Self.session(context, state)
+            return JSONBody.response(try await live.runFutures(count: count, slots: state.futuresSlots))
+        }
+
+        router.get("/api/sessions/{id}/scenario.yaml") { _, context in
+            let live = try await Self.session(context, state)
+            let (id, yaml) = await live.with { ($0.id, $0.exportYAML()) }
+            return Response(status: .ok,
+                            headers: [.contentType: "text/yaml; charset=utf-8",
+                                      .contentDisposition: "attachment; filename=\"session-\(id).yaml\""],
+                            body: .init(byteBuffer: ByteBuffer(string: yaml)))
+        }
+
+        router.post("/api/sessions/{id}/players") { request, context in
+            let join = try await Self.decode(JoinRequest.self, request)
+            let live = try await Self.session(context, state)
+            return JSONBody.response(try await live.with { session throws(ClassroomError) in try session.addPlayer(join) },
+                                     status: .created)
+        }
+
+        router.post("/api/sessions/{id}/players/{token}/stance") { request, context in
+            let stance = try await Self.decode(StanceRequest.self, request)
+            let token = context.parameters.get("token") ?? ""
+            let live = try await Self.session(context, state)
+            return JSONBody.response(try await live.with { session throws(ClassroomError) in
+                try session.setStance(token: token, stance)
+            })
+        }
+    }
+
+    struct Created: Encodable {
+        let id: String
+        let state: SessionState
+    }
+
+    /// The reply of a step (the core's `StepReply` as the server builds it).
+    struct Stepped: Encodable, Sendable {
+        let frames: [Frame]
+        let state: SessionState
+    }
+
+    struct SessionList: Encodable {
+        let sessions: [SessionSummary]
+    }
+
+    // MARK: Helpers
+
+    /// The body (already read by ``ErrorMiddleware``) decoded strictly as `T`; an empty
+    /// body counts as `emptyMeans` when given.
+    static func decode<T: Decodable>(_ type: T.Type, _ request: Request, emptyMeans: String? = nil) async throws -> T {
+        var buffer = try await request.body.collect(upTo: ServerLimits.maxBodyBytes)
+        var data = Data(buffer.readBytes(length: buffer.readableBytes) ?? [])
+        if data.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }), let emptyMeans { data = Data(emptyMeans.utf8) }
+        return try ClassroomRequest.decode(type, from: data)
+    }
+
+    /// The session of the path's `{id}`, its expiry clock reset.
+    static func session(_ context: some RequestContext, _ state: ServerState) async throws -> LiveSession {
+        let id = context.parameters.get("id") ?? ""
+        guard SessionRegistry<LiveSession>.isWellFormed(id), let live = await state.registry.session(id) else {
+            throw noSession(id, state)
+        }
+        return live
+    }
+
+    static func noSession(_ id: String, _ state: ServerState) -> ErrorReply {
+        let shown = id.count > 12 ? String(id.prefix(12)) + "…" : id
+        return ErrorReply(
+            .notFound,
+            "no session '\(shown)': it never existed, was deleted, or expired after \(state.ttlText) without a request",
+            expected: "the six-character id of a live session (GET /api/sessions lists those that take players; POST /api/sessions starts one)")
+    }
+
+    /// The `since` query parameter: a month ≥ 0, or nil when absent.
+    static func since(_ request: Request) throws -> Int? {
+        guard let text = request.uri.queryParameters["since"] else { return nil }
+        guard let month = Int(text), month >= 0 else {
+            throw ErrorReply(.badRequest, "query parameter 'since' must be a month ≥ 0, got '\(text.prefix(20))'",
+                             expected: "GET /api/sessions/{id}?since=12 (the frames after month 12), or no 'since' for all frames")
+        }
+        return month
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import SinergiClassroom
+
+/// One classroom session behind an actor: requests to the same session take turns, and
+/// requests to different sessions run side by side.
+///
+/// `ClassroomSession` is not thread-safe; it is touched only inside ``with(_:)``, on this
+/// actor. A futures run takes a snapshot of the session here and runs elsewhere
+/// (``runFutures(count:slots:)``), so the session keeps answering while it computes.
+actor LiveSession {
+    private let session: ClassroomSession
+    private var futuresRunning = false
+
+    init(_ session: ClassroomSession) {
+        self.session = session
+    }
+
+    /// Runs `body` on the session, on this actor.
+    func with<T: Sendable, E: Error>(_ body: @Sendable (ClassroomSession) throws(E) -> T) throws(E) -> T {
+        try body(session)
+    }
+
+    /// Runs `count` futures of the session's current settings and schedule on a thread of
+    /// their own, holding one of the server's futures slots meanwhile.
+    ///
+    /// - Throws: 409 when this session already runs futures, 503 when every slot is busy,
+    ///   400 for a bad count.
+    func runFutures(count: Int, slots: FuturesSlots) async throws -> Futures {
+        guard !futuresRunning else {
+            throw ErrorReply(.conflict, "session \(session.id) is already running futures; wait for them",
+                             expected: "the same request once the running one has answered")
+        }
+        let job = try session.futuresJob(count: count)
+        guard slots.take() else {
+            throw ErrorReply(.serviceUnavailable,
+                             "all \(slots.capacity) futures slots of the server are busy; try again in a few seconds",
+                             expected: "the same request a little later")
+        }
+        futuresRunning = true
+        defer {
+            futuresRunning = false
+            slots.give()
+        }
+        // The actor is free while the futures run: other requests of this session go on.
+        return try await Self.runOnOwnThread(job)
+    }
+
+    /// Runs a CPU-bound job on a fresh thread rather than on the small pool of threads
+    /// that serves requests, so two long runs cannot stall every other request.
+    private static func runOnOwnThread(_ job: FuturesJob) async throws(ClassroomError) -> Futures {
+        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<Futures, ClassroomError>, Never>) in
+            let thread = Thread {
+                continuation.resume(returning: Result { () throws(ClassroomError) -> Futures in try job.run() })
+            }
+            thread.name = "sinergi-futures"
+            thread.start()
+        }
+        return try result.get()
+    }
+}

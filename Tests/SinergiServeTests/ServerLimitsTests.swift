@@ -1,0 +1,78 @@
+import Foundation
+import SinergiClassroom
+import Testing
+@testable import SinergiServe
+
+/// The server's bounds: sessions held, their lifetime, futures at once.
+@Suite struct ServerLimitsTests {
+    @Test func sessionsBeyondTheMaximumGet503() async throws {
+        try await LiveServer.with(limits: ServerLimits(maxSessions: 3)) { server in
+            let api = APIClient(server)
+            var ids: [String] = []
+            for _ in 0..<3 { ids.append(try await api.createSession().id) }
+            let refused = try await api.http.post("/api/sessions", json: "{}")
+            #expect(refused.status == 503)
+            #expect((refused.object?["error"] as? String)?.contains("maximum of 3 sessions") == true)
+            #expect((refused.object?["expected"] as? String)?.isEmpty == false)
+            #expect(try await api.http.get("/health").object?["sessions"] as? Int == 3)
+            // Ending one makes room.
+            #expect(try await api.http.delete("/api/sessions/\(ids[0])").status == 204)
+            _ = try await api.createSession()
+        }
+    }
+
+    @Test func sessionsExpireAfterTheTTLWithoutARequest() async throws {
+        try await LiveServer.with(limits: ServerLimits(maxSessions: 4, sessionTTL: .milliseconds(600))) { server in
+            let api = APIClient(server)
+            let forgotten = try await api.createSession().id
+            let used = try await api.createSession().id
+            // Requests keep one alive past the TTL; the other is swept.
+            for _ in 0..<8 {
+                try await Task.sleep(for: .milliseconds(150))
+                _ = try await api.state(used, since: 0)
+            }
+            let gone = try await api.http.get("/api/sessions/\(forgotten)")
+            #expect(gone.status == 404)
+            #expect((gone.object?["error"] as? String)?.contains("expired") == true)
+            #expect(try await api.http.get("/health").object?["sessions"] as? Int == 1)
+            // The sweeper frees it without any request to it.
+            try await Task.sleep(for: .milliseconds(1500))
+            #expect(try await api.http.get("/health").object?["sessions"] as? Int == 0)
+        }
+    }
+
+    @Test func futuresAreLimitedServerWideAndLeaveOtherSessionsResponsive() async throws {
+        try await LiveServer.with { server in
+            let api = APIClient(server, timeout: 120)
+            let a = try await api.createSession().id
+            let b = try await api.createSession().id
+            let c = try await api.createSession().id
+            // Each stream of requests has its own client (and connections), as browsers would.
+            let lecturerA = APIClient(server, timeout: 120), lecturerB = APIClient(server, timeout: 120)
+            async let futuresA = lecturerA.futures(a, count: 1000)
+            async let futuresB = lecturerB.futures(b, count: 1000)
+
+            var busy = 0, conflict = 0, slowest = Duration.zero
+            let clock = ContinuousClock()
+            for _ in 0..<400 {
+                // Another session answers quickly while both slots compute.
+                let started = clock.now
+                _ = try await api.step(c)
+                slowest = max(slowest, clock.now - started)
+                let reply = try await api.http.post("/api/sessions/\(c)/futures", json: #"{"count": 1}"#)
+                if reply.status == 503 { busy += 1 }
+                let again = try await api.http.post("/api/sessions/\(a)/futures", json: #"{"count": 1}"#)
+                if again.status == 409 { conflict += 1 }
+                if busy > 0 && conflict > 0 { break }
+                if try await api.state(c).finished { _ = try await api.setup(c) }
+            }
+            let (resultA, resultB) = try await (futuresA, futuresB)
+            #expect(resultA.count == 1000 && resultB.count == 1000)
+            #expect(busy > 0, "a third futures run while two are going gets 503")
+            #expect(conflict > 0, "a second futures run of the same session gets 409")
+            #expect(slowest < .seconds(2), "a step of another session took \(slowest) during the futures")
+            // Slots are free again.
+            #expect(try await api.futures(c, count: 5).count == 5)
+        }
+    }
+}
