@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import SinergiModel
 import SinergiScenario
 import SinergiStats
@@ -92,12 +89,20 @@ struct ClassroomBrowserTests {
         #expect(before.month == 0 && before.spbePoints == 1)
         #expect(before.nodeCount == 7, "one node per agency of Kota Contoh")
 
-        // 3. Go at full speed; a watcher presses Pause the moment month 24 is drawn.
+        // Training on from month 0 (a lever at month 0 is a setting).
+        try await lecturer.click("input[data-lever=training]")
+
+        // 3. Go at full speed; a watcher switches legacy migration on when month 12 is drawn
+        //    and presses Pause the moment month 24 is drawn.
         try await lecturer.execute("""
             const speed = document.getElementById('speed');
             speed.value = 24; speed.dispatchEvent(new Event('input', {bubbles: true}));
             const month = document.getElementById('month'), go = document.getElementById('go');
             new MutationObserver(() => {
+              if (month.dataset.month === '12') {
+                const lever = document.querySelector('input[data-lever=legacy_migration]');
+                if (!lever.checked) lever.click();
+              }
               if (month.dataset.month === '24' && go.dataset.state === 'running') go.click();
             }).observe(month, {attributes: true, attributeFilter: ['data-month']});
             go.click();
@@ -122,6 +127,9 @@ struct ClassroomBrowserTests {
         let settings = state["settings"] as? [String: Any]
         let champion = (settings?["constructs"] as? [String: Any])?["champion"] as? Double
         #expect(champion == 0.8, "the session's settings hold the moved slider: \(String(describing: settings))")
+        let schedule = (state["schedule"] as? [[String: Any]] ?? []).map { "\($0["lever"] ?? "?")@\($0["start"] ?? "?")" }
+        #expect(schedule.contains("training@0") && schedule.contains("legacy_migration@12"),
+                "the levers switched on at month 0 and month 12 are in the schedule: \(schedule)")
         let yaml = try await client.text("api/sessions/\(sessionID)/scenario.yaml")
         let engine = try engineSPBE(yaml: yaml, month: 24)
         let shown = try #require(Double(after.value), "#spbe-value data-value is a number: \(after.value)")
@@ -267,14 +275,11 @@ private struct PlainHTTP {
     let base: URL
 
     func data(_ path: String) async throws -> Data {
-        var request = URLRequest(url: base.appendingPathComponent(path), timeoutInterval: 30)
-        request.cachePolicy = .reloadIgnoringLocalCacheData
-        let (data, response) = try await URLSession.shared.data(for: request)
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        guard status == 200 else {
-            throw WebDriver.Failure.failed("GET /\(path) answered \(status): \(String(decoding: data.prefix(300), as: UTF8.self))")
+        let reply = try await RawHTTP.perform("GET", base.appendingPathComponent(path), timeout: 30)
+        guard reply.status == 200 else {
+            throw WebDriver.Failure.failed("GET /\(path) answered \(reply.status): \(String(decoding: reply.body.prefix(300), as: UTF8.self))")
         }
-        return data
+        return reply.body
     }
 
     func text(_ path: String) async throws -> String { String(decoding: try await data(path), as: UTF8.self) }

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -66,22 +63,144 @@ enum WebDriver {
     /// One JSON request to the driver; returns the reply's `value`.
     static func request(_ method: String, _ url: URL, _ body: [String: Any]? = nil,
                         timeout: TimeInterval = 60) async throws -> Any {
-        var request = URLRequest(url: url, timeoutInterval: timeout)
-        request.httpMethod = method
-        if let body {
-            request.httpBody = try JSONSerialization.data(withJSONObject: body)
-            request.setValue("application/json; charset=utf-8", forHTTPHeaderField: "Content-Type")
-        }
-        let (data, response) = try await URLSession.shared.data(for: request)
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        let json = (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) as? [String: Any]
+        let payload = try body.map { try JSONSerialization.data(withJSONObject: $0) }
+        let reply = try await RawHTTP.perform(method, url, body: payload, timeout: timeout)
+        let json = (try? JSONSerialization.jsonObject(with: reply.body, options: [.fragmentsAllowed])) as? [String: Any]
         let value = json?["value"] ?? NSNull()
-        if status >= 400 || (value as? [String: Any])?["error"] != nil {
+        if reply.status >= 400 || (value as? [String: Any])?["error"] != nil {
             let error = (value as? [String: Any]) ?? [:]
-            let text = "\(error["error"] ?? "HTTP \(status)"): \(error["message"] ?? String(decoding: data.prefix(400), as: UTF8.self))"
+            let text = "\(error["error"] ?? "HTTP \(reply.status)"): "
+                + "\(error["message"] ?? String(decoding: reply.body.prefix(400), as: UTF8.self))"
             throw Failure.failed("WebDriver \(method) \(url.path) failed: \(text.prefix(600))")
         }
         return value
+    }
+}
+
+/// HTTP/1.1 over a plain blocking socket, one connection per request (`Connection: close`),
+/// run on a Dispatch thread so the test's tasks and the in-process server keep theirs.
+/// Used instead of URLSession, whose Linux implementation rejects chromedriver's replies
+/// ("Failed writing header").
+enum RawHTTP {
+    struct Reply: Sendable {
+        var status: Int
+        var headers: [String: String]
+        var body: Data
+    }
+
+    static func perform(_ method: String, _ url: URL, body: Data? = nil, contentType: String = "application/json; charset=utf-8",
+                     timeout: TimeInterval = 60) async throws -> Reply {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try sendBlocking(method, url, body: body, contentType: contentType, timeout: timeout) })
+            }
+        }
+    }
+
+    static func sendBlocking(_ method: String, _ url: URL, body: Data?, contentType: String,
+                             timeout: TimeInterval) throws -> Reply {
+        guard let host = url.host, let port = url.port else { throw WebDriver.Failure.failed("no host and port in \(url)") }
+        #if canImport(Glibc)
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        let fd = socket(AF_INET, SOCK_STREAM, 0)
+        #endif
+        guard fd >= 0 else { throw WebDriver.Failure.failed("socket() failed: errno \(errno)") }
+        defer { close(fd) }
+        var limit = timeval(tv_sec: Int(timeout), tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr(host == "localhost" ? "127.0.0.1" : host)
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw WebDriver.Failure.failed("cannot connect to \(host):\(port): errno \(errno)") }
+
+        var path = url.path.isEmpty ? "/" : url.path
+        if let query = url.query { path += "?" + query }
+        var head = "\(method) \(path) HTTP/1.1\r\nHost: \(host):\(port)\r\nConnection: close\r\nAccept: */*\r\n"
+        if let body { head += "Content-Type: \(contentType)\r\nContent-Length: \(body.count)\r\n" }
+        else if method == "POST" { head += "Content-Length: 0\r\n" }
+        head += "\r\n"
+        var request = Data(head.utf8)
+        if let body { request.append(body) }
+        var sent = 0
+        while sent < request.count {
+            let n = request.withUnsafeBytes { send(fd, $0.baseAddress! + sent, request.count - sent, Int32(MSG_NOSIGNAL)) }
+            guard n > 0 else { throw WebDriver.Failure.failed("\(method) \(url): send failed (errno \(errno))") }
+            sent += n
+        }
+        var response = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        // chromedriver announces `Connection: close` but keeps the socket open: the reply
+        // ends after Content-Length bytes of body (or the last chunk), not at EOF.
+        while !isComplete(response) {
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n > 0 { response.append(contentsOf: buffer[0..<n]); continue }
+            if n == 0 { break }
+            if errno == EINTR { continue }
+            throw WebDriver.Failure.failed("\(method) \(url): no complete answer within \(Int(timeout)) s (errno \(errno))")
+        }
+        return try parse(response, what: "\(method) \(url)")
+    }
+
+    /// Whether `response` holds the whole reply: headers and all the body they announce.
+    static func isComplete(_ response: Data) -> Bool {
+        guard let split = response.range(of: Data("\r\n\r\n".utf8)) else { return false }
+        let head = String(decoding: response[..<split.lowerBound], as: UTF8.self).lowercased()
+        let bodyLength = response.distance(from: split.upperBound, to: response.endIndex)
+        for line in head.components(separatedBy: "\r\n") {
+            if line.hasPrefix("content-length:"), let length = Int(line.dropFirst(15).trimmingCharacters(in: .whitespaces)) {
+                return bodyLength >= length
+            }
+            if line.hasPrefix("transfer-encoding:") && line.contains("chunked") {
+                return response.suffix(5) == Data("0\r\n\r\n".utf8)
+            }
+        }
+        return head.hasPrefix("http/1.1 204") || head.hasPrefix("http/1.1 304")
+    }
+
+    static func parse(_ response: Data, what: String) throws -> Reply {
+        guard let split = response.range(of: Data("\r\n\r\n".utf8)) else {
+            throw WebDriver.Failure.failed("\(what): a reply without headers (\(response.count) bytes)")
+        }
+        let lines = String(decoding: response[..<split.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
+        let statusParts = lines.first?.split(separator: " ") ?? []
+        guard statusParts.count >= 2, let status = Int(statusParts[1]) else {
+            throw WebDriver.Failure.failed("\(what): bad status line \(lines.first ?? "")")
+        }
+        var headers: [String: String] = [:]
+        for line in lines.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        var body = Data(response[split.upperBound...])
+        if headers["transfer-encoding"]?.lowercased().contains("chunked") == true { body = try dechunk(body, what: what) }
+        return Reply(status: status, headers: headers, body: body)
+    }
+
+    static func dechunk(_ data: Data, what: String) throws -> Data {
+        var out = Data()
+        var index = data.startIndex
+        while index < data.endIndex {
+            guard let lineEnd = data[index...].range(of: Data("\r\n".utf8)) else { break }
+            let sizeText = String(decoding: data[index..<lineEnd.lowerBound], as: UTF8.self)
+                .split(separator: ";").first.map(String.init) ?? ""
+            guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16) else {
+                throw WebDriver.Failure.failed("\(what): bad chunk size '\(sizeText)'")
+            }
+            if size == 0 { break }
+            let start = lineEnd.upperBound
+            guard data.distance(from: start, to: data.endIndex) >= size else {
+                throw WebDriver.Failure.failed("\(what): truncated chunk")
+            }
+            out.append(data[start..<data.index(start, offsetBy: size)])
+            index = data.index(start, offsetBy: size + 2)
+        }
+        return out
     }
 }
 
@@ -146,12 +265,14 @@ final class ChromeDriverProcess: @unchecked Sendable {
         return BrowserSession(url: base.appendingPathComponent("session").appendingPathComponent(id))
     }
 
-    /// Ends chromedriver (and with it any browser it still runs).
+    /// Ends chromedriver. SIGKILL, because a test process that handles SIGTERM itself (the
+    /// server's graceful shutdown) passes the signal's blocked state on to its children.
+    /// Delete the browser sessions first: they end their Chromium.
     func stop() {
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
+        let deadline = Date().addingTimeInterval(5)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
     }
 }
 
@@ -241,7 +362,7 @@ struct BrowserSession: Sendable {
 
     /// The whole page as PNG: the window is made as tall as the document first.
     func fullPageScreenshot(width: Int = 1400, maximumHeight: Int = 6000) async throws -> Data {
-        let height = try await number("return Math.ceil(document.documentElement.scrollHeight)") ?? 1000
+        let height = try await number("window.scrollTo(0, 0); return Math.ceil(document.documentElement.scrollHeight)") ?? 1000
         try await setWindow(width: width, height: min(maximumHeight, Int(height) + 140))
         try await Task.sleep(nanoseconds: 400_000_000)
         return try await screenshot()

@@ -165,15 +165,12 @@
       const id = "lever-" + lever.key;
       row.innerHTML = `<label class="switch" title="Switch on or off from this month"><input type="checkbox" id="${id}"><span></span></label>` +
         `<label class="name" for="${id}"></label>` +
+        `<button type="button" class="btn small why" aria-label="Why this lever">why</button>` +
+        `<div class="detail"><span class="level"></span>` +
         `<input type="range" min="0" max="1" step="0.05" aria-label="intensity" title="Intensity">` +
-        `<span class="intensity"></span>` +
-        `<button type="button" class="btn small why" aria-label="Why this lever">why</button>`;
-      const name = row.querySelector("label.name");
-      name.textContent = lever.label;
-      const level = document.createElement("span");
-      level.className = "level";
-      level.textContent = lever.level === "agency" ? "agencies" : lever.level === "government" ? "government" : (lever.level || "");
-      name.appendChild(level);
+        `<span class="intensity"></span></div>`;
+      row.querySelector("label.name").textContent = lever.label;
+      row.querySelector(".level").textContent = lever.level === "agency" ? "agencies" : lever.level === "government" ? "government" : (lever.level || "");
       const toggle = row.querySelector("input[type=checkbox]");
       toggle.dataset.lever = lever.key;
       const slider = row.querySelector("input[type=range]");
@@ -536,8 +533,8 @@
   }
   function renderPlayers() {
     const state = page.state;
+    // The switch shows what the next Setup sends; the join card what the session allows now.
     const on = !!(state.settings && state.settings.participation);
-    $("participation").checked = on;
     $("join-card").hidden = !on;
     $("join-url").textContent = `${location.protocol}//${location.host}/join`;
     $("join-code").textContent = page.id || "";

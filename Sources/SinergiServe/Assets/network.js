@@ -25,7 +25,7 @@
    */
   function draw(container, government, agenciesNow, names) {
     const n = government.agencies.length;
-    const W = 820, H = 500, cx = W / 2, cy = H / 2 + 2, R = H / 2 - 78;
+    const W = 820, H = 500, cx = W / 2, cy = H / 2 + 12, R = H / 2 - 92;
     let svg = container.querySelector("svg");
     if (!svg || svg.dataset.government !== government.name) {
       svg = C.el("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "Agencies of " + government.name,
@@ -53,7 +53,8 @@
         const anchor = cos > 0.3 ? "start" : cos < -0.3 ? "end" : "middle";
         const label = C.text(g, lx, ly, shortName(agency.name), { "text-anchor": anchor, "font-size": 17, "font-weight": 700, class: "name" });
         label.dataset.y = ly;
-        C.text(g, lx, ly + 19, "", { "text-anchor": anchor, "font-size": 15, fill: C.colours.vermillion, "font-weight": 700, class: "players" });
+        // Students' names go on the far side of the agency's name from the node.
+        C.text(g, lx, sin < -0.3 ? ly - 20 : ly + 19, "", { "text-anchor": anchor, "font-size": 15, fill: C.colours.vermillion, "font-weight": 700, class: "players" });
       });
     }
     if (!agenciesNow) return svg;
