@@ -225,6 +225,14 @@ struct ClassroomBrowserTests {
         #expect(applied.contains("2:month \(month): guardno trainingbudget"), "Budi's stance applied: \(applied)")
         let choices = (try await client.json("api/sessions/\(sessionID)"))["choices"] as? [[String: Any]] ?? []
         #expect(choices.filter { $0["month"] as? Int == month }.count == 2, "the server recorded both choices")
+
+        // 8. A reload reconnects to the same session through the id in location.hash.
+        try await lecturer.execute("location.reload()")
+        try await lecturer.wait("the reloaded page to reconnect to session \(sessionID) at month \(month + 1)", timeout: 30, until: """
+            return document.body.dataset.ready === 'true' && document.getElementById('session-id').textContent === '\(sessionID)'
+              && document.getElementById('month').dataset.month === '\(month + 1)'
+              && document.querySelectorAll('#players tbody tr[data-agency]').length === 2
+            """, describe: Self.describeLecturer)
         print("Screenshots: \(shots.folders.map(\.path).joined(separator: ", "))")
     }
 
