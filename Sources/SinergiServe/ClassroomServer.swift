@@ -69,6 +69,8 @@ public struct ClassroomServer: Sendable {
         APIRoutes(state: state).add(to: router)
         var application = Application(
             router: router,
+            // A connection idle this long is closed, so clients that vanish leave nothing open.
+            server: .http1(configuration: .init(idleTimeout: .seconds(120))),
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? 0) })
         application.logger.logLevel = .warning

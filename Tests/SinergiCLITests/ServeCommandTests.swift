@@ -31,6 +31,14 @@ import Testing
         #expect(result.stderr.contains("error:"))
     }
 
+    @Test func scenarioTooBigForALiveClassIsAUsageError() throws {
+        let result = try Sinergi.run(["serve", "Scenarios/jambi-province-2018.yaml", "--port", "0"])
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("error: Scenarios/jambi-province-2018.yaml has 12 governments"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test(arguments: [SIGTERM, SIGINT])
     func servesOnAFreePortAndStopsCleanlyOnASignal(_ signal: Int32) async throws {
         let process = Process()
