@@ -81,7 +81,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SinergiServeTests",
-            dependencies: ["SinergiServe", "SinergiClassroom", "SinergiScenario"]
+            dependencies: ["SinergiServe", "SinergiClassroom", "SinergiScenario", "SinergiModel", "SinergiStats"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,217 @@
+// Sinergi classroom: the student page (/join). A client of the JSON API in
+// docs/classroom-api.md: join a session as one agency, submit a stance each month.
+"use strict";
+(function () {
+  const C = window.SinergiCharts;
+  const $ = (id) => document.getElementById(id);
+  const KEY = "sinergi-player";
+
+  let scenario = null;
+  let me = null;          // {id, token, government, agency, name}
+  let month = null;       // the session's current month
+  let frame = null;       // the latest frame
+  let submittedFor = null;
+  let timer = null;
+
+  function message(text, kind) {
+    const box = document.createElement("div");
+    box.className = "message" + (kind === "info" ? " info" : "");
+    box.setAttribute("role", kind === "info" ? "status" : "alert");
+    const body = document.createElement("div");
+    body.className = "text";
+    body.textContent = text;
+    const close = document.createElement("button");
+    close.type = "button"; close.textContent = "×"; close.setAttribute("aria-label", "Dismiss");
+    close.onclick = () => box.remove();
+    box.append(body, close);
+    $("messages").appendChild(box);
+    while ($("messages").children.length > 2) $("messages").firstChild.remove();
+    setTimeout(() => box.remove(), 10000);
+  }
+  class ApiError extends Error {
+    constructor(status, body) { super(body && body.error ? body.error : `HTTP ${status}`); this.status = status; }
+  }
+  async function api(method, path, body) {
+    const response = await fetch(path, {
+      method, headers: body === undefined ? {} : { "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body), cache: "no-store",
+    });
+    const text = await response.text();
+    let json = null;
+    try { json = text ? JSON.parse(text) : null; } catch (e) { json = { error: text.slice(0, 200) }; }
+    if (!response.ok) throw new ApiError(response.status, json);
+    return json;
+  }
+  function explain(e) {
+    return e instanceof ApiError ? e.message : `The server did not answer (${e.message || e}).`;
+  }
+
+  // ---------- joining ----------
+  function fillAgencies() {
+    const g = scenario.governments[Number($("government").value) || 0];
+    $("agency").replaceChildren();
+    g.agencies.forEach((a, i) => {
+      const option = document.createElement("option");
+      option.value = i; option.textContent = a.name;
+      $("agency").appendChild(option);
+    });
+  }
+  async function listSessions() {
+    try {
+      const answer = await api("GET", "/api/sessions");
+      const list = $("sessions");
+      list.replaceChildren();
+      for (const s of answer.sessions) {
+        const li = document.createElement("li");
+        const b = document.createElement("button");
+        b.type = "button"; b.className = "btn small"; b.dataset.session = s.id;
+        b.textContent = `${s.id} · ${s.name} · month ${s.month} · ${s.players} players`;
+        b.onclick = () => { $("session-code").value = s.id; $("name").focus(); };
+        li.appendChild(b);
+        list.appendChild(li);
+      }
+      $("open-sessions").hidden = !answer.sessions.length;
+      if (answer.sessions.length === 1 && !$("session-code").value) $("session-code").value = answer.sessions[0].id;
+    } catch (e) { /* the code field still works */ }
+  }
+  async function join(event) {
+    event.preventDefault();
+    const id = $("session-code").value.trim().toUpperCase();
+    const name = $("name").value.trim();
+    if (!/^[A-Z2-9]{6}$/.test(id)) { message("The session code has six letters or digits, as on the projector."); return; }
+    if (!name) { message("Type your name (1–40 characters)."); return; }
+    $("join").disabled = true;
+    try {
+      const answer = await api("POST", `/api/sessions/${id}/players`,
+        { government: Number($("government").value) || 0, agency: Number($("agency").value), name });
+      me = { id, token: answer.token, government: answer.government, agency: answer.agency, name };
+      sessionStorage.setItem(KEY, JSON.stringify(me));
+      play();
+    } catch (e) {
+      message(e instanceof ApiError && e.status === 404 ? `No open session ${id}: check the code on the projector.` : explain(e));
+    } finally { $("join").disabled = false; }
+  }
+
+  // ---------- playing ----------
+  function play() {
+    $("join-view").hidden = true;
+    $("play-view").hidden = false;
+    const g = scenario.governments[me.government];
+    $("agency-title").textContent = g.agencies[me.agency].name;
+    $("who").textContent = `${me.name} · ${g.name} · session ${me.id}`;
+    $("heading").textContent = "Your agency";
+    month = null; frame = null; submittedFor = null;
+    refresh();
+    clearInterval(timer);
+    timer = setInterval(refresh, 1000);
+  }
+  let busy = false;
+  async function refresh() {
+    if (busy || !me) return;
+    busy = true;
+    try {
+      const state = await api("GET", `/api/sessions/${me.id}` + (month === null ? "" : `?since=${month}`));
+      const frames = state.frames || [];
+      if (month !== null && state.month < month) {
+        // The lecturer pressed Setup: fetch the new month 0 in full.
+        const full = await api("GET", `/api/sessions/${me.id}`);
+        frames.splice(0, frames.length, ...(full.frames || []));
+      }
+      const latest = frames.length ? frames[frames.length - 1] : frame;
+      const changed = state.month !== month;
+      month = state.month;
+      if (latest && latest.month === month) frame = latest;
+      show(state, changed);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) {
+        clearInterval(timer);
+        sessionStorage.removeItem(KEY);
+        message("The session has ended or expired. Join again with the new code.");
+        me = null;
+        $("play-view").hidden = true; $("join-view").hidden = false;
+        listSessions();
+      }
+    } finally { busy = false; }
+  }
+  function show(state, changed) {
+    $("month").textContent = String(month);
+    $("month").dataset.month = String(month);
+    const s = scenario.start || { year: 2018, month: 1 };
+    const t = s.month - 1 + month;
+    $("date").textContent = `${s.year + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")} · of ${state.months}`;
+    if (frame) {
+      const g = frame.governments[me.government], a = g.agencies[me.agency];
+      $("spbe").textContent = g.spbe.toFixed(3);
+      const chip = $("predicate");
+      chip.textContent = g.predicate;
+      chip.style.background = C.predicateColours[g.predicate] || "#777";
+      chip.style.color = C.predicateText[g.predicate] || "#fff";
+      $("maturity").textContent = a.maturity.toFixed(2);
+      $("budget-value").textContent = a.budget.toFixed(2);
+      $("trust").textContent = a.trust.toFixed(2);
+      $("commitment").textContent = a.commitment.toFixed(2);
+    }
+    const finished = state.finished || month >= state.months;
+    if (changed) {
+      // A new month: clear the choices for a fresh decision.
+      for (const id of ["share", "guard", "training", "budget"]) $(id).checked = false;
+      submittedFor = null;
+    }
+    $("submit").disabled = finished;
+    const status = $("status");
+    if (finished) { status.textContent = "The run has finished. Look at the projector."; status.className = ""; }
+    else if (submittedFor === month) {
+      status.textContent = `Submitted for month ${month} — waiting for the lecturer.`;
+      status.className = "done";
+    } else {
+      status.textContent = `Month ${month}: choose, then Submit.`;
+      status.className = "";
+    }
+    status.dataset.month = String(month);
+    status.dataset.submitted = String(submittedFor === month);
+  }
+  async function submit(event) {
+    event.preventDefault();
+    if (!$("share").checked && !$("guard").checked) { message("Choose Share data or Guard data first."); return; }
+    const stance = { shareData: $("share").checked, training: $("training").checked, commitBudget: $("budget").checked, month };
+    $("submit").disabled = true;
+    try {
+      await api("POST", `/api/sessions/${me.id}/players/${me.token}/stance`, stance);
+      submittedFor = stance.month;
+      $("status").textContent = `Submitted for month ${stance.month} — waiting for the lecturer.`;
+      $("status").className = "done";
+      $("status").dataset.submitted = "true";
+    } catch (e) {
+      message(explain(e));
+      if (e instanceof ApiError && e.status === 409) refresh();
+    } finally { $("submit").disabled = false; }
+  }
+
+  async function start() {
+    try { scenario = await api("GET", "/api/scenario"); }
+    catch (e) { message("Cannot load the scenario: " + explain(e)); return; }
+    scenario.governments.forEach((g, i) => {
+      const option = document.createElement("option");
+      option.value = i; option.textContent = g.name;
+      $("government").appendChild(option);
+    });
+    $("government-field").hidden = scenario.governments.length < 2;
+    fillAgencies();
+    $("government").addEventListener("change", fillAgencies);
+    $("join-form").addEventListener("submit", join);
+    $("stance-form").addEventListener("submit", submit);
+    $("leave").addEventListener("click", () => {
+      sessionStorage.removeItem(KEY); me = null; clearInterval(timer);
+      $("play-view").hidden = true; $("join-view").hidden = false; listSessions();
+    });
+    const code = new URLSearchParams(location.search).get("code");
+    if (code) $("session-code").value = code.toUpperCase();
+    const saved = sessionStorage.getItem(KEY);
+    if (saved) {
+      try { me = JSON.parse(saved); play(); } catch (e) { sessionStorage.removeItem(KEY); }
+    }
+    if (!me) listSessions();
+    document.body.dataset.ready = "true";
+  }
+  start();
+})();
