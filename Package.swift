@@ -74,7 +74,10 @@ let package = Package(
             name: "SinergiEngineTests",
             dependencies: ["SinergiEngine", "SinergiScenario", "SinergiModel", "SinergiStats"]
         ),
-        .testTarget(name: "SinergiCLITests", dependencies: ["sinergi", "SinergiClassroom"]),
+        .testTarget(
+            name: "SinergiCLITests",
+            dependencies: ["sinergi", "SinergiClassroom", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .testTarget(
             name: "SinergiClassroomTests",
             dependencies: ["SinergiClassroom", "SinergiScenario", "SinergiModel", "SinergiStats"]
