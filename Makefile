@@ -3,6 +3,7 @@
 #   make test        installs GSL, Chromium and a Python venv when missing, runs the whole
 #                    test suite, then `make notebooks`
 #   make serve       builds in release and serves the classroom page (SCENARIO) on http://127.0.0.1:8080/
+#   make lint        checks the formatting of every Swift file (swift format, .swift-format); make format fixes it
 #   make notebooks   executes the Jupyter notebooks headless on a fresh run and comparison
 #   make bench       builds the benchmark package (Benchmarks/) in release and prints its figures
 #   make bench-peers runs the same model written in Mesa (Benchmarks/peers/) beside Sinergi:
@@ -34,7 +35,7 @@ PEERS_VENV   := Benchmarks/peers/.venv
 PEERS_PYTHON := $(PEERS_VENV)/bin/python
 PEERS_ARGS   ?=
 
-.PHONY: all deps test-deps build run serve test bench bench-peers validate notebooks clear-notebooks clean
+.PHONY: all deps test-deps build run serve test lint format bench bench-peers validate notebooks clear-notebooks clean
 
 all: build
 
@@ -68,9 +69,18 @@ serve: build
 validate: build
 	$(RELEASE) validate Scenarios/*.yaml
 
+# One formatting for the whole tree: the toolchain's swift-format with .swift-format (line
+# length 120). lint fails on any difference; format rewrites the files in place.
+SWIFT_FILES := Package.swift Sources Tests Benchmarks/Package.swift Benchmarks/Benchmarks
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel $(SWIFT_FILES)
+
+format:
+	$(SWIFT) format format --in-place --recursive --parallel $(SWIFT_FILES)
+
 # Ends with one plain line, "tests: N passed, N failed": the Swift tests (Swift Testing's
 # count) plus one per executed notebook.
-test: test-deps
+test: test-deps lint
 	$(SWIFT) build --build-tests
 	@$(SWIFT) test --skip-build 2>&1 | tee .build/test-output.log; test $${PIPESTATUS[0]} -eq 0
 	$(MAKE) notebooks

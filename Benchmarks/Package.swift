@@ -27,7 +27,7 @@ let package = Package(
             // The benchmark plugin finds its targets under Benchmarks/ in this package.
             path: "Benchmarks/Simulation",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
+        )
     ],
     swiftLanguageModes: [.v6]
 )

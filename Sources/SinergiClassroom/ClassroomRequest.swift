@@ -58,7 +58,8 @@ enum JSONValue: Decodable {
         } else if let value = try? container.decode(Bool.self) {
             self = .bool(value)
         } else if let value = try? container.decode(Double.self) {
-            self = .number(value, integer: try? container.decode(Int64.self), unsigned: try? container.decode(UInt64.self))
+            self = .number(
+                value, integer: try? container.decode(Int64.self), unsigned: try? container.decode(UInt64.self))
         } else if let value = try? container.decode(String.self) {
             self = .string(value)
         } else if let value = try? container.decode([JSONValue].self) {
@@ -177,7 +178,9 @@ func typeMismatch(_ path: [any CodingKey], expected: String, got value: JSONValu
 }
 
 /// Decodes a primitive or nested value from a JSON value.
-func decodeValue<T: Decodable>(_ type: T.Type, from value: JSONValue, path: [any CodingKey], tracker: KeyTracker) throws -> T {
+func decodeValue<T: Decodable>(_ type: T.Type, from value: JSONValue, path: [any CodingKey], tracker: KeyTracker) throws
+    -> T
+{
     func number() throws -> (Double, Int64?, UInt64?) {
         guard case .number(let double, let integer, let unsigned) = value else {
             throw typeMismatch(path, expected: T.self is any BinaryInteger.Type ? "an integer" : "a number", got: value)
@@ -267,7 +270,8 @@ struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
-        -> KeyedDecodingContainer<NestedKey> {
+        -> KeyedDecodingContainer<NestedKey>
+    {
         try TreeDecoder(value: member(key), codingPath: codingPath + [key], tracker: tracker).container(keyedBy: type)
     }
 
@@ -318,7 +322,8 @@ struct UnkeyedContainer: UnkeyedDecodingContainer {
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws
-        -> KeyedDecodingContainer<NestedKey> {
+        -> KeyedDecodingContainer<NestedKey>
+    {
         let (value, path) = try next()
         return try TreeDecoder(value: value, codingPath: path, tracker: tracker).container(keyedBy: type)
     }

@@ -13,8 +13,10 @@ public struct ClassroomSettings: Codable, Sendable, Equatable, ClassroomRequestE
     /// Whether students may join and play agencies.
     public var participation: Bool
 
-    public init(seed: UInt64? = nil, constructs: [String: Double] = [:], levers: [String: LeverSetting] = [:],
-                participation: Bool = false) {
+    public init(
+        seed: UInt64? = nil, constructs: [String: Double] = [:], levers: [String: LeverSetting] = [:],
+        participation: Bool = false
+    ) {
         self.seed = seed
         self.constructs = constructs
         self.levers = levers
@@ -46,7 +48,9 @@ public struct ClassroomSettings: Codable, Sendable, Equatable, ClassroomRequestE
                 throw fail("unknown construct '\(key)' in '\(path).constructs'; constructs are \(names)")
             }
             guard value.isFinite, construct.range.contains(value) else {
-                throw fail("'\(path).constructs.\(key)' must be a number in [\(construct.range.lowerBound.clean), \(construct.range.upperBound.clean)], got \(value.clean)")
+                throw fail(
+                    "'\(path).constructs.\(key)' must be a number in [\(construct.range.lowerBound.clean), \(construct.range.upperBound.clean)], got \(value.clean)"
+                )
             }
         }
         for key in levers.keys.sorted() {

@@ -24,15 +24,18 @@ public struct ClassroomScenario: Sendable {
         let hint = "; a class needs a small scenario such as Scenarios/classroom.yaml"
         if input.governments.count > Self.maximumGovernments {
             throw .badRequest(
-                "\(scenario.path) has \(input.governments.count) governments, more than the \(Self.maximumGovernments) a live class can follow\(hint)")
+                "\(scenario.path) has \(input.governments.count) governments, more than the \(Self.maximumGovernments) a live class can follow\(hint)"
+            )
         }
         if let big = input.governments.first(where: { $0.agencies.count > Self.maximumAgencies }) {
             throw .badRequest(
-                "government '\(big.name)' of \(scenario.path) has \(big.agencies.count) agencies, more than the \(Self.maximumAgencies) a live class can follow\(hint)")
+                "government '\(big.name)' of \(scenario.path) has \(big.agencies.count) agencies, more than the \(Self.maximumAgencies) a live class can follow\(hint)"
+            )
         }
         if case .network(let network) = input.citizens, network.size > Self.maximumCitizens {
             throw .badRequest(
-                "\(scenario.path) has \(network.size) network citizens per government, more than the \(Self.maximumCitizens) a live class can step\(hint)")
+                "\(scenario.path) has \(network.size) network citizens per government, more than the \(Self.maximumCitizens) a live class can step\(hint)"
+            )
         }
         self.scenario = scenario
         description = Self.describe(scenario)
@@ -67,7 +70,8 @@ public struct ClassroomScenario: Sendable {
         for info in LeverInfo.all {
             guard let setting = settings.levers[info.lever.rawValue] else { continue }
             input.interventions.append(
-                intervention(info.lever, intensity: setting.intensity ?? info.defaultIntensity, start: 0, duration: nil))
+                intervention(info.lever, intensity: setting.intensity ?? info.defaultIntensity, start: 0, duration: nil)
+            )
         }
         return input
     }
@@ -115,8 +119,9 @@ public struct ClassroomScenario: Sendable {
                 name: government.name,
                 agencies: government.agencies.map { .init(name: $0.name, sector: $0.sector) },
                 initiatives: government.initiatives.map {
-                    .init(name: $0.name, partners: $0.partners, citizenFacing: $0.citizenFacing,
-                          displacesLegacy: $0.displacesLegacy, launchThreshold: $0.launchThreshold)
+                    .init(
+                        name: $0.name, partners: $0.partners, citizenFacing: $0.citizenFacing,
+                        displacesLegacy: $0.displacesLegacy, launchThreshold: $0.launchThreshold)
                 },
                 links: links)
         }

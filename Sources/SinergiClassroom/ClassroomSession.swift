@@ -72,7 +72,8 @@ public final class ClassroomSession: @unchecked Sendable {
     /// - Throws: a 400 ``ClassroomError`` when the settings are not valid or the model
     ///   cannot start from them.
     public init(id: String, scenario: ClassroomScenario, settings: ClassroomSettings = ClassroomSettings())
-        throws(ClassroomError) {
+        throws(ClassroomError)
+    {
         self.id = id
         self.scenario = scenario
         let (resolved, input, live) = try Self.prepare(scenario, settings)
@@ -84,7 +85,8 @@ public final class ClassroomSession: @unchecked Sendable {
 
     /// Validates `settings` and starts a live run from them (interventions set later).
     private static func prepare(_ scenario: ClassroomScenario, _ settings: ClassroomSettings)
-        throws(ClassroomError) -> (ClassroomSettings, ModelInput, LiveRun) {
+        throws(ClassroomError) -> (ClassroomSettings, ModelInput, LiveRun)
+    {
         var resolved = settings
         resolved.seed = settings.seed ?? scenario.scenario.seed
         var constructsOnly = resolved
@@ -96,8 +98,9 @@ public final class ClassroomSession: @unchecked Sendable {
             let live = try LiveRun(input: input, replicateSeed: replicateSeed)
             return (resolved, input, live)
         } catch {
-            throw .badRequest("the model cannot start from these settings: \(error)",
-                              expected: SettingsRequest.example)
+            throw .badRequest(
+                "the model cannot start from these settings: \(error)",
+                expected: SettingsRequest.example)
         }
     }
 
@@ -107,8 +110,10 @@ public final class ClassroomSession: @unchecked Sendable {
         slots = []
         for info in LeverInfo.all {
             guard let setting = settings.levers[info.lever.rawValue] else { continue }
-            schedule.append(ScheduleEntry(lever: info.lever.rawValue, intensity: setting.intensity ?? info.defaultIntensity,
-                                          start: 0, end: nil))
+            schedule.append(
+                ScheduleEntry(
+                    lever: info.lever.rawValue, intensity: setting.intensity ?? info.defaultIntensity,
+                    start: 0, end: nil))
             slots.append(.schedule(schedule.count - 1))
         }
         live.setInterventions(interventions(stances: true))
@@ -151,8 +156,9 @@ public final class ClassroomSession: @unchecked Sendable {
     /// - Throws: 400 for a count out of range, 409 at the horizon.
     public func step(months count: Int) throws(ClassroomError) -> [Frame] {
         guard (1...Self.maximumStep).contains(count) else {
-            throw .badRequest("field 'months' must be an integer in [1, \(Self.maximumStep)], got \(count)",
-                              expected: StepRequest.example)
+            throw .badRequest(
+                "field 'months' must be an integer in [1, \(Self.maximumStep)], got \(count)",
+                expected: StepRequest.example)
         }
         guard !isFinished else {
             throw .conflict("the run has finished at month \(months); Setup starts it again")
@@ -193,8 +199,11 @@ public final class ClassroomSession: @unchecked Sendable {
             }
             func add(_ lever: Lever, _ intensity: Double) {
                 let target = InterventionTarget(government: g, agencies: [a])
-                slots.append(.stance(Intervention(lever: lever, targets: [target], start: t, duration: 1,
-                                                  intensity: intensity)))
+                slots.append(
+                    .stance(
+                        Intervention(
+                            lever: lever, targets: [target], start: t, duration: 1,
+                            intensity: intensity)))
                 added = true
             }
             if majority.training == true { add(.training, Self.stanceTrainingIntensity) }
@@ -217,8 +226,9 @@ public final class ClassroomSession: @unchecked Sendable {
             throw .badRequest("unknown lever '\(request.lever)'; levers are \(names)", expected: LeverRequest.example)
         }
         if let intensity = request.intensity, !(intensity.isFinite && (0...1).contains(intensity)) {
-            throw .badRequest("field 'intensity' must be a number in [0, 1], got \(intensity.clean)",
-                              expected: LeverRequest.example)
+            throw .badRequest(
+                "field 'intensity' must be a number in [0, 1], got \(intensity.clean)",
+                expected: LeverRequest.example)
         }
         guard !isFinished else {
             throw .conflict("the run has finished at month \(months); Setup starts it again")
@@ -262,9 +272,10 @@ public final class ClassroomSession: @unchecked Sendable {
             switch slot {
             case .schedule(let index):
                 let entry = schedule[index]
-                result.append(scenario.intervention(
-                    Lever(rawValue: entry.lever)!, intensity: entry.intensity, start: entry.start,
-                    duration: entry.end.map { $0 - entry.start }))
+                result.append(
+                    scenario.intervention(
+                        Lever(rawValue: entry.lever)!, intensity: entry.intensity, start: entry.start,
+                        duration: entry.end.map { $0 - entry.start }))
             case .stance(let intervention):
                 if stances { result.append(intervention) }
             }
@@ -285,11 +296,14 @@ public final class ClassroomSession: @unchecked Sendable {
         }
         let governments = baseInput.governments
         guard governments.indices.contains(request.government) else {
-            throw bad("field 'government' must be an integer in [0, \(governments.count - 1)], got \(request.government)")
+            throw bad(
+                "field 'government' must be an integer in [0, \(governments.count - 1)], got \(request.government)")
         }
         let agencies = governments[request.government].agencies
         guard agencies.indices.contains(request.agency) else {
-            throw bad("field 'agency' must be an integer in [0, \(agencies.count - 1)] for government '\(governments[request.government].name)', got \(request.agency)")
+            throw bad(
+                "field 'agency' must be an integer in [0, \(agencies.count - 1)] for government '\(governments[request.government].name)', got \(request.agency)"
+            )
         }
         let name = request.name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...40).contains(name.count) else {
@@ -330,9 +344,10 @@ public final class ClassroomSession: @unchecked Sendable {
             throw .conflict("the run has finished at month \(months); no more stances")
         }
         guard request.month == month else {
-            throw .conflict(request.month < month
-                ? "month \(request.month) is over; the session is at month \(month)"
-                : "month \(request.month) has not started; the session is at month \(month)")
+            throw .conflict(
+                request.month < month
+                    ? "month \(request.month) is over; the session is at month \(month)"
+                    : "month \(request.month) has not started; the session is at month \(month)")
         }
         players[index].stance = request.stance
         return StanceReply(accepted: true)
@@ -347,14 +362,17 @@ public final class ClassroomSession: @unchecked Sendable {
             id: id, month: month, months: months, finished: isFinished, seed: seed, settings: settings,
             pendingSetup: pendingSettings != nil, schedule: schedule,
             frames: includeFrames ? frames.filter { $0.month > (since ?? -1) } : nil,
-            players: players.map { PlayerState(government: $0.government, agency: $0.agency, name: $0.name, stance: $0.stance) },
+            players: players.map {
+                PlayerState(government: $0.government, agency: $0.agency, name: $0.name, stance: $0.stance)
+            },
             choices: choices)
     }
 
     /// The entry of the session list.
     public var summary: SessionSummary {
-        SessionSummary(id: id, name: scenario.scenario.name, month: month, months: months, players: players.count,
-                       participation: settings.participation)
+        SessionSummary(
+            id: id, name: scenario.scenario.name, month: month, months: months, players: players.count,
+            participation: settings.participation)
     }
 
     /// The model input the live run uses now (the settings applied, every intervention of
@@ -399,8 +417,9 @@ public final class ClassroomSession: @unchecked Sendable {
     /// - Throws: 400 when `count` is not in 1 … 1000.
     public func futuresJob(count: Int) throws(ClassroomError) -> FuturesJob {
         guard (1...Self.maximumFutures).contains(count) else {
-            throw .badRequest("field 'count' must be an integer in [1, \(Self.maximumFutures)], got \(count)",
-                              expected: FuturesRequest.example)
+            throw .badRequest(
+                "field 'count' must be an integer in [1, \(Self.maximumFutures)], got \(count)",
+                expected: FuturesRequest.example)
         }
         var input = baseInput
         input.interventions = interventions(stances: false)
@@ -420,11 +439,14 @@ public final class ClassroomSession: @unchecked Sendable {
                 meanTrust: government.meanTrust, meanCommitment: government.meanCommitment,
                 meanEffort: government.meanEffort, understanding: government.understanding,
                 adoption: government.adoption, internetAccess: government.internetAccess,
-                initiatives: government.initiatives.map { FrameInitiative(progress: $0.progress, status: $0.status.name) },
+                initiatives: government.initiatives.map {
+                    FrameInitiative(progress: $0.progress, status: $0.status.name)
+                },
                 agencies: government.agencies.enumerated().map { a, agency in
-                    FrameAgency(maturity: agency.maturity, budget: agency.budget, trust: agency.trust,
-                                commitment: agency.commitment, effort: agency.effort, hr: agency.hr,
-                                motivation: agency.motivation.name, played: played.contains([g, a]))
+                    FrameAgency(
+                        maturity: agency.maturity, budget: agency.budget, trust: agency.trust,
+                        commitment: agency.commitment, effort: agency.effort, hr: agency.hr,
+                        motivation: agency.motivation.name, played: played.contains([g, a]))
                 })
         }
         return Frame(month: snapshot.month, date: date, governments: governments)

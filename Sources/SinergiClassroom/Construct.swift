@@ -43,23 +43,32 @@ public enum Construct: String, Sendable, CaseIterable, Codable {
     public var help: String {
         switch self {
         case .ego:
-            return "How unwilling agencies are to share activities, data or authority. Sets the mean of every agency's ego, drawn from Beta(4μ, 4(1−μ)); high ego lowers commitment."
+            return
+                "How unwilling agencies are to share activities, data or authority. Sets the mean of every agency's ego, drawn from Beta(4μ, 4(1−μ)); high ego lowers commitment."
         case .politicalWill:
-            return "Commitment of the head of government. W is drawn uniformly within ±0.2 of the slider (also when a new head is elected); it raises commitment and the yearly ICT budget."
+            return
+                "Commitment of the head of government. W is drawn uniformly within ±0.2 of the slider (also when a new head is elected); it raises commitment and the yearly ICT budget."
         case .champion:
-            return "A passionate champion chairing the coordination forum. Sets L for every government: more forum meetings, more commitment and more capacity for joint action."
+            return
+                "A passionate champion chairing the coordination forum. Sets L for every government: more forum meetings, more commitment and more capacity for joint action."
         case .design:
-            return "Rules, an SPBE coordination team and ground rules for the forum. Sets D: meetings, dialogue quality, capacity for joint action and the policy domain of the index."
+            return
+                "Rules, an SPBE coordination team and ground rules for the forum. Sets D: meetings, dialogue quality, capacity for joint action and the policy domain of the index."
         case .budget:
-            return "ICT budget available over budget required (1 = adequate, up to 1.5). Every agency's base budget B⁰ is drawn uniformly within ±0.3 of the slider; budget caps delivered effort."
+            return
+                "ICT budget available over budget required (1 = adequate, up to 1.5). Every agency's base budget B⁰ is drawn uniformly within ±0.3 of the slider; budget caps delivered effort."
         case .hr:
-            return "Competent ICT staff over staff required. Every agency's H is drawn uniformly within ±0.3 of the slider; staff cap delivered effort."
+            return
+                "Competent ICT staff over staff required. Every agency's H is drawn uniformly within ±0.3 of the slider; staff cap delivered effort."
         case .culture:
-            return "Organisational culture from static (0) to dynamic (1). Sets the mean of every agency's culture, drawn from Beta(4μ, 4(1−μ)); culture speeds learning and maturity."
+            return
+                "Organisational culture from static (0) to dynamic (1). Sets the mean of every agency's culture, drawn from Beta(4μ, 4(1−μ)); culture speeds learning and maturity."
         case .legacyLockIn:
-            return "How strongly the agencies holding a legacy system cling to it. Sets ℓ for the legacy holders; lock-in lowers their commitment and their contribution to systems that replace it."
+            return
+                "How strongly the agencies holding a legacy system cling to it. Sets ℓ for the legacy holders; lock-in lowers their commitment and their contribution to systems that replace it."
         case .mandate:
-            return "Outside evaluation pressure, such as the anti-corruption commission's recommendation. Sets I: it raises commitment and the effort even selfish agencies give."
+            return
+                "Outside evaluation pressure, such as the anti-corruption commission's recommendation. Sets I: it raises commitment and the effort even selfish agencies give."
         }
     }
 

@@ -45,9 +45,11 @@ public struct FuturesJob: Sendable {
                 }
             }
         }
-        return Futures(count: count, seed: seed, governments: (0..<governments).map {
-            summarise(spbe: spbe[$0], adoption: adoption[$0], rows: rows)
-        })
+        return Futures(
+            count: count, seed: seed,
+            governments: (0..<governments).map {
+                summarise(spbe: spbe[$0], adoption: adoption[$0], rows: rows)
+            })
     }
 
     /// Statistics of one government; `spbe` and `adoption` hold `rows` values per future.
@@ -66,9 +68,10 @@ public struct FuturesJob: Sendable {
             counts[Swift.min(Self.histogramBins - 1, Swift.max(0, bin))] += 1
             predicates[SPBEPredicate(index: value).rawValue] += 1
         }
-        let shares = Dictionary(uniqueKeysWithValues: SPBEPredicate.allCases.map {
-            ($0.name, Double(predicates[$0.rawValue]) / Double(count))
-        })
+        let shares = Dictionary(
+            uniqueKeysWithValues: SPBEPredicate.allCases.map {
+                ($0.name, Double(predicates[$0.rawValue]) / Double(count))
+            })
         var spbeBand = Band(p5: [], p50: [], p95: [])
         var adoptionBand = Band(p5: [], p50: [], p95: [])
         for m in 0..<rows {

@@ -8,13 +8,18 @@ import SinergiStats
 public enum ConsoleReport {
     public static func table(_ outcome: Study.Outcome, initiativeCounts: [Int]) -> String {
         let statistics = outcome.statistics
-        let header = ["Government", "SPBE start → end [95% CI]", "Kurang", "Cukup", "Baik", "S.Baik",
-                      "Memuaskan", "P(≥Baik)", "Adoption", "Integrated"]
+        let header = [
+            "Government", "SPBE start → end [95% CI]", "Kurang", "Cukup", "Baik", "S.Baik",
+            "Memuaskan", "P(≥Baik)", "Adoption", "Integrated",
+        ]
         var rows: [[String]] = []
         var finalSpbe: [String: Double] = [:]
-        for row in statistics.outcomes where row.outcome == "final_spbe" { finalSpbe[row.government] = row.summary.mean }
+        for row in statistics.outcomes where row.outcome == "final_spbe" {
+            finalSpbe[row.government] = row.summary.mean
+        }
         var names = GovernmentSample.select(outcome.governments) { finalSpbe[$0] }
-        let index = Dictionary(outcome.governments.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let index = Dictionary(
+            outcome.governments.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var counts = names.map { initiativeCounts[index[$0]!] }
         if outcome.governments.count > 1 {
             names.append(RunStatistics.regionName)
@@ -24,18 +29,23 @@ public enum ConsoleReport {
             func mean(_ outcome: String) -> Double { statistics.summary(outcome, government: name)?.mean ?? .nan }
             let final = statistics.summary("final_spbe", government: name)
             var row = [name]
-            row.append("\(fixed(mean("initial_spbe"), 2)) → \(fixed(final?.mean ?? .nan, 2)) "
-                + "[\(fixed(final?.ci95Low ?? .nan, 2)), \(fixed(final?.ci95High ?? .nan, 2))]")
+            row.append(
+                "\(fixed(mean("initial_spbe"), 2)) → \(fixed(final?.mean ?? .nan, 2)) "
+                    + "[\(fixed(final?.ci95Low ?? .nan, 2)), \(fixed(final?.ci95High ?? .nan, 2))]")
             for predicate in SPBEPredicate.allCases { row.append(percent(mean("p_\(predicate.columnName)"))) }
             row.append(percent(mean("p_baik_or_better")))
             row.append(percent(mean("adoption"), digits: 1))
             let integrated = mean("initiatives_integrated")
-            row.append(name == RunStatistics.regionName ? "\(fixed(integrated, 1)) avg" : "\(fixed(integrated, 1)) of \(count)")
+            row.append(
+                name == RunStatistics.regionName ? "\(fixed(integrated, 1)) avg" : "\(fixed(integrated, 1)) of \(count)"
+            )
             rows.append(row)
         }
         var text = render(header: header, rows: rows)
-        if let note = GovernmentSample.note(shown: names.count - (outcome.governments.count > 1 ? 1 : 0),
-                                            total: outcome.governments.count) {
+        if let note = GovernmentSample.note(
+            shown: names.count - (outcome.governments.count > 1 ? 1 : 0),
+            total: outcome.governments.count)
+        {
             text += "\n" + note + "\n"
         }
         return text

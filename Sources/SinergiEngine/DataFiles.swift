@@ -6,18 +6,22 @@ import SinergiStats
 /// scenario and the seed.
 enum DataFiles {
     /// The columns of replicates.csv: one row per (replicate, government).
-    static let replicatesHeader = ["replicate", "seed", "government"] + OutcomeColumn.all.map(\.name) + ["final_predicate"]
+    static let replicatesHeader =
+        ["replicate", "seed", "government"] + OutcomeColumn.all.map(\.name) + ["final_predicate"]
 
     /// Appends the rows of a batch whose first replicate is `firstReplicate`, each
     /// preceded by the `prefix` fields (a comparison's policy column).
-    static func appendReplicates(_ batch: WorkerPool.Batch, firstReplicate: Int, governments: [String],
-                                 prefix: [String] = [], to csv: inout CSV) {
+    static func appendReplicates(
+        _ batch: WorkerPool.Batch, firstReplicate: Int, governments: [String],
+        prefix: [String] = [], to csv: inout CSV
+    ) {
         let columns = OutcomeColumn.all
         for (offset, record) in batch.records.enumerated() {
             for (g, name) in governments.enumerated() {
                 let outcome = record.outcomes[g]
-                csv.appendRow(prefix + [String(firstReplicate + offset), String(batch.seeds[offset]), name]
-                    + columns.map { CSV.number($0.value(outcome)) } + [outcome.finalPredicate.name])
+                csv.appendRow(
+                    prefix + [String(firstReplicate + offset), String(batch.seeds[offset]), name]
+                        + columns.map { CSV.number($0.value(outcome)) } + [outcome.finalPredicate.name])
             }
         }
     }
@@ -29,8 +33,9 @@ enum DataFiles {
         var csv = CSV(header: ["month", "government", "metric", "mean", "sd", "q05", "q50", "q95"])
         for (i, row) in statistics.series.enumerated() {
             let s = row.summary
-            csv.appendRow([String(row.month), row.government, row.metric]
-                + [s.mean, s.standardDeviation, s.q05, s.q50, s.q95].map(CSV.number))
+            csv.appendRow(
+                [String(row.month), row.government, row.metric]
+                    + [s.mean, s.standardDeviation, s.q05, s.q50, s.q95].map(CSV.number))
             if i % 10_000 == 9_999 { try write(csv.drain()) }
         }
         try write(csv.drain())
@@ -38,12 +43,16 @@ enum DataFiles {
 
     /// summary.csv: government, outcome, n, mean, sd, 95% CI, quantiles.
     static func summary(_ statistics: RunStatistics) -> String {
-        var csv = CSV(header: ["government", "outcome", "n", "mean", "sd", "ci95_low", "ci95_high",
-                               "q05", "q25", "q50", "q75", "q95"])
+        var csv = CSV(header: [
+            "government", "outcome", "n", "mean", "sd", "ci95_low", "ci95_high",
+            "q05", "q25", "q50", "q75", "q95",
+        ])
         for row in statistics.outcomes {
             let s = row.summary
-            csv.appendRow([row.government, row.outcome, String(s.count)]
-                + [s.mean, s.standardDeviation, s.ci95Low, s.ci95High, s.q05, s.q25, s.q50, s.q75, s.q95].map(CSV.number))
+            csv.appendRow(
+                [row.government, row.outcome, String(s.count)]
+                    + [s.mean, s.standardDeviation, s.ci95Low, s.ci95High, s.q05, s.q25, s.q50, s.q75, s.q95].map(
+                        CSV.number))
         }
         return csv.contents
     }

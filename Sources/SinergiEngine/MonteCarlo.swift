@@ -20,7 +20,8 @@ public enum MonteCarlo {
         input: ModelInput, replicates: Int, masterSeed: UInt64, designPoint: Int = 0, threads: Int
     ) async throws(RunError) -> Result {
         let pool = WorkerPool(input: input, threads: threads)
-        let batch = try await pool.run(0..<replicates, masterSeed: masterSeed, designPoint: designPoint, control: RunControl())
+        let batch = try await pool.run(
+            0..<replicates, masterSeed: masterSeed, designPoint: designPoint, control: RunControl())
         return Result(seeds: batch.seeds, records: batch.records, layout: pool.layout)
     }
 }
@@ -53,9 +54,12 @@ final class WorkerPool: @unchecked Sendable {
     /// Workers stop starting replicates once `control` is cancelled; the batch then keeps
     /// only the replicates before the first one that did not run.
     func run(_ range: Range<Int>, masterSeed: UInt64, designPoint: Int, control: RunControl)
-        async throws(RunError) -> Batch {
+        async throws(RunError) -> Batch
+    {
         let workers = Swift.min(simulators.count, range.count)
-        let seeds = range.map { SeedDerivation.replicateSeed(master: masterSeed, designPoint: designPoint, replicate: $0) }
+        let seeds = range.map {
+            SeedDerivation.replicateSeed(master: masterSeed, designPoint: designPoint, replicate: $0)
+        }
         let outputs = await withTaskGroup(of: WorkerOutput.self) { group in
             for worker in 0..<workers {
                 group.addTask {
@@ -82,7 +86,8 @@ final class WorkerPool: @unchecked Sendable {
         var failure: (replicate: Int, error: ModelError)?
     }
 
-    private func work(_ worker: Int, of workers: Int, seeds: [UInt64], first: Int, control: RunControl) -> WorkerOutput {
+    private func work(_ worker: Int, of workers: Int, seeds: [UInt64], first: Int, control: RunControl) -> WorkerOutput
+    {
         let simulator = simulators[worker]
         var output = WorkerOutput()
         for offset in stride(from: worker, to: seeds.count, by: workers) {

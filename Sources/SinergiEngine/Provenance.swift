@@ -30,11 +30,13 @@ enum Provenance {
         let info = ProcessInfo.processInfo
         var cpuModel: String?
         if let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
-           let line = text.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
-           let colon = line.firstIndex(of: ":") {
+            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
+            let colon = line.firstIndex(of: ":")
+        {
             cpuModel = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
-        return Manifest.Host(name: info.hostName, operatingSystem: info.operatingSystemVersionString,
-                             cpus: info.activeProcessorCount, cpuModel: cpuModel, memoryBytes: info.physicalMemory)
+        return Manifest.Host(
+            name: info.hostName, operatingSystem: info.operatingSystemVersionString,
+            cpus: info.activeProcessorCount, cpuModel: cpuModel, memoryBytes: info.physicalMemory)
     }
 }

@@ -59,7 +59,8 @@ final class RunAccumulator: @unchecked Sendable {
         let outcomeCount = columns.count
         let capacity = Self.seriesExactCapacity(cells: names.reduce(0) { $0 + $1.count * layout.rows })
         seriesCapacity = capacity
-        cells = names.map { Cells(outcomes: outcomeCount, series: $0.count * layout.rows, seriesCapacity: capacity) }
+        cells =
+            names.map { Cells(outcomes: outcomeCount, series: $0.count * layout.rows, seriesCapacity: capacity) }
             + (governmentNames.count > 1 ? [Cells(outcomes: outcomeCount, series: 0, seriesCapacity: capacity)] : [])
     }
 
@@ -136,12 +137,15 @@ final class RunAccumulator: @unchecked Sendable {
         var outcomeRows: [RunStatistics.OutcomeSummary] = []
         for (g, name) in governmentNames.enumerated() {
             for (c, column) in columns.enumerated() {
-                outcomeRows.append(.init(government: name, outcome: column.name, summary: cells[g].outcomes[c].summary()))
+                outcomeRows.append(
+                    .init(government: name, outcome: column.name, summary: cells[g].outcomes[c].summary()))
             }
         }
         for c in regionColumns {
-            outcomeRows.append(.init(government: RunStatistics.regionName, outcome: columns[c].name,
-                                     summary: cells[governmentNames.count].outcomes[c].summary()))
+            outcomeRows.append(
+                .init(
+                    government: RunStatistics.regionName, outcome: columns[c].name,
+                    summary: cells[governmentNames.count].outcomes[c].summary()))
         }
         let slots = SeriesSlots(count: governmentNames.count)
         DispatchQueue.concurrentPerform(iterations: governmentNames.count) { g in
@@ -151,8 +155,10 @@ final class RunAccumulator: @unchecked Sendable {
             rows.reserveCapacity(series.count)
             for row in 0..<layout.rows {
                 for (j, metric) in names.enumerated() {
-                    rows.append(.init(month: row, government: governmentNames[g], metric: metric,
-                                      summary: series[row * names.count + j].summary()))
+                    rows.append(
+                        .init(
+                            month: row, government: governmentNames[g], metric: metric,
+                            summary: series[row * names.count + j].summary()))
                 }
             }
             slots.store(rows, at: g)
@@ -167,7 +173,8 @@ final class Cells: @unchecked Sendable {
     var series: [StreamingSummary]
 
     init(outcomes: Int, series: Int, seriesCapacity: Int) {
-        self.outcomes = Array(repeating: StreamingSummary(exactCapacity: RunAccumulator.outcomeExactCapacity), count: outcomes)
+        self.outcomes = Array(
+            repeating: StreamingSummary(exactCapacity: RunAccumulator.outcomeExactCapacity), count: outcomes)
         self.series = Array(repeating: StreamingSummary(exactCapacity: seriesCapacity), count: series)
     }
 }

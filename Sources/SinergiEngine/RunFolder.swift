@@ -30,7 +30,8 @@ struct RunFolder {
         var name = base
         var suffix = 2
         while files.fileExists(atPath: parent.appendingPathComponent(name).path)
-            || files.fileExists(atPath: parent.appendingPathComponent(".\(name).partial").path) {
+            || files.fileExists(atPath: parent.appendingPathComponent(".\(name).partial").path)
+        {
             name = "\(base)-\(suffix)"
             suffix += 1
         }
@@ -57,7 +58,8 @@ struct RunFolder {
     func openStream(_ name: String) throws(RunError) -> HashingFileStream {
         let url = temporary.appendingPathComponent(name)
         guard FileManager.default.createFile(atPath: url.path, contents: nil),
-              let handle = try? FileHandle(forWritingTo: url) else {
+            let handle = try? FileHandle(forWritingTo: url)
+        else {
             throw .io("cannot create \(name) in \(temporary.path)")
         }
         return HashingFileStream(handle: handle)
@@ -93,7 +95,8 @@ struct RunFolder {
     func discard() {
         let files = FileManager.default
         try? files.removeItem(at: temporary)
-        for folder in createdParents.reversed() where (try? files.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
+        for folder in createdParents.reversed()
+        where (try? files.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
             try? files.removeItem(at: folder)
         }
     }

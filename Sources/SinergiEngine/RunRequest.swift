@@ -23,9 +23,11 @@ public struct RunRequest: Sendable {
     /// The manifest this run replays, if it is a replay.
     public var replayOf: String?
 
-    public init(scenarioPath: String, scenarioName: String, slug: String, scenarioText: String,
-                resolvedScenario: String, input: ModelInput, stopping: StoppingRule, masterSeed: UInt64,
-                threads: Int, outputRoot: URL) {
+    public init(
+        scenarioPath: String, scenarioName: String, slug: String, scenarioText: String,
+        resolvedScenario: String, input: ModelInput, stopping: StoppingRule, masterSeed: UInt64,
+        threads: Int, outputRoot: URL
+    ) {
         self.scenarioPath = scenarioPath
         self.scenarioName = scenarioName
         self.slug = slug

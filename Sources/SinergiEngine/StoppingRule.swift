@@ -35,8 +35,10 @@ public struct PrecisionTarget: Sendable, Equatable, Codable {
     public var maximum: Int
     public var batch: Int
 
-    public init(metric: String, halfWidth: Double, scope: Scope = .government, minimum: Int = 100,
-                maximum: Int = 100_000, batch: Int = 100) {
+    public init(
+        metric: String, halfWidth: Double, scope: Scope = .government, minimum: Int = 100,
+        maximum: Int = 100_000, batch: Int = 100
+    ) {
         self.metric = metric
         self.halfWidth = halfWidth
         self.scope = scope
@@ -46,8 +48,10 @@ public struct PrecisionTarget: Sendable, Equatable, Codable {
     }
 
     /// Short names accepted on the command line for common outcome columns.
-    public static let aliases = ["spbe": "final_spbe", "gain": "gain_per_year", "trust": "mean_trust",
-                                 "commitment": "mean_commitment", "baik": "p_baik_or_better"]
+    public static let aliases = [
+        "spbe": "final_spbe", "gain": "gain_per_year", "trust": "mean_trust",
+        "commitment": "mean_commitment", "baik": "p_baik_or_better",
+    ]
 
     /// The outcome column a metric name or alias stands for, or nil when there is none.
     public static func column(named name: String) -> String? {

@@ -25,7 +25,8 @@ public enum Study {
     /// Data files of every run folder, in the order they are written.
     public static let dataFiles = ["replicates.csv", "timeseries.csv", "summary.csv"]
 
-    public static func run(_ request: RunRequest, control: RunControl = RunControl()) async throws(RunError) -> Outcome {
+    public static func run(_ request: RunRequest, control: RunControl = RunControl()) async throws(RunError) -> Outcome
+    {
         let started = Date()
         let clock = ContinuousClock()
         let begin = clock.now
@@ -34,7 +35,8 @@ public enum Study {
         let accumulator = RunAccumulator(layout: pool.layout, governmentNames: names)
         control.plan(request.stopping.maximumReplicates)
 
-        let folder = try RunFolder(root: request.outputRoot, slug: request.slug, seed: request.masterSeed, date: started)
+        let folder = try RunFolder(
+            root: request.outputRoot, slug: request.slug, seed: request.masterSeed, date: started)
         do throws(RunError) {
             let rows = try folder.openStream("replicates.csv")
             var replicatesCSV = CSV(header: DataFiles.replicatesHeader)
@@ -62,7 +64,9 @@ public enum Study {
                     achieved = Self.largestHalfWidth(target, accumulator: accumulator, governments: names.count)
                     control.report(halfWidth: achieved ?? .nan)
                 }
-                if let stop = request.stopping.reasonToStop(done: done, achieved: achieved, measure: "95% CI half-width") {
+                if let stop = request.stopping.reasonToStop(
+                    done: done, achieved: achieved, measure: "95% CI half-width")
+                {
                     reason = stop
                     break
                 }
@@ -87,10 +91,11 @@ public enum Study {
             try folder.write(summary, to: "summary.csv")
             hashes["summary.csv"] = sha256(summary)
             let interrupted = control.isCancelled && reason.hasPrefix("interrupted")
-            var manifest = Self.manifest(request, replicates: done, reason: reason, achieved: achieved,
-                                         interruptedBy: interrupted ? control.cancellationReason : nil,
-                                         started: started, seconds: (clock.now - begin).seconds,
-                                         batch: batchSize, seriesCapacity: accumulator.seriesCapacity)
+            var manifest = Self.manifest(
+                request, replicates: done, reason: reason, achieved: achieved,
+                interruptedBy: interrupted ? control.cancellationReason : nil,
+                started: started, seconds: (clock.now - begin).seconds,
+                batch: batchSize, seriesCapacity: accumulator.seriesCapacity)
             manifest.files = hashes
             try folder.finish(manifest: manifest, control: control) {
                 ReportPage.html(statistics: statistics, manifest: manifest)
@@ -109,15 +114,18 @@ public enum Study {
         var largest = 0.0
         for g in indices {
             guard let summary = accumulator.outcomeSummary(column: target.metric, government: g),
-                  !summary.ci95HalfWidth.isNaN else { return nil }
+                !summary.ci95HalfWidth.isNaN
+            else { return nil }
             largest = Swift.max(largest, summary.ci95HalfWidth)
         }
         return largest
     }
 
-    static func manifest(_ request: RunRequest, replicates: Int, reason: String, achieved: Double?,
-                         interruptedBy: String?, started: Date, seconds: Double, batch: Int,
-                         seriesCapacity: Int) -> Manifest {
+    static func manifest(
+        _ request: RunRequest, replicates: Int, reason: String, achieved: Double?,
+        interruptedBy: String?, started: Date, seconds: Double, batch: Int,
+        seriesCapacity: Int
+    ) -> Manifest {
         var tool = Manifest.Tool()
         if let git = Provenance.gitCommit() {
             tool.gitCommit = git.commit
@@ -128,22 +136,28 @@ public enum Study {
         case .fixed(let count):
             stopping = .init(rule: "fixed", reason: reason, batch: batch, requestedReplicates: count)
         case .precision(let target):
-            stopping = .init(rule: "precision", reason: reason, batch: target.batch, precision: target,
-                             achievedHalfWidth: achieved)
+            stopping = .init(
+                rule: "precision", reason: reason, batch: target.batch, precision: target,
+                achievedHalfWidth: achieved)
         }
         let iso = ISO8601DateFormatter()
         return Manifest(
             tool: tool,
-            scenario: .init(path: request.scenarioPath, name: request.scenarioName,
-                            sha256: sha256(Data(request.scenarioText.utf8)), resolved: request.resolvedScenario),
-            randomness: .init(masterSeed: request.masterSeed, algorithm: request.input.algorithm.rawValue,
-                              designPoint: 0, seedScheme: Manifest.seedScheme),
+            scenario: .init(
+                path: request.scenarioPath, name: request.scenarioName,
+                sha256: sha256(Data(request.scenarioText.utf8)), resolved: request.resolvedScenario),
+            randomness: .init(
+                masterSeed: request.masterSeed, algorithm: request.input.algorithm.rawValue,
+                designPoint: 0, seedScheme: Manifest.seedScheme),
             replicates: replicates, stopping: stopping, status: interruptedBy == nil ? "complete" : "interrupted",
-            interruptedBy: interruptedBy, replayOf: request.replayOf, threads: request.threads, months: request.input.months,
-            governments: request.input.governments.map(\.name), quantiles: Manifest.quantileMethod(seriesCapacity: seriesCapacity),
+            interruptedBy: interruptedBy, replayOf: request.replayOf, threads: request.threads,
+            months: request.input.months,
+            governments: request.input.governments.map(\.name),
+            quantiles: Manifest.quantileMethod(seriesCapacity: seriesCapacity),
             host: Provenance.host(),
-            timing: .init(started: iso.string(from: started), finished: iso.string(from: Date()), wallSeconds: seconds,
-                          replicatesPerSecond: seconds > 0 ? Double(replicates) / seconds : 0),
+            timing: .init(
+                started: iso.string(from: started), finished: iso.string(from: Date()), wallSeconds: seconds,
+                replicatesPerSecond: seconds > 0 ? Double(replicates) / seconds : 0),
             files: [:])
     }
 

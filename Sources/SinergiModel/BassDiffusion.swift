@@ -1,4 +1,5 @@
 import RealModule
+
 /// Aggregate citizen adoption as the Bass (1969) diffusion model, stepped with its exact
 /// solution over one month (MODEL.md §3, aggregate mode).
 public enum BassDiffusion {
@@ -12,8 +13,10 @@ public enum BassDiffusion {
     /// F′ = (K′ − p)/(q + K′); with p = 0 the logistic F′ = F·e^(qΔt)/(1 − F + F·e^(qΔt)).
     /// F ≥ 1 stays at 1.
     @inlinable
-    public static func step(fraction F: Double, innovation p: Double, imitation q: Double,
-                            years dt: Double = monthInYears) -> Double {
+    public static func step(
+        fraction F: Double, innovation p: Double, imitation q: Double,
+        years dt: Double = monthInYears
+    ) -> Double {
         if F >= 1 { return 1 }
         if p > 0 {
             let k = (p + q * F) / (1 - F) * Double.exp((p + q) * dt)

@@ -1,4 +1,5 @@
 import RealModule
+
 /// The constant-elasticity-of-substitution aggregate of partner contributions,
 /// X = (mean xᵢ^ρ)^(1/ρ) (MODEL.md §2 step 14).
 ///
@@ -24,10 +25,15 @@ public struct CESAggregate: Sendable {
         self.rho = rho
         count = 0
         scale = 0
-        if rho == -.infinity { kind = .minimum; accumulator = .infinity }
-        else if rho == .infinity { kind = .maximum; accumulator = -.infinity }
-        else if rho == 0 { kind = .geometric; accumulator = 0 }
-        else { kind = .power; accumulator = 0 }
+        if rho == -.infinity {
+            kind = .minimum; accumulator = .infinity
+        } else if rho == .infinity {
+            kind = .maximum; accumulator = -.infinity
+        } else if rho == 0 {
+            kind = .geometric; accumulator = 0
+        } else {
+            kind = .power; accumulator = 0
+        }
     }
 
     /// Adds one contribution x ≥ 0.
@@ -40,9 +46,9 @@ public struct CESAggregate: Sendable {
         case .geometric: accumulator += x > 0 ? Double.log(x) : -.infinity
         case .power:
             if accumulator == .infinity {
-                break                                    // a zero term already made it 0 (ρ < 0)
+                break  // a zero term already made it 0 (ρ < 0)
             } else if x <= 0 {
-                if rho < 0 { accumulator = .infinity }   // 0^ρ = ∞: the aggregate is 0
+                if rho < 0 { accumulator = .infinity }  // 0^ρ = ∞: the aggregate is 0
             } else if scale == 0 {
                 accumulator = 1
                 scale = x

@@ -40,7 +40,8 @@ final class CitizenNetwork {
     /// Builds the graph and draws every citizen's numbers: graph draws first, then per
     /// citizen U, V and E in citizen order.
     func initialise(_ spec: CitizenNetworkSpec, stream: RandomStream, access: Double, readiness: Double)
-        throws(ModelError) {
+        throws(ModelError)
+    {
         let n = spec.size
         try graph.build(spec.graph, size: n, stream: stream)
         size = n
@@ -106,7 +107,9 @@ final class CitizenNetwork {
                 graph.neighbours.withUnsafeBufferPointer { neighbours in
                     adoptedNeighbours.withUnsafeMutableBufferPointer { counts in
                         for j in newAdopters {
-                            for e in Int(offsets[Int(j)])..<Int(offsets[Int(j) + 1]) { counts[Int(neighbours[e])] &+= 1 }
+                            for e in Int(offsets[Int(j)])..<Int(offsets[Int(j) + 1]) {
+                                counts[Int(neighbours[e])] &+= 1
+                            }
                         }
                     }
                 }

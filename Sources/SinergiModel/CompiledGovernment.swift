@@ -34,8 +34,10 @@ struct CompiledGovernment: Sendable {
     /// Network citizens of this government, or nil in aggregate mode.
     var network: CitizenNetworkSpec?
 
-    init(spec: GovernmentSpec, index: Int, interventions: [Intervention], months: Int,
-         citizens: CitizenMode = .aggregate) {
+    init(
+        spec: GovernmentSpec, index: Int, interventions: [Intervention], months: Int,
+        citizens: CitizenMode = .aggregate
+    ) {
         self.spec = spec
         if case .network(let network) = citizens { self.network = network } else { network = nil }
         agencyCount = spec.agencies.count
@@ -62,10 +64,11 @@ struct CompiledGovernment: Sendable {
             guard let target = intervention.targets.first(where: { $0.government == index }) else { continue }
             cost += intervention.totalCost(horizon: months) / Double(intervention.targets.count)
             let agencies = intervention.lever.actsOnGovernment ? [] : target.agencies
-            entries.append(LeverEntry(
-                lever: intervention.lever, start: intervention.start,
-                end: intervention.duration.map { intervention.start + $0 } ?? Int.max,
-                intensity: intervention.intensity, agencyStart: indices.count, agencyCount: agencies.count))
+            entries.append(
+                LeverEntry(
+                    lever: intervention.lever, start: intervention.start,
+                    end: intervention.duration.map { intervention.start + $0 } ?? Int.max,
+                    intensity: intervention.intensity, agencyStart: indices.count, agencyCount: agencies.count))
             indices.append(contentsOf: agencies)
         }
         levers = entries

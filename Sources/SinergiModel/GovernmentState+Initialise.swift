@@ -50,7 +50,9 @@ extension GovernmentState {
                 motivation[i] = fixed
             } else {
                 let u = stream.uniform()
-                motivation[i] = u < shares.prosocialShare ? .prosocial
+                motivation[i] =
+                    u < shares.prosocialShare
+                    ? .prosocial
                     : u < shares.prosocialShare + shares.conditionalShare ? .conditional : .selfish
             }
             shortfall[i] = 0
@@ -93,8 +95,9 @@ extension GovernmentState {
             for i in 0..<n { sum += Swift.min(5, Swift.max(1, maturity[i] + offset)) }
             let meanMaturity = sum / Double(n)
             let quality = hasCitizenFacing ? 0 : (meanMaturity - 1) / 4
-            return SPBE.index(design: design, understanding: understanding, meanProgress: meanProgress,
-                              meanMaturity: meanMaturity, serviceQuality: quality)
+            return SPBE.index(
+                design: design, understanding: understanding, meanProgress: meanProgress,
+                meanMaturity: meanMaturity, serviceQuality: quality)
         }
         var low = -4.0, high = 4.0
         let reachable = index(offset: low)...index(offset: high)

@@ -38,8 +38,10 @@ extension GovernmentState {
     /// Elections at `firstElection` and every `termMonths` after; agency-head rotation.
     /// Draws 2 + 2n uniforms every month (election change and new W; per agency rotation
     /// and new h) whatever happens, so other processes keep their numbers.
-    mutating func politics(month t: Int, _ government: CompiledGovernment, _ p: ModelParameters.Politics,
-                           stream: RandomStream) {
+    mutating func politics(
+        month t: Int, _ government: CompiledGovernment, _ p: ModelParameters.Politics,
+        stream: RandomStream
+    ) {
         let changeDraw = stream.uniform()
         let willDraw = stream.uniform()
         let isElection = t >= p.firstElection && (t - p.firstElection) % p.termMonths == 0
@@ -135,7 +137,8 @@ extension GovernmentState {
         let n = government.agencyCount
         let meanMaturity = mean(maturity, n)
         for i in 0..<n {
-            let factor = 1 + p.politicalWillWeight * (effectiveWill - 0.5) + p.maturityWeight * (maturity[i] - meanMaturity)
+            let factor =
+                1 + p.politicalWillWeight * (effectiveWill - 0.5) + p.maturityWeight * (maturity[i] - meanMaturity)
             budget[i] = Swift.min(1.5, Swift.max(0, baseBudget[i] * factor))
         }
     }
@@ -234,13 +237,15 @@ extension GovernmentState {
     /// C = σ(θ₀ + θ_T·T + θ_U·U + θ_L·L + θ_h·h + θ_W·W + θ_I·I − θ_E·ego − θ_ℓ·ℓ·χ).
     mutating func evaluateCommitment(_ government: CompiledGovernment, parameters: ModelParameters, hooks: TestHooks) {
         let c = parameters.commitment
-        let shared = c.intercept + c.understanding * understanding + c.leadership * effectiveChampion
+        let shared =
+            c.intercept + c.understanding * understanding + c.leadership * effectiveChampion
             + c.politicalWill * effectiveWill + c.mandate * effectiveMandate
         for i in 0..<government.agencyCount {
             if let pinned = hooks.pinnedCommitment { commitment[i] = pinned; continue }
             let lock = lockedIn[i] ? c.legacyLockIn * legacyLockIn[i] : 0
-            commitment[i] = logistic(shared + c.trust * trust[i] + c.headCommitment * headCommitment[i]
-                - c.ego * ego[i] - lock)
+            commitment[i] = logistic(
+                shared + c.trust * trust[i] + c.headCommitment * headCommitment[i]
+                    - c.ego * ego[i] - lock)
         }
     }
 
@@ -249,8 +254,10 @@ extension GovernmentState {
     /// Simultaneous switching, one draw per agency: conditional → selfish with probability
     /// ψ_down·v; selfish → conditional with ψ_up·L·(0.2 + 0.8·win); prosocial → conditional
     /// in the third consecutive month with v > 0.2 (Choi & Robertson 2019).
-    mutating func switchMotivation(_ government: CompiledGovernment, _ p: ModelParameters.Motivation,
-                                   hooks: TestHooks, stream: RandomStream) {
+    mutating func switchMotivation(
+        _ government: CompiledGovernment, _ p: ModelParameters.Motivation,
+        hooks: TestHooks, stream: RandomStream
+    ) {
         let upProbability = p.switchUp * effectiveChampion * (0.2 + 0.8 * (smallWin ? 1 : 0))
         for i in 0..<government.agencyCount {
             let draw = stream.uniform()
@@ -305,7 +312,8 @@ extension GovernmentState {
                 switch effortRule[i] {
                 case .own: break
                 case .prosocial: intendedEffort[i] = commitment[i]
-                case .selfish: intendedEffort[i] = commitment[i] * (p.selfishBase + p.mandateCompliance * effectiveMandate)
+                case .selfish:
+                    intendedEffort[i] = commitment[i] * (p.selfishBase + p.mandateCompliance * effectiveMandate)
                 }
             }
         }
@@ -334,7 +342,8 @@ extension GovernmentState {
     mutating func updateInitiatives(month t: Int, _ government: CompiledGovernment, _ p: ModelParameters.Initiatives) {
         smallWinNext = false
         let floor = p.capacityFloor
-        let sharedCapacity = Swift.max(floor, design) * Swift.max(floor, effectiveChampion) * Swift.max(floor, understanding)
+        let sharedCapacity =
+            Swift.max(floor, design) * Swift.max(floor, effectiveChampion) * Swift.max(floor, understanding)
         for k in 0..<government.initiativeCount where status[k] != .integrated {
             var aggregate = CESAggregate(rho: government.integration[k])
             var resources = 0.0
@@ -352,7 +361,8 @@ extension GovernmentState {
             let gain = government.rate[k] * aggregate.value * capacity * (1 - before)
             let after = before + gain
             progress[k] = after
-            var win = crossed(0.25, before, after) || crossed(0.5, before, after)
+            var win =
+                crossed(0.25, before, after) || crossed(0.5, before, after)
                 || crossed(0.75, before, after) || crossed(p.integrated, before, after)
             if status[k] == .active && after >= government.launchThreshold[k] {
                 status[k] = .launched
@@ -396,12 +406,14 @@ extension GovernmentState {
     mutating func updateCitizens(_ p: ModelParameters.Citizens, _ government: CompiledGovernment) {
         let potential = internetAccess * readiness
         if government.network != nil {
-            adoption = network.step(innovation: p.innovation * serviceScore * outreach,
-                                    imitation: p.imitation * serviceScore, access: internetAccess, readiness: readiness)
+            adoption = network.step(
+                innovation: p.innovation * serviceScore * outreach,
+                imitation: p.imitation * serviceScore, access: internetAccess, readiness: readiness)
         } else if potential > 0 {
             let fraction = unit(adoption / potential)
-            let next = BassDiffusion.step(fraction: fraction, innovation: p.innovation * serviceScore * outreach,
-                                          imitation: p.imitation * serviceScore)
+            let next = BassDiffusion.step(
+                fraction: fraction, innovation: p.innovation * serviceScore * outreach,
+                imitation: p.imitation * serviceScore)
             adoption = next * potential
         } else {
             adoption = 0
@@ -417,8 +429,9 @@ extension GovernmentState {
         let n = government.agencyCount
         let meanMaturity = mean(maturity, n)
         let quality = government.hasCitizenFacing ? citizenFacingQuality(government) : (meanMaturity - 1) / 4
-        return SPBE.index(design: design, understanding: understanding, meanProgress: meanProgress(government),
-                          meanMaturity: meanMaturity, serviceQuality: quality)
+        return SPBE.index(
+            design: design, understanding: understanding, meanProgress: meanProgress(government),
+            meanMaturity: meanMaturity, serviceQuality: quality)
     }
 
     func meanProgress(_ government: CompiledGovernment) -> Double? {

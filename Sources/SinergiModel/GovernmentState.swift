@@ -8,19 +8,19 @@ import SinergiStats
 /// 0 ..< initiativeCount; entries past those counts are stale scratch.
 struct GovernmentState {
     // MARK: Government (MODEL.md §1, government table)
-    var politicalWill = 0.0          // W
-    var champion = 0.0               // L
-    var design = 0.0                 // D
-    var mediation = 0.0              // N
-    var mandate = 0.0                // I
-    var understanding = 0.0          // U
-    var smallWin = false             // win, read this month
-    var smallWinNext = false         // win, set this month for the next
-    var internetAccess = 0.0         // ι
-    var internetCeiling = 0.0        // ι_max
-    var internetGrowth = 0.0         // κ
-    var readiness = 0.0              // λ
-    var adoption = 0.0               // a
+    var politicalWill = 0.0  // W
+    var champion = 0.0  // L
+    var design = 0.0  // D
+    var mediation = 0.0  // N
+    var mandate = 0.0  // I
+    var understanding = 0.0  // U
+    var smallWin = false  // win, read this month
+    var smallWinNext = false  // win, set this month for the next
+    var internetAccess = 0.0  // ι
+    var internetCeiling = 0.0  // ι_max
+    var internetGrowth = 0.0  // κ
+    var readiness = 0.0  // λ
+    var adoption = 0.0  // a
     /// Months t < this value count the mandate reduced after a change of head.
     var mandateReducedUntil = 0
 
@@ -29,12 +29,12 @@ struct GovernmentState {
     var effectiveChampion = 0.0
     var effectiveMediation = 0.0
     var effectiveMandate = 0.0
-    var outreach = 1.0               // o
-    var effectiveGrowth = 0.0        // κ with infrastructure
-    var meeting = false              // meet
-    var dialogueQuality = 0.0        // q
-    var serviceQuality = 0.0         // Q
-    var serviceScore = 0.0           // S
+    var outreach = 1.0  // o
+    var effectiveGrowth = 0.0  // κ with infrastructure
+    var meeting = false  // meet
+    var dialogueQuality = 0.0  // q
+    var serviceQuality = 0.0  // Q
+    var serviceScore = 0.0  // S
     /// Gini of the effective budgets (step 5), kept while no effective budget changes: it
     /// costs n² operations and its inputs move only once a year and when a budget lever
     /// starts or ends. Stale after initialisation and after any change.
@@ -54,32 +54,32 @@ struct GovernmentState {
 
     // MARK: Agencies (MODEL.md §1, agency table)
     var ego: ContiguousArray<Double>
-    var headCommitment: ContiguousArray<Double>      // h
-    var baseBudget: ContiguousArray<Double>          // B⁰
-    var budget: ContiguousArray<Double>              // B
-    var effectiveBudget: ContiguousArray<Double>     // B with ring-fence and partnership
-    var hr: ContiguousArray<Double>                  // H
-    var culture: ContiguousArray<Double>             // u
-    var legacyLockIn: ContiguousArray<Double>        // ℓ
-    var motivation: ContiguousArray<Motivation>      // s
-    var trust: ContiguousArray<Double>               // T
-    var commitment: ContiguousArray<Double>          // C
-    var intendedEffort: ContiguousArray<Double>      // d
-    var effort: ContiguousArray<Double>              // e
-    var maturity: ContiguousArray<Double>            // m
-    var shortfall: ContiguousArray<Double>           // v
+    var headCommitment: ContiguousArray<Double>  // h
+    var baseBudget: ContiguousArray<Double>  // B⁰
+    var budget: ContiguousArray<Double>  // B
+    var effectiveBudget: ContiguousArray<Double>  // B with ring-fence and partnership
+    var hr: ContiguousArray<Double>  // H
+    var culture: ContiguousArray<Double>  // u
+    var legacyLockIn: ContiguousArray<Double>  // ℓ
+    var motivation: ContiguousArray<Motivation>  // s
+    var trust: ContiguousArray<Double>  // T
+    var commitment: ContiguousArray<Double>  // C
+    var intendedEffort: ContiguousArray<Double>  // d
+    var effort: ContiguousArray<Double>  // e
+    var maturity: ContiguousArray<Double>  // m
+    var shortfall: ContiguousArray<Double>  // v
     var attends: ContiguousArray<Bool>
-    var disappointedMonths: ContiguousArray<Int>     // prosocial patience counter
+    var disappointedMonths: ContiguousArray<Int>  // prosocial patience counter
     var learningMultiplier: ContiguousArray<Double>  // training's trainer cascade on r_H
     var rotationMultiplier: ContiguousArray<Double>  // staff_retention on μ_rot this month
-    var ringfenceFloor: ContiguousArray<Double>      // largest active ring-fence, or −∞
-    var partnershipBoost: ContiguousArray<Double>    // 0.2 · Σ partnership intensities
-    var lockedIn: ContiguousArray<Bool>              // χ: partner of an unfinished legacy-displacing initiative
+    var ringfenceFloor: ContiguousArray<Double>  // largest active ring-fence, or −∞
+    var partnershipBoost: ContiguousArray<Double>  // 0.2 · Σ partnership intensities
+    var lockedIn: ContiguousArray<Bool>  // χ: partner of an unfinished legacy-displacing initiative
 
     // MARK: Initiatives
-    var progress: ContiguousArray<Double>            // π
+    var progress: ContiguousArray<Double>  // π
     var status: ContiguousArray<InitiativeStatus>
-    var slowMonths: ContiguousArray<Int>             // stall counter
+    var slowMonths: ContiguousArray<Int>  // stall counter
 
     // MARK: Citizens in network mode (buffers reused for every government and replicate)
     let network = CitizenNetwork()
@@ -139,12 +139,16 @@ struct GovernmentStreams {
 
     /// Reseeds every stream for government `government` of the replicate with `replicateSeed`.
     func reseed(replicateSeed: UInt64, government: Int) {
-        initial.reseed(SeedDerivation.streamSeed(replicateSeed: replicateSeed, government: government, stream: .initial))
-        politics.reseed(SeedDerivation.streamSeed(replicateSeed: replicateSeed, government: government, stream: .politics))
+        initial.reseed(
+            SeedDerivation.streamSeed(replicateSeed: replicateSeed, government: government, stream: .initial))
+        politics.reseed(
+            SeedDerivation.streamSeed(replicateSeed: replicateSeed, government: government, stream: .politics))
         hr.reseed(SeedDerivation.streamSeed(replicateSeed: replicateSeed, government: government, stream: .hr))
         forum.reseed(SeedDerivation.streamSeed(replicateSeed: replicateSeed, government: government, stream: .forum))
-        motivation.reseed(SeedDerivation.streamSeed(replicateSeed: replicateSeed, government: government, stream: .motivation))
-        citizens.reseed(SeedDerivation.streamSeed(replicateSeed: replicateSeed, government: government, stream: .citizens))
+        motivation.reseed(
+            SeedDerivation.streamSeed(replicateSeed: replicateSeed, government: government, stream: .motivation))
+        citizens.reseed(
+            SeedDerivation.streamSeed(replicateSeed: replicateSeed, government: government, stream: .citizens))
     }
 }
 
@@ -152,9 +156,11 @@ extension GovernmentState {
     /// Bytes of the per-agency arrays (for the agency capacity they were sized for).
     var agencyBytes: Int {
         func bytes<T>(_ array: ContiguousArray<T>) -> Int { array.count * MemoryLayout<T>.stride }
-        return [ego, headCommitment, baseBudget, budget, effectiveBudget, hr, culture, legacyLockIn, trust, commitment,
-                intendedEffort, effort, maturity, shortfall, learningMultiplier, rotationMultiplier, ringfenceFloor,
-                partnershipBoost].reduce(0) { $0 + bytes($1) }
+        return [
+            ego, headCommitment, baseBudget, budget, effectiveBudget, hr, culture, legacyLockIn, trust, commitment,
+            intendedEffort, effort, maturity, shortfall, learningMultiplier, rotationMultiplier, ringfenceFloor,
+            partnershipBoost,
+        ].reduce(0) { $0 + bytes($1) }
             + bytes(motivation) + bytes(attends) + bytes(disappointedMonths) + bytes(lockedIn)
     }
 }

@@ -20,10 +20,10 @@ public enum Lever: String, Sendable, CaseIterable, Codable {
     public var actsOnGovernment: Bool {
         switch self {
         case .politicalWill, .champion, .coordinationTeam, .neutralMediator, .externalMandate,
-             .citizenOutreach, .infrastructure:
+            .citizenOutreach, .infrastructure:
             return true
         case .budgetRingfence, .training, .staffRetention, .legacyMigration, .regulationIntegration,
-             .cultureChange, .partnership:
+            .cultureChange, .partnership:
             return false
         }
     }

@@ -33,15 +33,17 @@ public final class LiveRun {
         self.input = input
         self.replicateSeed = replicateSeed
         governments = input.governments.enumerated().map { index, spec in
-            CompiledGovernment(spec: spec, index: index, interventions: input.interventions, months: input.months,
-                               citizens: input.citizens)
+            CompiledGovernment(
+                spec: spec, index: index, interventions: input.interventions, months: input.months,
+                citizens: input.citizens)
         }
         states = []
         var allStreams: [GovernmentStreams] = []
         indices = []
         for (g, government) in governments.enumerated() {
-            var state = GovernmentState(agencyCapacity: government.agencyCount,
-                                        initiativeCapacity: government.initiativeCount)
+            var state = GovernmentState(
+                agencyCapacity: government.agencyCount,
+                initiativeCapacity: government.initiativeCount)
             state.effortRule = ContiguousArray(repeating: .own, count: Swift.max(1, government.agencyCount))
             let streams = GovernmentStreams(algorithm: input.algorithm)
             streams.reseed(replicateSeed: replicateSeed, government: g)
@@ -100,8 +102,9 @@ public final class LiveRun {
                 if rule != .own { overridden = true }
             }
             states[g].effortRuleOverridden = overridden
-            indices[g] = states[g].advance(month: t, startMonth: input.startMonth, government, parameters: parameters,
-                                           hooks: hooks, streams: streams[g])
+            indices[g] = states[g].advance(
+                month: t, startMonth: input.startMonth, government, parameters: parameters,
+                hooks: hooks, streams: streams[g])
             states[g].effortRuleOverridden = false
         }
         month = t + 1

@@ -51,11 +51,17 @@ public enum SPBEPredicate: Int, Sendable, CaseIterable, Comparable {
     /// The predicate of `index`.
     @inlinable
     public init(index: Double) {
-        if index >= 4.2 { self = .memuaskan }
-        else if index >= 3.5 { self = .sangatBaik }
-        else if index >= 2.6 { self = .baik }
-        else if index >= 1.8 { self = .cukup }
-        else { self = .kurang }
+        if index >= 4.2 {
+            self = .memuaskan
+        } else if index >= 3.5 {
+            self = .sangatBaik
+        } else if index >= 2.6 {
+            self = .baik
+        } else if index >= 1.8 {
+            self = .cukup
+        } else {
+            self = .kurang
+        }
     }
 
     /// The Indonesian name used in the national evaluation.

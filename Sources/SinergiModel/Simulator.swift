@@ -16,8 +16,9 @@ public final class Simulator {
     public init(input: ModelInput) {
         self.input = input
         governments = input.governments.enumerated().map { index, spec in
-            CompiledGovernment(spec: spec, index: index, interventions: input.interventions, months: input.months,
-                               citizens: input.citizens)
+            CompiledGovernment(
+                spec: spec, index: index, interventions: input.interventions, months: input.months,
+                citizens: input.citizens)
         }
         layout = SeriesLayout(input: input)
         state = GovernmentState(
@@ -85,12 +86,14 @@ extension GovernmentState {
         var index = initialIndex
         record(into: series, at: offset, index: index, government)
         for t in 0..<input.months {
-            index = advance(month: t, startMonth: input.startMonth, government, parameters: parameters, hooks: hooks,
-                            streams: streams)
+            index = advance(
+                month: t, startMonth: input.startMonth, government, parameters: parameters, hooks: hooks,
+                streams: streams)
             record(into: series, at: offset + (t + 1) * width, index: index, government)
         }
-        return outcome(government, initialIndex: initialIndex, finalIndex: index, months: input.months,
-                       stallMonths: parameters.initiatives.stallMonths)
+        return outcome(
+            government, initialIndex: initialIndex, finalIndex: index, months: input.months,
+            stallMonths: parameters.initiatives.stallMonths)
     }
 
     /// Samples the initial state of `government` (and its citizens in network mode) from
@@ -152,7 +155,8 @@ public struct SeriesLayout: Sendable {
         var names: [[String]] = []
         var total = 0
         for government in input.governments {
-            let metricNames = SeriesMetric.allCases.map(\.name)
+            let metricNames =
+                SeriesMetric.allCases.map(\.name)
                 + government.initiatives.map { "progress:\($0.name)" }
             offsets.append(total)
             widths.append(metricNames.count)
@@ -168,8 +172,10 @@ public struct SeriesLayout: Sendable {
 
 extension GovernmentState {
     /// Writes this month's series values at `offset`.
-    func record(into series: UnsafeMutableBufferPointer<Double>, at offset: Int, index: Double,
-                _ government: CompiledGovernment) {
+    func record(
+        into series: UnsafeMutableBufferPointer<Double>, at offset: Int, index: Double,
+        _ government: CompiledGovernment
+    ) {
         let n = government.agencyCount
         series[offset + SeriesMetric.meanMaturity.rawValue] = mean(maturity, n)
         series[offset + SeriesMetric.spbe.rawValue] = index
@@ -185,8 +191,10 @@ extension GovernmentState {
 
     /// The outcomes of MODEL.md §5 from the final state; an initiative counts as stalled
     /// after `stallMonths` slow months in a row.
-    func outcome(_ government: CompiledGovernment, initialIndex: Double, finalIndex: Double, months: Int,
-                 stallMonths: Int) -> GovernmentOutcome {
+    func outcome(
+        _ government: CompiledGovernment, initialIndex: Double, finalIndex: Double, months: Int,
+        stallMonths: Int
+    ) -> GovernmentOutcome {
         let n = government.agencyCount
         var outcome = GovernmentOutcome()
         outcome.initialSpbe = initialIndex
@@ -196,8 +204,11 @@ extension GovernmentState {
         outcome.internetAccess = internetAccess
         for k in 0..<government.initiativeCount {
             if status[k] != .active { outcome.initiativesLaunched += 1 }
-            if status[k] == .integrated { outcome.initiativesIntegrated += 1 }
-            else if slowMonths[k] >= stallMonths { outcome.initiativesStalled += 1 }
+            if status[k] == .integrated {
+                outcome.initiativesIntegrated += 1
+            } else if slowMonths[k] >= stallMonths {
+                outcome.initiativesStalled += 1
+            }
         }
         outcome.monthsToFirstLaunch = firstLaunchMonth >= 0 ? firstLaunchMonth + 1 : nil
         outcome.monthsToFirstWin = firstWinMonth >= 0 ? firstWinMonth + 1 : nil

@@ -73,12 +73,13 @@ enum GovernmentFields {
         + values.map { FieldSpec(key: $0.key, kind: .value(0...1)) }
 
     /// Keys of a government entry other than its lists.
-    static let entry: [FieldSpec] = [
-        FieldSpec(key: "name", kind: .text),
-        FieldSpec(key: "kind", kind: .keyword(kinds, noun: "government kind")),
-        FieldSpec(key: "template", kind: .text),
-        FieldSpec(key: "initialSpbe", kind: .number(.closed(1, 5))),
-    ] + defaultable
+    static let entry: [FieldSpec] =
+        [
+            FieldSpec(key: "name", kind: .text),
+            FieldSpec(key: "kind", kind: .keyword(kinds, noun: "government kind")),
+            FieldSpec(key: "template", kind: .text),
+            FieldSpec(key: "initialSpbe", kind: .number(.closed(1, 5))),
+        ] + defaultable
 
     /// Keys holding lists of entries.
     static let lists = ["agencies", "initiatives"]
@@ -97,15 +98,16 @@ enum GovernmentFields {
 
 /// The keys of an agency (MODEL.md §1, agency table).
 enum AgencyFields {
-    static let values: [(key: String, path: WritableKeyPath<AgencySpec, Distribution> & Sendable, range: ClosedRange<Double>)] = [
-        ("ego", \.ego, 0...1),
-        ("headCommitment", \.headCommitment, 0...1),
-        ("budget", \.budget, 0...1.5),
-        ("hr", \.hr, 0...1),
-        ("culture", \.culture, 0...1),
-        ("legacyLockIn", \.legacyLockIn, 0...1),
-        ("maturity", \.maturity, 1...5),
-    ]
+    static let values:
+        [(key: String, path: WritableKeyPath<AgencySpec, Distribution> & Sendable, range: ClosedRange<Double>)] = [
+            ("ego", \.ego, 0...1),
+            ("headCommitment", \.headCommitment, 0...1),
+            ("budget", \.budget, 0...1.5),
+            ("hr", \.hr, 0...1),
+            ("culture", \.culture, 0...1),
+            ("legacyLockIn", \.legacyLockIn, 0...1),
+            ("maturity", \.maturity, 1...5),
+        ]
     static let motivations = Motivation.allCases.map(\.name)
 
     static let defaultable: [FieldSpec] =
@@ -114,10 +116,11 @@ enum AgencyFields {
             FieldSpec(key: "motivation", kind: .keyword(motivations, noun: "motivation")),
         ]
 
-    static let entry: [FieldSpec] = [
-        FieldSpec(key: "name", kind: .text),
-        FieldSpec(key: "sector", kind: .text),
-    ] + defaultable
+    static let entry: [FieldSpec] =
+        [
+            FieldSpec(key: "name", kind: .text),
+            FieldSpec(key: "sector", kind: .text),
+        ] + defaultable
 
     static func apply(_ fields: FieldSet, to spec: inout AgencySpec) {
         for (key, path, _) in values {
@@ -170,8 +173,9 @@ extension ScenarioReader {
         _ node: Node, subject: String, schema: [FieldSpec], lists: [String] = [], expected: String,
         isEntry: Bool = false
     ) -> (fields: FieldSet, mapping: MappingFields)? {
-        guard let mapping = mapping(
-            node, subject: subject, allowed: schema.map(\.key) + lists, expected: expected, isEntry: isEntry)
+        guard
+            let mapping = mapping(
+                node, subject: subject, allowed: schema.map(\.key) + lists, expected: expected, isEntry: isEntry)
         else { return nil }
         var result: FieldSet = [:]
         for (key, valueNode) in mapping.entries {
@@ -206,7 +210,9 @@ extension ScenarioReader {
         switch node.scalarValue {
         case .number(let rho, let text)?:
             guard rho.isFinite else {
-                error("'integration' must be a finite number or one of \(words.joined(separator: ", ")), got \(text)", at: node)
+                error(
+                    "'integration' must be a finite number or one of \(words.joined(separator: ", ")), got \(text)",
+                    at: node)
                 return nil
             }
             return rho

@@ -21,7 +21,8 @@ struct ParameterEntry: Sendable {
 /// logit coefficients are any finite number.
 enum ParameterTable {
     private static func real(
-        _ group: String, _ key: String, _ range: NumberRange, _ path: WritableKeyPath<ModelParameters, Double> & Sendable
+        _ group: String, _ key: String, _ range: NumberRange,
+        _ path: WritableKeyPath<ModelParameters, Double> & Sendable
     ) -> ParameterEntry {
         ParameterEntry(group: group, key: key, kind: .real(range, path))
     }

@@ -39,10 +39,13 @@ extension Scenario {
     }
 
     /// `intervention` as entries whose target filters select exactly its targets.
-    private static func resolved(_ intervention: Intervention, governments: [GovernmentSpec]) -> [ResolvedIntervention] {
-        let allAgencies = intervention.lever.actsOnGovernment || intervention.targets.allSatisfy {
-            $0.agencies == Array(governments[$0.government].agencies.indices)
-        }
+    private static func resolved(_ intervention: Intervention, governments: [GovernmentSpec]) -> [ResolvedIntervention]
+    {
+        let allAgencies =
+            intervention.lever.actsOnGovernment
+            || intervention.targets.allSatisfy {
+                $0.agencies == Array(governments[$0.government].agencies.indices)
+            }
         if allAgencies {
             let filter = TargetFilter(
                 governments: intervention.targets.map { governments[$0.government].name }, agencies: nil, sectors: nil)

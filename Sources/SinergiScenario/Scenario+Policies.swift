@@ -9,8 +9,11 @@ extension Scenario {
         var chosen: [PolicyPackage] = []
         for name in names {
             guard let package = policies.first(where: { $0.name == name }) else {
-                throw .unknown(name, hint: Suggestion.hint(for: name, among: policies.map(\.name),
-                                                           listing: "the scenario's packages are"))
+                throw .unknown(
+                    name,
+                    hint: Suggestion.hint(
+                        for: name, among: policies.map(\.name),
+                        listing: "the scenario's packages are"))
             }
             if chosen.contains(package) { throw .repeated(name) }
             chosen.append(package)

@@ -99,7 +99,8 @@ extension ScenarioReader {
         }
         func explain(_ problem: String, _ context: YamlError.Context?) -> String {
             guard let context else { return "invalid YAML: \(problem)" }
-            return "invalid YAML: \(problem) (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
+            return
+                "invalid YAML: \(problem) (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
         }
         switch error {
         case .scanner(let context, let problem, let mark, _),
@@ -111,7 +112,9 @@ extension ScenarioReader {
             if let offset {
                 let prefix = yaml.prefix(offset)
                 let line = prefix.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
-                let column = prefix.count - (prefix.lastIndex(of: "\n").map { prefix.distance(from: prefix.startIndex, to: $0) + 1 } ?? 0) + 1
+                let column =
+                    prefix.count
+                    - (prefix.lastIndex(of: "\n").map { prefix.distance(from: prefix.startIndex, to: $0) + 1 } ?? 0) + 1
                 location = SourceLocation(line: line, column: column)
             }
             self.error("invalid YAML: \(problem)", at: location)

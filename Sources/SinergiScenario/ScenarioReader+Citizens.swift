@@ -11,11 +11,15 @@ extension ScenarioReader {
     /// `citizens: {mode: aggregate}` or
     /// `citizens: {mode: network, size: N, graph: {kind: …, k: …, beta: …, m: …, meanDegree: …}}`.
     func readCitizens(_ node: Node) -> CitizenMode? {
-        guard let citizens = mapping(
-            node, subject: "citizens", allowed: ["mode", "size", "graph"],
-            expected: "a mapping such as {mode: aggregate}")
+        guard
+            let citizens = mapping(
+                node, subject: "citizens", allowed: ["mode", "size", "graph"],
+                expected: "a mapping such as {mode: aggregate}")
         else { return nil }
-        let mode = citizens["mode"].flatMap { keyword($0, key: "mode", options: ["aggregate", "network"], noun: "citizens mode") }
+        let mode =
+            citizens["mode"].flatMap {
+                keyword($0, key: "mode", options: ["aggregate", "network"], noun: "citizens mode")
+            }
             ?? (citizens.has("mode") ? nil : "aggregate")
         guard let mode else { return nil }
         if mode == "aggregate" {
@@ -42,8 +46,10 @@ extension ScenarioReader {
 
     private func readGraph(_ node: Node, size: Int) -> CitizenGraphKind? {
         let allKeys = ["kind", "k", "beta", "m", "meanDegree"]
-        guard let fields = mapping(
-            node, subject: "citizens.graph", allowed: allKeys, expected: "a mapping such as {kind: ring_lattice, k: 4}")
+        guard
+            let fields = mapping(
+                node, subject: "citizens.graph", allowed: allKeys,
+                expected: "a mapping such as {kind: ring_lattice, k: 4}")
         else { return nil }
         guard let kindNode = fields["kind"] else {
             missing("kind", in: fields, "in citizens.graph (\(Self.graphKeys.map(\.kind).joined(separator: ", ")))")
@@ -55,9 +61,10 @@ extension ScenarioReader {
         var complete = true
         for key in allKeys.dropFirst() {
             if let value = fields[key], !keys.contains(key) {
-                error("'\(key)' does not apply to a \(kind) graph"
-                      + (keys.isEmpty ? ", which takes no parameters" : "; it takes \(keys.joined(separator: ", "))"),
-                      at: value)
+                error(
+                    "'\(key)' does not apply to a \(kind) graph"
+                        + (keys.isEmpty ? ", which takes no parameters" : "; it takes \(keys.joined(separator: ", "))"),
+                    at: value)
                 complete = false
             }
         }
@@ -74,9 +81,12 @@ extension ScenarioReader {
             let k = integer(fields["k"]!, key: "k", range: .atLeast(2))
             let beta = number(fields["beta"]!, key: "beta", range: .unit)
             graph = k.flatMap { k in beta.map { .wattsStrogatz(k: k, beta: $0) } }
-        case "barabasi_albert": graph = integer(fields["m"]!, key: "m", range: .atLeast(1)).map { .barabasiAlbert(m: $0) }
+        case "barabasi_albert":
+            graph = integer(fields["m"]!, key: "m", range: .atLeast(1)).map { .barabasiAlbert(m: $0) }
         default:
-            graph = number(fields["meanDegree"]!, key: "meanDegree", range: .atLeast(0)).map { .erdosRenyi(meanDegree: $0) }
+            graph = number(fields["meanDegree"]!, key: "meanDegree", range: .atLeast(0)).map {
+                .erdosRenyi(meanDegree: $0)
+            }
         }
         guard let graph else { return nil }
         if let problem = graph.problem(size: size) {

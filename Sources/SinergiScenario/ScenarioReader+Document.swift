@@ -43,7 +43,8 @@ extension ScenarioReader {
             document.replicates = integer(node, key: "replicates", range: .atLeast(1)) ?? document.replicates
         }
         if let node = top["rng"],
-            let word = keyword(node, key: "rng", options: RandomAlgorithm.allCases.map(\.rawValue), noun: "rng algorithm"),
+            let word = keyword(
+                node, key: "rng", options: RandomAlgorithm.allCases.map(\.rawValue), noun: "rng algorithm"),
             let algorithm = RandomAlgorithm(rawValue: word)
         {
             document.algorithm = algorithm
@@ -80,8 +81,10 @@ extension ScenarioReader {
     }
 
     private func readStart(_ node: Node, into document: inout ScenarioDocument) {
-        guard let start = mapping(
-            node, subject: "start", allowed: ["year", "month"], expected: "a mapping such as {year: 2018, month: 1}")
+        guard
+            let start = mapping(
+                node, subject: "start", allowed: ["year", "month"], expected: "a mapping such as {year: 2018, month: 1}"
+            )
         else { return }
         if let node = start["year"] {
             document.startYear = integer(node, key: "year", range: .closed(1, 9999)) ?? document.startYear
@@ -112,15 +115,17 @@ extension ScenarioReader {
     /// `parameters: {group: {key: value}}`, overriding ``ModelParameters``.
     private func readParameters(_ node: Node) -> ModelParameters {
         var parameters = ModelParameters()
-        guard let groups = mapping(
-            node, subject: "parameters", allowed: ParameterTable.groups,
-            expected: "a mapping such as {trust: {build: 0.08}}")
+        guard
+            let groups = mapping(
+                node, subject: "parameters", allowed: ParameterTable.groups,
+                expected: "a mapping such as {trust: {build: 0.08}}")
         else { return parameters }
         for (group, groupNode) in groups.entries {
             let entries = ParameterTable.entries(in: group.value)
-            guard let values = mapping(
-                groupNode, subject: "parameters.\(group.value)", allowed: entries.map(\.key),
-                expected: "a mapping such as {\(entries[0].key): …}")
+            guard
+                let values = mapping(
+                    groupNode, subject: "parameters.\(group.value)", allowed: entries.map(\.key),
+                    expected: "a mapping such as {\(entries[0].key): …}")
             else { continue }
             for (key, valueNode) in values.entries {
                 guard let entry = entries.first(where: { $0.key == key.value }) else { continue }

@@ -44,24 +44,28 @@ extension ScenarioReader {
 
     func readDefaults(_ node: Node) -> DefaultFields {
         var defaults = DefaultFields()
-        guard let block = mapping(
-            node, subject: "defaults", allowed: ["government", "agency", "initiative"],
-            expected: "a mapping such as {government: {...}, agency: {...}}")
+        guard
+            let block = mapping(
+                node, subject: "defaults", allowed: ["government", "agency", "initiative"],
+                expected: "a mapping such as {government: {...}, agency: {...}}")
         else { return defaults }
         if let node = block["government"] {
-            defaults.government = fields(
-                node, subject: "defaults.government", schema: GovernmentFields.defaultable,
-                expected: "a mapping of government keys")?.fields ?? [:]
+            defaults.government =
+                fields(
+                    node, subject: "defaults.government", schema: GovernmentFields.defaultable,
+                    expected: "a mapping of government keys")?.fields ?? [:]
         }
         if let node = block["agency"] {
-            defaults.agency = fields(
-                node, subject: "defaults.agency", schema: AgencyFields.defaultable,
-                expected: "a mapping of agency keys")?.fields ?? [:]
+            defaults.agency =
+                fields(
+                    node, subject: "defaults.agency", schema: AgencyFields.defaultable,
+                    expected: "a mapping of agency keys")?.fields ?? [:]
         }
         if let node = block["initiative"] {
-            defaults.initiative = fields(
-                node, subject: "defaults.initiative", schema: InitiativeFields.defaultable,
-                expected: "a mapping of initiative keys")?.fields ?? [:]
+            defaults.initiative =
+                fields(
+                    node, subject: "defaults.initiative", schema: InitiativeFields.defaultable,
+                    expected: "a mapping of initiative keys")?.fields ?? [:]
         }
         return defaults
     }
@@ -78,9 +82,10 @@ extension ScenarioReader {
         for (keyNode, value) in mapping {
             guard let name = text(keyNode, key: "templates") else { continue }
             let owner = "template '\(name)'"
-            guard let body = self.mapping(
-                value, subject: owner, allowed: GovernmentFields.lists,
-                expected: "\(owner) to be a mapping such as {agencies: [...], initiatives: [...]}", isEntry: true)
+            guard
+                let body = self.mapping(
+                    value, subject: owner, allowed: GovernmentFields.lists,
+                    expected: "\(owner) to be a mapping such as {agencies: [...], initiatives: [...]}", isEntry: true)
             else { continue }
             var template = TemplateDraft()
             if let agencies = body["agencies"] { template.agencies = agencyDrafts(agencies, owner: owner) }
@@ -118,8 +123,9 @@ extension ScenarioReader {
         var drafts: [EntryDraft] = []
         var firstSeen: [String: SourceLocation] = [:]
         for item in items {
-            guard let (fields, mapping) = fields(
-                item, subject: noun, schema: schema, lists: lists, expected: expected, isEntry: true)
+            guard
+                let (fields, mapping) = fields(
+                    item, subject: noun, schema: schema, lists: lists, expected: expected, isEntry: true)
             else { continue }
             var partners: [Located<String>]?
             if let partnersNode = mapping["partners"] {
@@ -175,9 +181,10 @@ extension ScenarioReader {
         var result: [ResolvedGovernment] = []
         var firstSeen: [String: SourceLocation] = [:]
         for item in items {
-            guard let (own, mapping) = fields(
-                item, subject: "government", schema: GovernmentFields.entry, lists: GovernmentFields.lists,
-                expected: "a government, a mapping such as {name: Jambi City, agencies: [...]}", isEntry: true)
+            guard
+                let (own, mapping) = fields(
+                    item, subject: "government", schema: GovernmentFields.entry, lists: GovernmentFields.lists,
+                    expected: "a government, a mapping such as {name: Jambi City, agencies: [...]}", isEntry: true)
             else { continue }
 
             var named = false
@@ -255,7 +262,9 @@ extension ScenarioReader {
         var partners: [Int] = []
         if let named = entry.partners {
             if named.isEmpty, let location = entry.partnersLocation {
-                error("'partners' of initiative '\(entry.name)' must list at least one agency of \(government)", at: location)
+                error(
+                    "'partners' of initiative '\(entry.name)' must list at least one agency of \(government)",
+                    at: location)
             }
             let agencyNames = agencies.map(\.name)
             var firstSeen: [String: SourceLocation] = [:]

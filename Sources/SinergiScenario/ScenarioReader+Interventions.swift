@@ -37,9 +37,10 @@ extension ScenarioReader {
     private func readIntervention(
         _ node: Node, policy: String?, governments: [ResolvedGovernment]
     ) -> ResolvedIntervention? {
-        guard let fields = mapping(
-            node, subject: "intervention", allowed: InterventionFields.keys,
-            expected: "an intervention, a mapping such as {lever: training, intensity: 0.5}", isEntry: true)
+        guard
+            let fields = mapping(
+                node, subject: "intervention", allowed: InterventionFields.keys,
+                expected: "an intervention, a mapping such as {lever: training, intensity: 0.5}", isEntry: true)
         else { return nil }
         var valid = true
         func require<T>(_ value: T?) -> T? {
@@ -53,7 +54,8 @@ extension ScenarioReader {
                 keyword(node, key: "lever", options: InterventionFields.levers, noun: "lever")
                     .flatMap(Lever.init(rawValue:)))
         } else {
-            missing("lever", in: fields, "in intervention (one of \(InterventionFields.levers.joined(separator: ", ")))")
+            missing(
+                "lever", in: fields, "in intervention (one of \(InterventionFields.levers.joined(separator: ", ")))")
             valid = false
         }
         var intensity: Double?
@@ -65,7 +67,8 @@ extension ScenarioReader {
         }
         let start = fields["start"].map { require(integer($0, key: "start", range: .atLeast(0))) } ?? 0
         let duration = fields["duration"].map { require(integer($0, key: "duration", range: .atLeast(1))) }
-        let costPerMonth = fields["costPerMonth"].map { require(number($0, key: "costPerMonth", range: .atLeast(0))) } ?? 0
+        let costPerMonth =
+            fields["costPerMonth"].map { require(number($0, key: "costPerMonth", range: .atLeast(0))) } ?? 0
         let oneOffCost = fields["oneOffCost"].map { require(number($0, key: "oneOffCost", range: .atLeast(0))) } ?? 0
         let targeted = require(resolveTarget(fields["target"], intervention: fields, governments: governments))
 
@@ -88,9 +91,10 @@ extension ScenarioReader {
         var agencyNames: [Located<String>]?
         var sectorNames: [Located<String>]?
         if let node {
-            guard let target = mapping(
-                node, subject: "target", allowed: InterventionFields.targetKeys,
-                expected: "a mapping such as {governments: [...], agencies: [...], sectors: [...]}")
+            guard
+                let target = mapping(
+                    node, subject: "target", allowed: InterventionFields.targetKeys,
+                    expected: "a mapping such as {governments: [...], agencies: [...], sectors: [...]}")
             else { return nil }
             var valid = true
             func nameList(_ key: String, _ example: String) -> [Located<String>]? {

@@ -93,14 +93,17 @@ extension ScenarioReader {
         var clip: ClosedRange<Double>?
         if let clipNode {
             if !DistributionSyntax.clippable.contains(family.name) {
-                let bounds = family.name == "truncatedNormal" ? "; truncatedNormal takes its bounds as [mean, sd, lo, hi]" : ""
+                let bounds =
+                    family.name == "truncatedNormal" ? "; truncatedNormal takes its bounds as [mean, sd, lo, hi]" : ""
                 error("'\(key)': 'clip' applies only to normal and lognormal\(bounds)", at: clipNode.key)
                 malformed = true
             } else if let bounds = numbers(clipNode.value, key: key, family: "clip", names: ["lo", "hi"]) {
                 if bounds[0] < bounds[1] {
                     clip = bounds[0]...bounds[1]
                 } else {
-                    error("'\(key)': 'clip' needs [lo, hi] with lo < hi, got [\(formatNumber(bounds[0])), \(formatNumber(bounds[1]))]", at: clipNode.value)
+                    error(
+                        "'\(key)': 'clip' needs [lo, hi] with lo < hi, got [\(formatNumber(bounds[0])), \(formatNumber(bounds[1]))]",
+                        at: clipNode.value)
                     malformed = true
                 }
             } else {
@@ -112,7 +115,9 @@ extension ScenarioReader {
         switch family.name {
         case "constant", "bernoulli":
             guard case .number(let value, _)? = family.parameters.scalarValue, value.isFinite else {
-                error("'\(key)': '\(family.name)' expects a number, got \(family.parameters.kindForMessage)", at: family.parameters)
+                error(
+                    "'\(key)': '\(family.name)' expects a number, got \(family.parameters.kindForMessage)",
+                    at: family.parameters)
                 return nil
             }
             distribution = family.name == "constant" ? .constant(value) : .bernoulli(p: value)
@@ -146,16 +151,20 @@ extension ScenarioReader {
             switch family.name {
             case "normal", "lognormal":
                 if let clip {
-                    message = "'\(key)': clip \(formatRange(clip)) reaches outside \(allowed); use clip: \(allowed) or a narrower clip"
+                    message =
+                        "'\(key)': clip \(formatRange(clip)) reaches outside \(allowed); use clip: \(allowed) or a narrower clip"
                 } else {
-                    message = "'\(key)': \(family.name) can produce values outside \(allowed) and has no clip; add clip: \(allowed)"
+                    message =
+                        "'\(key)': \(family.name) can produce values outside \(allowed) and has no clip; add clip: \(allowed)"
                 }
             case "beta", "bernoulli":
-                message = "'\(key)': \(family.name) produces values in [0, 1], which is not within \(allowed); use uniform, triangular or truncatedNormal on \(allowed)"
+                message =
+                    "'\(key)': \(family.name) produces values in [0, 1], which is not within \(allowed); use uniform, triangular or truncatedNormal on \(allowed)"
             case "constant":
                 message = "'\(key)' must be a number in \(allowed), got \(formatNumber(support.lowerBound))"
             default:
-                message = "'\(key)': \(family.name) can produce values in \(formatRange(support)), outside \(allowed); keep its bounds within \(allowed)"
+                message =
+                    "'\(key)': \(family.name) can produce values in \(formatRange(support)), outside \(allowed); keep its bounds within \(allowed)"
             }
             error(message, at: node)
             return nil
@@ -196,12 +205,14 @@ extension Distribution {
         case .uniform(let low, let high): return "{uniform: \(list(low, high))}"
         case .beta(let alpha, let beta): return "{beta: \(list(alpha, beta))}"
         case .normal(let mean, let sd, let clip):
-            return "{normal: \(list(mean, sd))" + (clip.map { ", clip: \(list($0.lowerBound, $0.upperBound))" } ?? "") + "}"
+            return "{normal: \(list(mean, sd))" + (clip.map { ", clip: \(list($0.lowerBound, $0.upperBound))" } ?? "")
+                + "}"
         case .truncatedNormal(let mean, let sd, let low, let high):
             return "{truncatedNormal: \(list(mean, sd, low, high))}"
         case .triangular(let low, let mode, let high): return "{triangular: \(list(low, mode, high))}"
         case .lognormal(let mu, let sigma, let clip):
-            return "{lognormal: \(list(mu, sigma))" + (clip.map { ", clip: \(list($0.lowerBound, $0.upperBound))" } ?? "") + "}"
+            return "{lognormal: \(list(mu, sigma))"
+                + (clip.map { ", clip: \(list($0.lowerBound, $0.upperBound))" } ?? "") + "}"
         case .bernoulli(let p): return "{bernoulli: \(yamlNumber(p))}"
         }
     }

@@ -19,7 +19,8 @@ struct APIRoutes: Sendable {
         }
 
         router.post("/api/sessions") { request, _ in
-            let settings = try await Self.decode(SettingsRequest.self, request, emptyMeans: "{}").settings ?? ClassroomSettings()
+            let settings =
+                try await Self.decode(SettingsRequest.self, request, emptyMeans: "{}").settings ?? ClassroomSettings()
             let scenario = state.scenario
             let (id, live) = try await registry.add { id throws(ClassroomError) in
                 LiveSession(try ClassroomSession(id: id, scenario: scenario, settings: settings))
@@ -52,28 +53,31 @@ struct APIRoutes: Sendable {
         router.post("/api/sessions/{id}/setup") { request, context in
             let settings = try await Self.decode(SettingsRequest.self, request, emptyMeans: "{}").settings
             let live = try await Self.session(context, state)
-            return JSONBody.response(try await live.with { session throws(ClassroomError) in
-                try session.setup(settings)
-                return session.state()
-            })
+            return JSONBody.response(
+                try await live.with { session throws(ClassroomError) in
+                    try session.setup(settings)
+                    return session.state()
+                })
         }
 
         router.post("/api/sessions/{id}/step") { request, context in
             let months = try await Self.decode(StepRequest.self, request).months
             let live = try await Self.session(context, state)
-            return JSONBody.response(try await live.with { session throws(ClassroomError) in
-                let frames = try session.step(months: months)
-                return Stepped(frames: frames, state: session.state(includeFrames: false))
-            })
+            return JSONBody.response(
+                try await live.with { session throws(ClassroomError) in
+                    let frames = try session.step(months: months)
+                    return Stepped(frames: frames, state: session.state(includeFrames: false))
+                })
         }
 
         router.post("/api/sessions/{id}/lever") { request, context in
             let lever = try await Self.decode(LeverRequest.self, request)
             let live = try await Self.session(context, state)
-            return JSONBody.response(try await live.with { session throws(ClassroomError) in
-                try session.setLever(lever)
-                return session.state(includeFrames: false)
-            })
+            return JSONBody.response(
+                try await live.with { session throws(ClassroomError) in
+                    try session.setLever(lever)
+                    return session.state(includeFrames: false)
+                })
         }
 
         router.post("/api/sessions/{id}/futures") { request, context in
@@ -85,26 +89,31 @@ struct APIRoutes: Sendable {
         router.get("/api/sessions/{id}/scenario.yaml") { _, context in
             let live = try await Self.session(context, state)
             let (id, yaml) = await live.with { ($0.id, $0.exportYAML()) }
-            return Response(status: .ok,
-                            headers: [.contentType: "text/yaml; charset=utf-8",
-                                      .contentDisposition: "attachment; filename=\"session-\(id).yaml\""],
-                            body: .init(byteBuffer: ByteBuffer(string: yaml)))
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: "text/yaml; charset=utf-8",
+                    .contentDisposition: "attachment; filename=\"session-\(id).yaml\"",
+                ],
+                body: .init(byteBuffer: ByteBuffer(string: yaml)))
         }
 
         router.post("/api/sessions/{id}/players") { request, context in
             let join = try await Self.decode(JoinRequest.self, request)
             let live = try await Self.session(context, state)
-            return JSONBody.response(try await live.with { session throws(ClassroomError) in try session.addPlayer(join) },
-                                     status: .created)
+            return JSONBody.response(
+                try await live.with { session throws(ClassroomError) in try session.addPlayer(join) },
+                status: .created)
         }
 
         router.post("/api/sessions/{id}/players/{token}/stance") { request, context in
             let stance = try await Self.decode(StanceRequest.self, request)
             let token = context.parameters.get("token") ?? ""
             let live = try await Self.session(context, state)
-            return JSONBody.response(try await live.with { session throws(ClassroomError) in
-                try session.setStance(token: token, stance)
-            })
+            return JSONBody.response(
+                try await live.with { session throws(ClassroomError) in
+                    try session.setStance(token: token, stance)
+                })
         }
     }
 
@@ -148,15 +157,18 @@ struct APIRoutes: Sendable {
         return ErrorReply(
             .notFound,
             "no session '\(shown)': it never existed, was deleted, or expired after \(state.ttlText) without a request",
-            expected: "the six-character id of a live session (GET /api/sessions lists those that take players; POST /api/sessions starts one)")
+            expected:
+                "the six-character id of a live session (GET /api/sessions lists those that take players; POST /api/sessions starts one)"
+        )
     }
 
     /// The `since` query parameter: a month ≥ 0, or nil when absent.
     static func since(_ request: Request) throws -> Int? {
         guard let text = request.uri.queryParameters["since"] else { return nil }
         guard let month = Int(text), month >= 0 else {
-            throw ErrorReply(.badRequest, "query parameter 'since' must be a month ≥ 0, got '\(text.prefix(20))'",
-                             expected: "GET /api/sessions/{id}?since=12 (the frames after month 12), or no 'since' for all frames")
+            throw ErrorReply(
+                .badRequest, "query parameter 'since' must be a month ≥ 0, got '\(text.prefix(20))'",
+                expected: "GET /api/sessions/{id}?since=12 (the frames after month 12), or no 'since' for all frames")
         }
         return month
     }

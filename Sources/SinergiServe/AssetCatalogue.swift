@@ -22,7 +22,8 @@ struct AssetCatalogue: Sendable {
             let url = folder!.appendingPathComponent(name)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  let data = try? Data(contentsOf: url) else { continue }
+                let data = try? Data(contentsOf: url)
+            else { continue }
             assets[name] = Asset(bytes: ByteBuffer(bytes: data), contentType: Self.contentType(of: name))
         }
         self.assets = assets
@@ -40,18 +41,22 @@ struct AssetCatalogue: Sendable {
     /// The response for `name`, or a JSON 404 that lists what there is.
     func response(for name: String) throws -> Response {
         guard Self.isServable(name), let asset = assets[name] else {
-            throw ErrorReply(.notFound, "no asset named '\(name)'",
-                             expected: "one of: " + names.map { "/assets/\($0)" }.joined(separator: ", "))
+            throw ErrorReply(
+                .notFound, "no asset named '\(name)'",
+                expected: "one of: " + names.map { "/assets/\($0)" }.joined(separator: ", "))
         }
-        return Response(status: .ok,
-                        headers: [.contentType: asset.contentType, .cacheControl: "no-cache"],
-                        body: .init(byteBuffer: asset.bytes))
+        return Response(
+            status: .ok,
+            headers: [.contentType: asset.contentType, .cacheControl: "no-cache"],
+            body: .init(byteBuffer: asset.bytes))
     }
 
     /// A plain file name: letters, digits, `-`, `_` and inner dots, no leading dot.
     static func isServable(_ name: String) -> Bool {
         !name.isEmpty && !name.hasPrefix(".") && !name.contains("..")
-            && name.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0)) }
+            && name.unicodeScalars.allSatisfy {
+                $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0))
+            }
     }
 
     static func contentType(of name: String) -> String {

@@ -22,7 +22,8 @@ public struct ClassroomServer: Sendable {
     /// - Throws: ``UnsuitableScenario`` when the scenario is too big for a live class (its
     ///   message names the limit).
     public init(scenario: Scenario, host: String = "127.0.0.1", port: Int = 8080, limits: ServerLimits = .init())
-        throws(UnsuitableScenario) {
+        throws(UnsuitableScenario)
+    {
         let classroom: ClassroomScenario
         do {
             classroom = try ClassroomScenario(scenario)
@@ -40,8 +41,9 @@ public struct ClassroomServer: Sendable {
     /// connections.
     public func run(onListening: @escaping @Sendable (Int) -> Void) async throws {
         let application = makeApplication(onListening: onListening)
-        let group = ServiceGroup(services: [application, SessionSweeper(state: state)],
-                                 gracefulShutdownSignals: [.sigterm, .sigint], logger: application.logger)
+        let group = ServiceGroup(
+            services: [application, SessionSweeper(state: state)],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: application.logger)
         try await group.run()
     }
 
@@ -58,7 +60,7 @@ public struct ClassroomServer: Sendable {
         for await port in ports {
             return RunningClassroomServer(host: host, port: port, group: group, task: task)
         }
-        try await task.value   // the server ended before listening: its error says why
+        try await task.value  // the server ended before listening: its error says why
         throw CancellationError()
     }
 

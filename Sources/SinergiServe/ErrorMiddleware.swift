@@ -5,7 +5,9 @@ import SinergiClassroom
 /// route throws into the JSON error reply of the API, so no request ends in an empty 500
 /// or a dropped connection.
 struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
-    func handle(_ input: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ input: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         var request = input
         do {
             if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > ServerLimits.maxBodyBytes {
@@ -27,7 +29,8 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         case let reply as ErrorReply:
             return reply
         case let error as ClassroomError:
-            let expected = error.expected.isEmpty ? Endpoints.remedy(for: endpoint, status: error.status) : error.expected
+            let expected =
+                error.expected.isEmpty ? Endpoints.remedy(for: endpoint, status: error.status) : error.expected
             return ErrorReply(HTTPResponse.Status(code: error.status), error.message, expected: expected)
         case let error as any HTTPResponseError where error.status == .contentTooLarge:
             return .bodyTooLarge

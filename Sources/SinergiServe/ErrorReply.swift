@@ -39,11 +39,13 @@ enum JSONBody {
             data = try encoder().encode(value)
         } catch {
             data = Data(#"{"error":"the reply could not be encoded","expected":"the same request again"}"#.utf8)
-            return Response(status: .internalServerError, headers: [.contentType: "application/json; charset=utf-8"],
-                            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            return Response(
+                status: .internalServerError, headers: [.contentType: "application/json; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
-        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     static func encoder() -> JSONEncoder {

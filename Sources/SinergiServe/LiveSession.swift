@@ -27,14 +27,16 @@ actor LiveSession {
     ///   400 for a bad count.
     func runFutures(count: Int, slots: FuturesSlots) async throws -> Futures {
         guard !futuresRunning else {
-            throw ErrorReply(.conflict, "session \(session.id) is already running futures; wait for them",
-                             expected: "the same request once the running one has answered")
+            throw ErrorReply(
+                .conflict, "session \(session.id) is already running futures; wait for them",
+                expected: "the same request once the running one has answered")
         }
         let job = try session.futuresJob(count: count)
         guard slots.take() else {
-            throw ErrorReply(.serviceUnavailable,
-                             "all \(slots.capacity) futures slots of the server are busy; try again in a few seconds",
-                             expected: "the same request a little later")
+            throw ErrorReply(
+                .serviceUnavailable,
+                "all \(slots.capacity) futures slots of the server are busy; try again in a few seconds",
+                expected: "the same request a little later")
         }
         futuresRunning = true
         defer {
@@ -48,7 +50,8 @@ actor LiveSession {
     /// Runs a CPU-bound job on a fresh thread rather than on the small pool of threads
     /// that serves requests, so two long runs cannot stall every other request.
     private static func runOnOwnThread(_ job: FuturesJob) async throws(ClassroomError) -> Futures {
-        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<Futures, ClassroomError>, Never>) in
+        let result = await withCheckedContinuation {
+            (continuation: CheckedContinuation<Result<Futures, ClassroomError>, Never>) in
             let thread = Thread {
                 continuation.resume(returning: Result { () throws(ClassroomError) -> Futures in try job.run() })
             }

@@ -9,8 +9,10 @@ final class ServerState: Sendable {
     let futuresSlots: FuturesSlots
     let assets: AssetCatalogue
 
-    init(scenario: ClassroomScenario, limits: ServerLimits, assets: AssetCatalogue,
-         now: @escaping SessionRegistry<LiveSession>.Now = { ContinuousClock.now }) {
+    init(
+        scenario: ClassroomScenario, limits: ServerLimits, assets: AssetCatalogue,
+        now: @escaping SessionRegistry<LiveSession>.Now = { ContinuousClock.now }
+    ) {
         self.scenario = scenario
         self.limits = limits
         self.registry = SessionRegistry(maxSessions: limits.maxSessions, ttl: limits.sessionTTL, now: now)
@@ -25,7 +27,8 @@ final class ServerState: Sendable {
 
     /// The TTL as people read it: "30 minutes", "2 seconds".
     var ttlText: String {
-        let seconds = Double(limits.sessionTTL.components.seconds) + Double(limits.sessionTTL.components.attoseconds) / 1e18
+        let seconds =
+            Double(limits.sessionTTL.components.seconds) + Double(limits.sessionTTL.components.attoseconds) / 1e18
         if seconds >= 60 && seconds.truncatingRemainder(dividingBy: 60) == 0 {
             let minutes = Int(seconds / 60)
             return "\(minutes) minute\(minutes == 1 ? "" : "s")"

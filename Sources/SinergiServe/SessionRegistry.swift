@@ -36,7 +36,9 @@ actor SessionRegistry<Session: Sendable> {
             throw ErrorReply(
                 .serviceUnavailable,
                 "the server already holds its maximum of \(maxSessions) sessions; try again when one ends or expires",
-                expected: "DELETE /api/sessions/{id} for a session no longer used, or a server started with a larger --max-sessions")
+                expected:
+                    "DELETE /api/sessions/{id} for a session no longer used, or a server started with a larger --max-sessions"
+            )
         }
         var id = Self.newID()
         while entries[id] != nil { id = Self.newID() }

@@ -46,29 +46,44 @@ public enum Distribution: Sendable, Hashable {
         case .constant(let value):
             try require(value.isFinite, "a constant must be a finite number")
         case .uniform(let low, let high):
-            try require(finite(low, high) && low < high, "uniform needs [low, high] with low < high, got [\(low), \(high)]")
+            try require(
+                finite(low, high) && low < high, "uniform needs [low, high] with low < high, got [\(low), \(high)]")
         case .beta(let alpha, let beta):
             // ln B(α, β) also exists for some negative non-integer shapes (B(−1.5, 2) = 4/3), so
             // GSL's domain check alone does not reject them.
-            try require(finite(alpha, beta) && alpha > 0 && beta > 0,
-                        "beta needs both shape parameters > 0, got [\(alpha), \(beta)]")
+            try require(
+                finite(alpha, beta) && alpha > 0 && beta > 0,
+                "beta needs both shape parameters > 0, got [\(alpha), \(beta)]")
             do { _ = try GSLMath.logBeta(alpha, beta) } catch {
-                throw DistributionError(message: "beta needs both shape parameters > 0, got [\(alpha), \(beta)] (\(error))")
+                throw DistributionError(
+                    message: "beta needs both shape parameters > 0, got [\(alpha), \(beta)] (\(error))")
             }
         case .normal(let mean, let sd, let clip):
             try require(finite(mean, sd) && sd > 0, "normal needs [mean, sd] with sd > 0, got [\(mean), \(sd)]")
-            if let clip { try require(finite(clip.lowerBound, clip.upperBound), "normal: clip needs two finite bounds, got \(clip)") }
+            if let clip {
+                try require(
+                    finite(clip.lowerBound, clip.upperBound), "normal: clip needs two finite bounds, got \(clip)")
+            }
         case .truncatedNormal(let mean, let sd, let low, let high):
-            try require(finite(mean, sd, low, high) && sd > 0 && low < high,
-                        "truncatedNormal needs [mean, sd, low, high] with sd > 0 and low < high")
+            try require(
+                finite(mean, sd, low, high) && sd > 0 && low < high,
+                "truncatedNormal needs [mean, sd, low, high] with sd > 0 and low < high")
             let mass = gsl_cdf_gaussian_P(high - mean, sd) - gsl_cdf_gaussian_P(low - mean, sd)
-            try require(mass > 1e-12, "truncatedNormal: [\(low), \(high)] holds almost no probability of normal(\(mean), \(sd))")
+            try require(
+                mass > 1e-12, "truncatedNormal: [\(low), \(high)] holds almost no probability of normal(\(mean), \(sd))"
+            )
         case .triangular(let low, let mode, let high):
-            try require(finite(low, mode, high) && low <= mode && mode <= high && low < high,
-                        "triangular needs [low, mode, high] with low ≤ mode ≤ high and low < high, got [\(low), \(mode), \(high)]")
+            try require(
+                finite(low, mode, high) && low <= mode && mode <= high && low < high,
+                "triangular needs [low, mode, high] with low ≤ mode ≤ high and low < high, got [\(low), \(mode), \(high)]"
+            )
         case .lognormal(let mu, let sigma, let clip):
-            try require(finite(mu, sigma) && sigma > 0, "lognormal needs [mu, sigma] with sigma > 0, got [\(mu), \(sigma)]")
-            if let clip { try require(finite(clip.lowerBound, clip.upperBound), "lognormal: clip needs two finite bounds, got \(clip)") }
+            try require(
+                finite(mu, sigma) && sigma > 0, "lognormal needs [mu, sigma] with sigma > 0, got [\(mu), \(sigma)]")
+            if let clip {
+                try require(
+                    finite(clip.lowerBound, clip.upperBound), "lognormal: clip needs two finite bounds, got \(clip)")
+            }
         case .bernoulli(let p):
             try require(p >= 0 && p <= 1, "bernoulli needs a probability in [0, 1], got \(p)")
         }

@@ -83,7 +83,8 @@ public struct PairedSample: Sendable, Equatable {
             let unpaired: Double
             if standardError2 > 0 {
                 // Welch–Satterthwaite degrees of freedom for equal group sizes.
-                let nu = standardError2 * standardError2
+                let nu =
+                    standardError2 * standardError2
                     / ((varianceX / n) * (varianceX / n) / (n - 1) + (varianceY / n) * (varianceY / n) / (n - 1))
                 unpaired = GSLMath.studentTQuantile(0.975, degreesOfFreedom: nu) * standardError2.squareRoot()
             } else {

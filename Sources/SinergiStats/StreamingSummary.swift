@@ -51,7 +51,8 @@ public struct StreamingSummary: Sendable {
             result.replaceMoments(count: count, mean: mean, sumOfSquares: sumOfSquares)
             return result
         }
-        let quantiles = sketch.map { s in [0.05, 0.25, 0.5, 0.75, 0.95].map { s.quantile($0) } }
+        let quantiles =
+            sketch.map { s in [0.05, 0.25, 0.5, 0.75, 0.95].map { s.quantile($0) } }
             ?? Array(repeating: .nan, count: 5)
         return Summary(count: count, mean: mean, sumOfSquares: sumOfSquares, quantiles: quantiles)
     }

@@ -35,9 +35,11 @@ struct CompareCommand: AsyncParsableCommand {
     @OptionGroup var options: StudyOptions
 
     /// Short names for compared outcomes.
-    static let aliases = ["spbe": "final_spbe", "gain": "gain_per_year", "baik": "p_baik_or_better",
-                          "trust": "mean_trust", "integrated": "initiatives_integrated",
-                          "launch": "months_to_first_launch"]
+    static let aliases = [
+        "spbe": "final_spbe", "gain": "gain_per_year", "baik": "p_baik_or_better",
+        "trust": "mean_trust", "integrated": "initiatives_integrated",
+        "launch": "months_to_first_launch",
+    ]
 
     static func outcome(named name: String) -> ComparedOutcome? {
         ComparedOutcome.named(aliases[name] ?? name)
@@ -49,7 +51,9 @@ struct CompareCommand: AsyncParsableCommand {
         if options.precision != nil, Self.outcome(named: options.metric) == nil {
             throw ValidationError("unknown --metric '\(options.metric)' for a comparison; use \(names)")
         }
-        if let policies, policyNames(policies).isEmpty { throw ValidationError("--policies needs at least one package name") }
+        if let policies, policyNames(policies).isEmpty {
+            throw ValidationError("--policies needs at least one package name")
+        }
     }
 
     private func policyNames(_ list: String) -> [String] {
@@ -68,7 +72,8 @@ struct CompareCommand: AsyncParsableCommand {
         let metric = Self.outcome(named: options.metric)?.name ?? "final_spbe"
         let request = ComparisonRequest(
             baseline: RunRequest(
-                scenarioPath: loaded.path, scenarioName: loaded.name, slug: loaded.slug, scenarioText: loaded.sourceText,
+                scenarioPath: loaded.path, scenarioName: loaded.name, slug: loaded.slug,
+                scenarioText: loaded.sourceText,
                 resolvedScenario: loaded.resolvedYAML, input: loaded.input,
                 stopping: options.stopping(column: metric, defaultReplicates: loaded.replicates),
                 masterSeed: options.seed ?? loaded.seed, threads: options.threadCount, outputRoot: options.outputRoot),
@@ -77,7 +82,8 @@ struct CompareCommand: AsyncParsableCommand {
 
         let control = RunControl()
         let trap = SignalTrap(control: control)
-        let progress = (!options.quiet && ProgressBar.stderrIsTerminal)
+        let progress =
+            (!options.quiet && ProgressBar.stderrIsTerminal)
             ? ProgressBar(control: control, precisionTarget: options.precision, unit: "runs") : nil
         progress?.start()
         let outcome: ComparisonStudy.Outcome
@@ -95,8 +101,9 @@ struct CompareCommand: AsyncParsableCommand {
         if !options.quiet { printReport(outcome, request) }
         print("Results: \(outcome.folder.path)")
         if outcome.interrupted {
-            printError("Interrupted by \(outcome.manifest.interruptedBy ?? "a signal"): \(outcome.manifest.replicates) "
-                + "completed replicates of every package written, marked interrupted in manifest.json.")
+            printError(
+                "Interrupted by \(outcome.manifest.interruptedBy ?? "a signal"): \(outcome.manifest.replicates) "
+                    + "completed replicates of every package written, marked interrupted in manifest.json.")
             throw ExitCode(trap.signal.map { 128 + $0 } ?? 1)
         }
     }
@@ -107,27 +114,31 @@ struct CompareCommand: AsyncParsableCommand {
         switch base.stopping {
         case .fixed(let count): what = "\(count) replicates"
         case .precision(let target):
-            what = "replicates in batches of \(target.batch) until the paired 95% CI half-width of \(target.metric) "
+            what =
+                "replicates in batches of \(target.batch) until the paired 95% CI half-width of \(target.metric) "
                 + "is ≤ \(target.halfWidth) for every package (\(target.minimum)–\(target.maximum))"
         }
-        printError("Comparing \(request.policies.count) package\(request.policies.count == 1 ? "" : "s") "
-            + "(\(request.policies.map(\.name).joined(separator: ", "))) with the baseline of '\(base.scenarioName)': "
-            + "\(what), seed \(base.masterSeed), \(base.threads) thread\(base.threads == 1 ? "" : "s")…")
+        printError(
+            "Comparing \(request.policies.count) package\(request.policies.count == 1 ? "" : "s") "
+                + "(\(request.policies.map(\.name).joined(separator: ", "))) with the baseline of '\(base.scenarioName)': "
+                + "\(what), seed \(base.masterSeed), \(base.threads) thread\(base.threads == 1 ? "" : "s")…")
     }
 
     private func printReport(_ outcome: ComparisonStudy.Outcome, _ request: ComparisonRequest) {
         let comparison = outcome.comparison
         let manifest = outcome.manifest
         let rank = Self.outcome(named: rankBy)?.name ?? "final_spbe"
-        print("\(request.baseline.scenarioName): \(request.policies.count) packages against the baseline, "
-            + "\(manifest.replicates) paired replicates, \(request.baseline.input.months) months, seed "
-            + "\(request.baseline.masterSeed) (\(String(format: "%.2f", manifest.timing.wallSeconds)) s)")
+        print(
+            "\(request.baseline.scenarioName): \(request.policies.count) packages against the baseline, "
+                + "\(manifest.replicates) paired replicates, \(request.baseline.input.months) months, seed "
+                + "\(request.baseline.masterSeed) (\(String(format: "%.2f", manifest.timing.wallSeconds)) s)")
         print("Stopped: \(manifest.stopping.reason)\n")
         print("Effects for \(comparison.headlineUnit), best first (policy minus baseline, same simulated futures):\n")
         print(ComparisonConsole.table(comparison, rankedBy: rank))
-        print("Better in: share of simulated futures in which the package does better than the baseline. "
-            + "pp: percentage points. Cost: the scenario's cost units, over the whole horizon. CI narrowed: how many "
-            + "times narrower the paired interval is than two independent runs would give.\n")
+        print(
+            "Better in: share of simulated futures in which the package does better than the baseline. "
+                + "pp: percentage points. Cost: the scenario's cost units, over the whole horizon. CI narrowed: how many "
+                + "times narrower the paired interval is than two independent runs would give.\n")
         for (index, effect) in comparison.ranked(by: rank).enumerated() {
             print("\(index + 1). \(PlainLanguage.sentence(for: effect, futures: comparison.replicates))")
         }

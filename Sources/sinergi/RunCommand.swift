@@ -34,7 +34,8 @@ struct RunCommand: AsyncParsableCommand {
         default: break
         }
         if replay != nil && (options.replicates != nil || options.seed != nil || options.precision != nil) {
-            throw ValidationError("--replay takes its replicates and seed from the manifest; drop --replicates, --seed and --precision")
+            throw ValidationError(
+                "--replay takes its replicates and seed from the manifest; drop --replicates, --seed and --precision")
         }
         if options.precision != nil, PrecisionTarget.column(named: options.metric) == nil {
             let names = PrecisionTarget.aliases.keys.sorted().joined(separator: ", ")
@@ -48,19 +49,23 @@ struct RunCommand: AsyncParsableCommand {
         if let replay {
             let (loaded, manifest) = try loadReplay(replay)
             original = manifest
-            request = makeRequest(loaded, stopping: .fixed(replicates: manifest.replicates), seed: manifest.randomness.masterSeed)
+            request = makeRequest(
+                loaded, stopping: .fixed(replicates: manifest.replicates), seed: manifest.randomness.masterSeed)
             request.replayOf = replay
         } else {
             let loaded = try loadScenario(scenario!)
-            let stopping = options.stopping(column: PrecisionTarget.column(named: options.metric) ?? options.metric,
-                                            defaultReplicates: loaded.replicates)
+            let stopping = options.stopping(
+                column: PrecisionTarget.column(named: options.metric) ?? options.metric,
+                defaultReplicates: loaded.replicates)
             request = makeRequest(loaded, stopping: stopping, seed: options.seed ?? loaded.seed)
         }
         if !options.quiet { announce(request) }
 
         let control = RunControl()
         let trap = SignalTrap(control: control)
-        let progress = (!options.quiet && ProgressBar.stderrIsTerminal) ? ProgressBar(control: control, precisionTarget: options.precision) : nil
+        let progress =
+            (!options.quiet && ProgressBar.stderrIsTerminal)
+            ? ProgressBar(control: control, precisionTarget: options.precision) : nil
         progress?.start()
         let outcome: Study.Outcome
         do {
@@ -78,8 +83,9 @@ struct RunCommand: AsyncParsableCommand {
         print("Results: \(outcome.folder.path)")
         if let original { try checkReplay(outcome.manifest, against: original) }
         if outcome.interrupted {
-            printError("Interrupted by \(outcome.manifest.interruptedBy ?? "a signal"): \(outcome.manifest.replicates) "
-                + "completed replicates written, marked interrupted in manifest.json.")
+            printError(
+                "Interrupted by \(outcome.manifest.interruptedBy ?? "a signal"): \(outcome.manifest.replicates) "
+                    + "completed replicates written, marked interrupted in manifest.json.")
             throw ExitCode(trap.signal.map { 128 + $0 } ?? 1)
         }
     }
@@ -97,22 +103,26 @@ struct RunCommand: AsyncParsableCommand {
         switch request.stopping {
         case .fixed(let count): what = "\(count) replicates"
         case .precision(let target):
-            what = "replicates in batches of \(target.batch) until the 95% CI half-width of \(target.metric) "
+            what =
+                "replicates in batches of \(target.batch) until the 95% CI half-width of \(target.metric) "
                 + "is ≤ \(target.halfWidth) (\(target.minimum)–\(target.maximum))"
         }
-        printError("Running \(what) of '\(request.scenarioName)' (\(request.input.months) months, seed "
-            + "\(request.masterSeed)) on \(threads) thread\(threads == 1 ? "" : "s")…")
+        printError(
+            "Running \(what) of '\(request.scenarioName)' (\(request.input.months) months, seed "
+                + "\(request.masterSeed)) on \(threads) thread\(threads == 1 ? "" : "s")…")
     }
 
     private func printTable(_ outcome: Study.Outcome, _ request: RunRequest) {
         let input = request.input
         let manifest = outcome.manifest
-        print("\(request.scenarioName): \(manifest.replicates) replicates, \(input.months) months from "
-            + "\(input.startYear)-\(input.startMonth < 10 ? "0" : "")\(input.startMonth), "
-            + "seed \(request.masterSeed) (\(String(format: "%.2f", manifest.timing.wallSeconds)) s)")
+        print(
+            "\(request.scenarioName): \(manifest.replicates) replicates, \(input.months) months from "
+                + "\(input.startYear)-\(input.startMonth < 10 ? "0" : "")\(input.startMonth), "
+                + "seed \(request.masterSeed) (\(String(format: "%.2f", manifest.timing.wallSeconds)) s)")
         print("Stopped: \(manifest.stopping.reason)\n")
         print(ConsoleReport.table(outcome, initiativeCounts: input.governments.map(\.initiatives.count)))
-        print("SPBE: mean index with the 95% CI of the mean; predicate columns: share of replicates ending in each band.")
+        print(
+            "SPBE: mean index with the 95% CI of the mean; predicate columns: share of replicates ending in each band.")
     }
 
     /// Reads a manifest and the resolved scenario it holds.
@@ -125,7 +135,9 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         if manifest.tool.version != SinergiVersion.current {
-            printError("warning: the manifest was written by sinergi \(manifest.tool.version); this is \(SinergiVersion.current)")
+            printError(
+                "warning: the manifest was written by sinergi \(manifest.tool.version); this is \(SinergiVersion.current)"
+            )
         }
         do {
             return (try ScenarioLoader.parse(text: manifest.scenario.resolved, path: manifest.scenario.path), manifest)

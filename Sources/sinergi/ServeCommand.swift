@@ -7,7 +7,8 @@ import SinergiServe
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the classroom page: the lecturer steps a live run month by month, students join and play agencies.",
+        abstract:
+            "Serve the classroom page: the lecturer steps a live run month by month, students join and play agencies.",
         discussion: """
             Prints one line to stdout once listening: Serving Classroom on http://HOST:PORT/ \
             (students: http://HOST:PORT/join). Students on the classroom's network need \
@@ -42,7 +43,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let loaded = try loadScenario(scenario, failure: .validationFailure)
-        let limits = ServerLimits(maxSessions: maxSessions, sessionTTL: .milliseconds(Int64((sessionTtl * 60_000).rounded())))
+        let limits = ServerLimits(
+            maxSessions: maxSessions, sessionTTL: .milliseconds(Int64((sessionTtl * 60_000).rounded())))
         let server: ClassroomServer
         do {
             server = try ClassroomServer(scenario: loaded, host: host, port: port, limits: limits)
@@ -57,8 +59,9 @@ struct ServeCommand: AsyncParsableCommand {
                 let base = "http://\(Self.urlHost(host)):\(port)/"
                 // Written straight to the file descriptor: a pipe must see the line at once.
                 FileHandle.standardOutput.write(Data("Serving Classroom on \(base) (students: \(base)join)\n".utf8))
-                printError("Scenario '\(name)'; up to \(limits.maxSessions) sessions, each dropped after "
-                    + "\(Self.minutes(limits.sessionTTL)) without a request. Ctrl-C stops the server.")
+                printError(
+                    "Scenario '\(name)'; up to \(limits.maxSessions) sessions, each dropped after "
+                        + "\(Self.minutes(limits.sessionTTL)) without a request. Ctrl-C stops the server.")
             }
         } catch {
             printError("error: cannot serve on \(host):\(port): \(error)")

@@ -6,7 +6,8 @@ import SinergiEngine
 struct SinergiCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sinergi",
-        abstract: "Simulate how government agencies collaborate on e-government, and what it does to SPBE maturity and citizen adoption.",
+        abstract:
+            "Simulate how government agencies collaborate on e-government, and what it does to SPBE maturity and citizen adoption.",
         discussion: """
             Exit codes: 0 success, 64 usage error (a bad option or argument), 1 failed run \
             (an invalid or unreadable scenario, or a model error). Diagnostics go to stderr as \

@@ -39,14 +39,20 @@ struct StudyOptions: ParsableArguments {
     var quiet = false
 
     func validate() throws {
-        if let replicates, replicates < 1 { throw ValidationError("--replicates must be at least 1, got \(replicates)") }
+        if let replicates, replicates < 1 {
+            throw ValidationError("--replicates must be at least 1, got \(replicates)")
+        }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
         if out.isEmpty { throw ValidationError("--out needs a folder name") }
         if let precision {
-            if replicates != nil { throw ValidationError("--replicates and --precision exclude each other; use --max-replicates") }
+            if replicates != nil {
+                throw ValidationError("--replicates and --precision exclude each other; use --max-replicates")
+            }
             if !(precision > 0) { throw ValidationError("--precision must be a half-width > 0, got \(precision)") }
             if minReplicates < 2 { throw ValidationError("--min-replicates must be at least 2") }
-            if maxReplicates < minReplicates { throw ValidationError("--max-replicates must be at least --min-replicates") }
+            if maxReplicates < minReplicates {
+                throw ValidationError("--max-replicates must be at least --min-replicates")
+            }
             if batch < 1 { throw ValidationError("--batch must be at least 1") }
         }
     }
@@ -54,8 +60,10 @@ struct StudyOptions: ParsableArguments {
     /// The stopping rule: the precision target on `column`, or a fixed count.
     func stopping(column: String, defaultReplicates: Int) -> StoppingRule {
         precision.map {
-            .precision(PrecisionTarget(metric: column, halfWidth: $0, scope: scope, minimum: minReplicates,
-                                       maximum: maxReplicates, batch: batch))
+            .precision(
+                PrecisionTarget(
+                    metric: column, halfWidth: $0, scope: scope, minimum: minReplicates,
+                    maximum: maxReplicates, batch: batch))
         } ?? .fixed(replicates: replicates ?? defaultReplicates)
     }
 

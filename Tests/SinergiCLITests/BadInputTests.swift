@@ -17,7 +17,8 @@ import Testing
     @Test(arguments: brokenCases)
     func runRejectsBrokenScenario(_ name: String) throws {
         let path = Sinergi.brokenDirectory.appendingPathComponent("\(name).yaml").path
-        let expectedText = try String(contentsOf: Sinergi.brokenDirectory.appendingPathComponent("\(name).expected"), encoding: .utf8)
+        let expectedText = try String(
+            contentsOf: Sinergi.brokenDirectory.appendingPathComponent("\(name).expected"), encoding: .utf8)
         let expected = expectedText.replacingOccurrences(of: "FILE", with: path)
         let count = expected.split(separator: "\n").count
         let out = try Sinergi.temporaryFolder()
@@ -25,7 +26,8 @@ import Testing
 
         let result = try Sinergi.run(["run", path, "--out", out.path, "--replicates", "3"])
         #expect(result.status == 1)
-        #expect(result.stderr == expected + "\(path): \(count) error\(count == 1 ? "" : "s"); nothing was run or written\n")
+        #expect(
+            result.stderr == expected + "\(path): \(count) error\(count == 1 ? "" : "s"); nothing was run or written\n")
         #expect(result.stdout.isEmpty)
         #expect(Sinergi.files(below: out).isEmpty, "a rejected scenario must write nothing")
 
@@ -46,7 +48,8 @@ import Testing
     func usageErrorsExitWith64(_ arguments: [String]) throws {
         let out = try Sinergi.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }
-        let result = try Sinergi.run(arguments + (arguments.first == "run" && arguments.count > 1 ? ["--out", out.path] : []))
+        let result = try Sinergi.run(
+            arguments + (arguments.first == "run" && arguments.count > 1 ? ["--out", out.path] : []))
         #expect(result.status == 64, "\(arguments): \(result.stderr)")
         #expect(result.stderr.contains("Error:") || result.stderr.contains("error"), "a usage error says what is wrong")
         #expect(Sinergi.files(below: out).isEmpty)
@@ -57,14 +60,14 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let scenario = folder.appendingPathComponent("unreachable.yaml")
         try """
-            sinergi: 1
-            name: Unreachable
-            governments:
-              - name: Kota Tinggi
-                initialSpbe: 4.9
-                agencies: [{name: Diskominfo, sector: communication}]
-                initiatives: [{name: complaints, partners: [Diskominfo], citizenFacing: true}]
-            """.write(to: scenario, atomically: true, encoding: .utf8)
+        sinergi: 1
+        name: Unreachable
+        governments:
+          - name: Kota Tinggi
+            initialSpbe: 4.9
+            agencies: [{name: Diskominfo, sector: communication}]
+            initiatives: [{name: complaints, partners: [Diskominfo], citizenFacing: true}]
+        """.write(to: scenario, atomically: true, encoding: .utf8)
         let out = folder.appendingPathComponent("out")
         let result = try Sinergi.run(["run", scenario.path, "--out", out.path, "--replicates", "4"])
         #expect(result.status == 1)

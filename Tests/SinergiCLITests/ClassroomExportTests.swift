@@ -13,29 +13,35 @@ import Testing
         for line in csv.split(separator: "\n").dropFirst() {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             guard fields.count == 8, fields[1] == government, fields[2] == metric,
-                  let month = Int(fields[0]), let value = Double(fields[3]) else { continue }
+                let month = Int(fields[0]), let value = Double(fields[3])
+            else { continue }
             values[month] = value
         }
         return values
     }
 
     @Test func theExportedSessionRunsToTheSameTrajectoryWithSinergiRun() throws {
-        let scenario = try ScenarioLoader.load(path: Sinergi.packageRoot.appendingPathComponent("Scenarios/classroom.yaml").path)
+        let scenario = try ScenarioLoader.load(
+            path: Sinergi.packageRoot.appendingPathComponent("Scenarios/classroom.yaml").path)
         let classroom = try ClassroomScenario(scenario)
         let seed: UInt64 = 42
         let session = try ClassroomSession(
             id: "ACCEPT", scenario: classroom,
             settings: ClassroomSettings(
                 seed: seed, constructs: ["ego": 0.75, "champion": 0.5, "budget": 0.6, "hr": 0.45, "legacyLockIn": 0.9],
-                levers: ["external_mandate": LeverSetting(intensity: 0.5), "coordination_team": LeverSetting(intensity: 0.4)],
+                levers: [
+                    "external_mandate": LeverSetting(intensity: 0.5), "coordination_team": LeverSetting(intensity: 0.4),
+                ],
                 participation: true))
         let finance = try session.addPlayer(JoinRequest(government: 0, agency: 2, name: "Ani")).token
         let planning = try session.addPlayer(JoinRequest(government: 0, agency: 1, name: "Budi")).token
         let planning2 = try session.addPlayer(JoinRequest(government: 0, agency: 1, name: "Citra")).token
         _ = try session.step(months: 6)
-        _ = try session.setStance(token: finance, StanceRequest(month: 6, stance: Stance(training: true, commitBudget: true)))
+        _ = try session.setStance(
+            token: finance, StanceRequest(month: 6, stance: Stance(training: true, commitBudget: true)))
         _ = try session.setStance(token: planning, StanceRequest(month: 6, stance: Stance(commitBudget: true)))
-        _ = try session.setStance(token: planning2, StanceRequest(month: 6, stance: Stance(training: nil, commitBudget: true)))
+        _ = try session.setStance(
+            token: planning2, StanceRequest(month: 6, stance: Stance(training: nil, commitBudget: true)))
         try session.setLever(LeverRequest(lever: "regulation_integration", on: true, intensity: 0.6))
         _ = try session.step(months: 6)
         try session.setLever(LeverRequest(lever: "training", on: true, intensity: 0.7))
@@ -55,7 +61,9 @@ import Testing
         let file = root.appendingPathComponent("session.yaml")
         try session.exportYAML().write(to: file, atomically: true, encoding: .utf8)
         let out = root.appendingPathComponent("out")
-        let result = try Sinergi.run(["run", file.path, "--replicates", "1", "--seed", "\(seed)", "--out", out.path, "--quiet"])
+        let result = try Sinergi.run([
+            "run", file.path, "--replicates", "1", "--seed", "\(seed)", "--out", out.path, "--quiet",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let slugFolder = try #require(try FileManager.default.contentsOfDirectory(atPath: out.path).first)
         let runs = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent(slugFolder).path)

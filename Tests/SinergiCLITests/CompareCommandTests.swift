@@ -19,7 +19,9 @@ import Testing
         #expect(rows.map { String($0.prefix(1)) } == ["1", "2", "3", "4"])
         let sentences = lines.filter { $0.first?.isNumber == true && $0.contains("simulated futures") }
         #expect(sentences.count == 4)
-        func package(in line: String) -> String? { packages.first { line.contains(" \($0) ") || line.contains(" \($0),") } }
+        func package(in line: String) -> String? {
+            packages.first { line.contains(" \($0) ") || line.contains(" \($0),") }
+        }
         #expect(rows.map(package) == sentences.map(package))
         #expect(Set(rows.compactMap(package)) == Set(packages))
         let folder = out.appendingPathComponent("classroom/latest-compare")
@@ -34,28 +36,36 @@ import Testing
     @Test func policiesOptionChoosesPackages() throws {
         let out = try Sinergi.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }
-        let result = try Sinergi.run(["compare", "Scenarios/classroom.yaml", "--policies", "champion,training",
-                                      "-r", "20", "--quiet", "--out", out.path])
+        let result = try Sinergi.run([
+            "compare", "Scenarios/classroom.yaml", "--policies", "champion,training",
+            "-r", "20", "--quiet", "--out", out.path,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
-        let csv = try String(contentsOf: out.appendingPathComponent("classroom/latest-compare/comparison.csv"), encoding: .utf8)
+        let csv = try String(
+            contentsOf: out.appendingPathComponent("classroom/latest-compare/comparison.csv"), encoding: .utf8)
         var policies: [String] = []
         for line in csv.split(separator: "\n").dropFirst() {
             let policy = String(line.split(separator: ",")[0])
             if policies.last != policy { policies.append(policy) }
         }
         #expect(policies == ["champion", "training"])
-        #expect(result.stdout == "Results: \(out.path)/classroom/\(try latestName(out))\n", "--quiet prints only the folder")
+        #expect(
+            result.stdout == "Results: \(out.path)/classroom/\(try latestName(out))\n", "--quiet prints only the folder"
+        )
     }
 
     func latestName(_ out: URL) throws -> String {
-        try FileManager.default.destinationOfSymbolicLink(atPath: out.appendingPathComponent("classroom/latest-compare").path)
+        try FileManager.default.destinationOfSymbolicLink(
+            atPath: out.appendingPathComponent("classroom/latest-compare").path)
     }
 
     /// A misspelt package is a usage error with a suggestion; nothing is written.
     @Test func unknownPackageIsAUsageErrorWithASuggestion() throws {
         let out = try Sinergi.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }
-        let result = try Sinergi.run(["compare", "Scenarios/classroom.yaml", "--policies", "trainig", "--out", out.path])
+        let result = try Sinergi.run([
+            "compare", "Scenarios/classroom.yaml", "--policies", "trainig", "--out", out.path,
+        ])
         #expect(result.status == 64)
         #expect(result.stderr == "error: no policy package 'trainig'; did you mean 'training'?\n")
         #expect(Sinergi.files(below: out).isEmpty)
@@ -65,9 +75,11 @@ import Testing
     @Test func scenarioWithoutPackagesIsRejected() throws {
         let out = try Sinergi.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }
-        let text = try String(contentsOf: Sinergi.packageRoot.appendingPathComponent("Scenarios/classroom.yaml"), encoding: .utf8)
+        let text = try String(
+            contentsOf: Sinergi.packageRoot.appendingPathComponent("Scenarios/classroom.yaml"), encoding: .utf8)
         let scenario = out.appendingPathComponent("no-policies.yaml")
-        try String(text[..<text.range(of: "\npolicies:")!.lowerBound]).write(to: scenario, atomically: true, encoding: .utf8)
+        try String(text[..<text.range(of: "\npolicies:")!.lowerBound]).write(
+            to: scenario, atomically: true, encoding: .utf8)
         let result = try Sinergi.run(["compare", scenario.path, "--out", out.appendingPathComponent("r").path])
         #expect(result.status == 64)
         #expect(result.stderr.contains("has no policy packages to compare; add a 'policies:' block"))

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A real run that is interrupted, replayed, watched on a terminal, and measured.
@@ -32,12 +32,16 @@ import Glibc
         let root = try Sinergi.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         let out = root.appendingPathComponent("run")
-        let (process, stdout, stderr) = try start(["run", "Scenarios/jambi-province-2018.yaml", "--replicates", "1000000",
-                                                   "--seed", "3", "--out", out.path])
+        let (process, stdout, stderr) = try start([
+            "run", "Scenarios/jambi-province-2018.yaml", "--replicates", "1000000",
+            "--seed", "3", "--out", out.path,
+        ])
         // Wait until the run is writing (its .partial folder exists), then a little longer.
         let slugFolder = out.appendingPathComponent("jambi-province-2018")
         let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline && (try? FileManager.default.contentsOfDirectory(atPath: slugFolder.path))?.isEmpty ?? true {
+        while Date() < deadline
+            && (try? FileManager.default.contentsOfDirectory(atPath: slugFolder.path))?.isEmpty ?? true
+        {
             Thread.sleep(forTimeInterval: 0.05)
         }
         Thread.sleep(forTimeInterval: 0.5)
@@ -54,8 +58,9 @@ import Glibc
         #expect(errors.contains("Interrupted by \(name)"))
 
         let folder = try runFolder(out, slug: "jambi-province-2018")
-        let manifest = try #require(try JSONSerialization.jsonObject(
-            with: Data(contentsOf: folder.appendingPathComponent("manifest.json"))) as? [String: Any])
+        let manifest = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: folder.appendingPathComponent("manifest.json"))) as? [String: Any])
         #expect(manifest["status"] as? String == "interrupted")
         #expect(manifest["interruptedBy"] as? String == name)
         let completed = try #require(manifest["replicates"] as? Int)
@@ -66,12 +71,15 @@ import Glibc
 
         // The interrupted run's data are exactly those of a run of that many replicates.
         let again = root.appendingPathComponent("again")
-        let fixed = try Sinergi.run(["run", "Scenarios/jambi-province-2018.yaml", "--replicates", "\(completed)",
-                                     "--seed", "3", "--out", again.path, "-q"])
+        let fixed = try Sinergi.run([
+            "run", "Scenarios/jambi-province-2018.yaml", "--replicates", "\(completed)",
+            "--seed", "3", "--out", again.path, "-q",
+        ])
         #expect(fixed.status == 0)
         let fixedFolder = try runFolder(again, slug: "jambi-province-2018")
         for file in ["replicates.csv", "timeseries.csv", "summary.csv"] {
-            #expect(try Data(contentsOf: folder.appendingPathComponent(file))
+            #expect(
+                try Data(contentsOf: folder.appendingPathComponent(file))
                     == Data(contentsOf: fixedFolder.appendingPathComponent(file)), "\(file)")
         }
     }
@@ -79,22 +87,28 @@ import Glibc
     @Test func replayReproducesTheDataFilesByteForByte() throws {
         let root = try Sinergi.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
-        let first = try Sinergi.run(["run", "Scenarios/classroom.yaml", "--precision", "0.05", "--batch", "30",
-                                     "--min-replicates", "30", "--seed", "8", "--out", root.appendingPathComponent("a").path])
+        let first = try Sinergi.run([
+            "run", "Scenarios/classroom.yaml", "--precision", "0.05", "--batch", "30",
+            "--min-replicates", "30", "--seed", "8", "--out", root.appendingPathComponent("a").path,
+        ])
         #expect(first.status == 0, "\(first.stderr)")
         let original = try runFolder(root.appendingPathComponent("a"), slug: "classroom")
         let manifestPath = original.appendingPathComponent("manifest.json").path
-        let replay = try Sinergi.run(["run", "--replay", manifestPath, "--threads", "1",
-                                      "--out", root.appendingPathComponent("b").path])
+        let replay = try Sinergi.run([
+            "run", "--replay", manifestPath, "--threads", "1",
+            "--out", root.appendingPathComponent("b").path,
+        ])
         #expect(replay.status == 0, "\(replay.stderr)")
         #expect(replay.stdout.contains("byte-identical to the original run's"))
         let replayed = try runFolder(root.appendingPathComponent("b"), slug: "classroom")
         for file in ["replicates.csv", "timeseries.csv", "summary.csv"] {
-            #expect(try Data(contentsOf: original.appendingPathComponent(file))
+            #expect(
+                try Data(contentsOf: original.appendingPathComponent(file))
                     == Data(contentsOf: replayed.appendingPathComponent(file)), "\(file)")
         }
-        let manifest = try #require(try JSONSerialization.jsonObject(
-            with: Data(contentsOf: replayed.appendingPathComponent("manifest.json"))) as? [String: Any])
+        let manifest = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: replayed.appendingPathComponent("manifest.json"))) as? [String: Any])
         #expect(manifest["replayOf"] as? String == manifestPath)
     }
 
@@ -104,8 +118,9 @@ import Glibc
         let result = try Sinergi.run(["run", "Scenarios/classroom.yaml", "-r", "10", "-o", root.path, "-q"])
         #expect(result.status == 0)
         let folder = try runFolder(root, slug: "classroom")
-        let manifest = try #require(try JSONSerialization.jsonObject(
-            with: Data(contentsOf: folder.appendingPathComponent("manifest.json"))) as? [String: Any])
+        let manifest = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: folder.appendingPathComponent("manifest.json"))) as? [String: Any])
         let tool = try #require(manifest["tool"] as? [String: Any])
         #expect(tool["version"] is String)
         let scenario = try #require(manifest["scenario"] as? [String: Any])
@@ -183,6 +198,8 @@ import Glibc
         let scenario = Sinergi.packageRoot.appendingPathComponent("Scenarios/classroom.yaml").path
         let small = try peakMemory(["run", scenario, "-r", "1500", "-o", root.path, "-q"])
         let large = try peakMemory(["run", scenario, "-r", "15000", "-o", root.path, "-q"])
-        #expect(Double(large) <= 1.5 * Double(small), "peak RSS \(large) KiB for 15,000 vs \(small) KiB for 1,500 replicates")
+        #expect(
+            Double(large) <= 1.5 * Double(small),
+            "peak RSS \(large) KiB for 15,000 vs \(small) KiB for 1,500 replicates")
     }
 }

@@ -20,8 +20,10 @@ import Testing
         var contents: [[Data]] = []
         for threads in [1, 2, 3] {
             let out = root.appendingPathComponent("t\(threads)")
-            let result = try Sinergi.run(["run", "Scenarios/classroom.yaml", "--replicates", "120", "--seed", "1",
-                                          "--threads", "\(threads)", "--out", out.path])
+            let result = try Sinergi.run([
+                "run", "Scenarios/classroom.yaml", "--replicates", "120", "--seed", "1",
+                "--threads", "\(threads)", "--out", out.path,
+            ])
             #expect(result.status == 0, "\(result.stderr)")
             let folder = try runFolder(out, slug: "classroom")
             #expect(result.stdout.contains("Results: \(folder.path)"))
@@ -29,8 +31,9 @@ import Testing
             #expect(names == ["manifest.json", "replicates.csv", "report.html", "summary.csv", "timeseries.csv"])
             contents.append(try Self.dataFiles.map { try Data(contentsOf: folder.appendingPathComponent($0)) })
 
-            let manifest = try JSONSerialization.jsonObject(
-                with: Data(contentsOf: folder.appendingPathComponent("manifest.json"))) as? [String: Any]
+            let manifest =
+                try JSONSerialization.jsonObject(
+                    with: Data(contentsOf: folder.appendingPathComponent("manifest.json"))) as? [String: Any]
             #expect(manifest?["replicates"] as? Int == 120)
             #expect(manifest?["threads"] as? Int == threads)
             #expect(manifest?["status"] as? String == "complete")
@@ -51,9 +54,12 @@ import Testing
         var replicates: [Data] = []
         for seed in [1, 2] {
             let out = root.appendingPathComponent("s\(seed)")
-            let result = try Sinergi.run(["run", "Scenarios/classroom.yaml", "-r", "20", "-s", "\(seed)", "-o", out.path, "-q"])
+            let result = try Sinergi.run([
+                "run", "Scenarios/classroom.yaml", "-r", "20", "-s", "\(seed)", "-o", out.path, "-q",
+            ])
             #expect(result.status == 0)
-            replicates.append(try Data(contentsOf: runFolder(out, slug: "classroom").appendingPathComponent("replicates.csv")))
+            replicates.append(
+                try Data(contentsOf: runFolder(out, slug: "classroom").appendingPathComponent("replicates.csv")))
         }
         #expect(replicates[0] != replicates[1])
     }
@@ -68,14 +74,19 @@ import Testing
     @Test func jambiStartsAtTheReported2018Index() throws {
         let out = try Sinergi.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }
-        let result = try Sinergi.run(["run", "Scenarios/jambi-province-2018.yaml", "-r", "40", "-s", "7", "-o", out.path])
+        let result = try Sinergi.run([
+            "run", "Scenarios/jambi-province-2018.yaml", "-r", "40", "-s", "7", "-o", out.path,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         for name in Self.reported2018.keys.sorted() + ["Bungo Regency", "Kerinci Regency", "Region"] {
             #expect(result.stdout.contains(name), "the table has a row for \(name)")
         }
-        let csv = try String(contentsOf: runFolder(out, slug: "jambi-province-2018").appendingPathComponent("replicates.csv"),
-                             encoding: .utf8)
-        let lines = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let csv = try String(
+            contentsOf: runFolder(out, slug: "jambi-province-2018").appendingPathComponent("replicates.csv"),
+            encoding: .utf8)
+        let lines = csv.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
         let header = lines[0]
         let government = try #require(header.firstIndex(of: "government"))
         let initial = try #require(header.firstIndex(of: "initial_spbe"))

@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// `sinergi serve` as a user starts it: the line it prints, the exit codes, the signals.
 @Suite struct ServeCommandTests {
@@ -53,7 +54,8 @@ import Testing
 
         // The first stdout line, read off the pipe as it comes.
         let line = await firstLine(of: out.fileHandleForReading, process: process, timeout: .seconds(30))
-        let pattern = /^Serving Classroom on http:\/\/127\.0\.0\.1:(\d+)\/ \(students: http:\/\/127\.0\.0\.1:(\d+)\/join\)$/
+        let pattern =
+            /^Serving Classroom on http:\/\/127\.0\.0\.1:(\d+)\/ \(students: http:\/\/127\.0\.0\.1:(\d+)\/join\)$/
         let match = try #require(line.wholeMatch(of: pattern), "got: \(line)")
         let port = try #require(Int(match.1))
         #expect(port > 0 && String(port) == String(match.2))
@@ -86,7 +88,8 @@ import Testing
                     if chunk.isEmpty { break }
                     data.append(chunk)
                 }
-                continuation.resume(returning: String(decoding: data.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self))
+                continuation.resume(
+                    returning: String(decoding: data.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self))
             }
         }
     }

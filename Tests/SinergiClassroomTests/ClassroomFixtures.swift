@@ -42,8 +42,10 @@ enum Fixtures {
     /// The frames' values in series order (the metrics of the series and each initiative's progress).
     static func frameRow(_ frame: Frame, government g: Int) -> [Double] {
         let government = frame.governments[g]
-        return [government.meanMaturity, government.spbe, government.meanTrust, government.meanCommitment,
-                government.meanEffort, government.understanding, government.adoption, government.internetAccess]
+        return [
+            government.meanMaturity, government.spbe, government.meanTrust, government.meanCommitment,
+            government.meanEffort, government.understanding, government.adoption, government.internetAccess,
+        ]
             + government.initiatives.map(\.progress)
     }
 

@@ -9,7 +9,8 @@ import Testing
     @Test func futureZeroIsTheLiveRunAndTheStatisticsAreConsistent() throws {
         let session = try ClassroomSession(
             id: "FUTURE", scenario: Fixtures.classroom(),
-            settings: ClassroomSettings(seed: 17, constructs: ["budget": 1.1], levers: ["champion": LeverSetting(intensity: 0.5)]))
+            settings: ClassroomSettings(
+                seed: 17, constructs: ["budget": 1.1], levers: ["champion": LeverSetting(intensity: 0.5)]))
         _ = try session.step(months: 10)
         try session.setLever(LeverRequest(lever: "training", on: true, intensity: 0.6))
         while !session.isFinished { _ = try session.step(months: 12) }
@@ -41,12 +42,15 @@ import Testing
     }
 
     @Test func futuresLeaveStancesOut() throws {
-        let session = try ClassroomSession(id: "STANCE", scenario: Fixtures.classroom(),
-                                           settings: ClassroomSettings(seed: 2, participation: true))
+        let session = try ClassroomSession(
+            id: "STANCE", scenario: Fixtures.classroom(),
+            settings: ClassroomSettings(seed: 2, participation: true))
         let token = try session.addPlayer(JoinRequest(government: 0, agency: 0, name: "Ani")).token
-        _ = try session.setStance(token: token, StanceRequest(month: 0, stance: Stance(shareData: false, training: true)))
+        _ = try session.setStance(
+            token: token, StanceRequest(month: 0, stance: Stance(shareData: false, training: true)))
         _ = try session.step(months: 1)
-        let plain = try ClassroomSession(id: "PLAIN", scenario: Fixtures.classroom(), settings: ClassroomSettings(seed: 2))
+        let plain = try ClassroomSession(
+            id: "PLAIN", scenario: Fixtures.classroom(), settings: ClassroomSettings(seed: 2))
         #expect(try session.futuresJob(count: 3).run() == plain.futuresJob(count: 3).run())
     }
 
@@ -54,8 +58,9 @@ import Testing
         let classroom = try Fixtures.classroom()
         let session = try ClassroomSession(
             id: "EXPORT", scenario: classroom,
-            settings: ClassroomSettings(seed: 5, constructs: ["ego": 0.8, "politicalWill": 0.3, "budget": 1.2, "legacyLockIn": 0.4],
-                                        levers: ["neutral_mediator": LeverSetting(intensity: 0.4)], participation: true))
+            settings: ClassroomSettings(
+                seed: 5, constructs: ["ego": 0.8, "politicalWill": 0.3, "budget": 1.2, "legacyLockIn": 0.4],
+                levers: ["neutral_mediator": LeverSetting(intensity: 0.4)], participation: true))
         let a = try session.addPlayer(JoinRequest(government: 0, agency: 2, name: "Ani")).token
         let b = try session.addPlayer(JoinRequest(government: 0, agency: 5, name: "Budi")).token
         _ = try session.step(months: 4)
@@ -71,10 +76,13 @@ import Testing
         let exported = try ScenarioLoader.parse(text: yaml, path: "export.yaml")
         #expect(exported.seed == 5 && exported.replicates == 1)
         #expect(exported.input == session.currentInput)
-        #expect(try Fixtures.framesMatch(session.state().frames!, exported.input,
-                                         replicateSeed: Fixtures.firstReplicateSeed(exported.seed)))
+        #expect(
+            try Fixtures.framesMatch(
+                session.state().frames!, exported.input,
+                replicateSeed: Fixtures.firstReplicateSeed(exported.seed)))
 
-        let guarded = try ClassroomSession(id: "GUARD", scenario: classroom, settings: ClassroomSettings(participation: true))
+        let guarded = try ClassroomSession(
+            id: "GUARD", scenario: classroom, settings: ClassroomSettings(participation: true))
         let c = try guarded.addPlayer(JoinRequest(government: 0, agency: 2, name: "Citra")).token
         _ = try guarded.setStance(token: c, StanceRequest(month: 0, stance: Stance(shareData: false)))
         _ = try guarded.step(months: 1)

@@ -16,8 +16,9 @@ import Testing
                 if month > 0 { #expect(live.step()) }
                 for g in input.governments.indices {
                     let expected = Fixtures.row(record, layout, government: g, month: month)
-                    #expect(Fixtures.bits(live.seriesRow(government: g)) == Fixtures.bits(expected),
-                            "\(file) seed \(master) government \(g) month \(month)")
+                    #expect(
+                        Fixtures.bits(live.seriesRow(government: g)) == Fixtures.bits(expected),
+                        "\(file) seed \(master) government \(g) month \(month)")
                 }
             }
             #expect(live.isFinished)

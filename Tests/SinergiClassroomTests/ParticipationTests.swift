@@ -5,7 +5,8 @@ import Testing
 /// Players, stances and how they act.
 @Suite struct ParticipationTests {
     func session(_ id: String = "PLAY", seed: UInt64 = 21) throws -> ClassroomSession {
-        try ClassroomSession(id: id, scenario: Fixtures.classroom(), settings: ClassroomSettings(seed: seed, participation: true))
+        try ClassroomSession(
+            id: id, scenario: Fixtures.classroom(), settings: ClassroomSettings(seed: seed, participation: true))
     }
 
     /// One player per agency of government 0, all with `stance`, stepped one month.
@@ -66,13 +67,18 @@ import Testing
         // The budget floor lasts one month only.
         _ = try played.step(months: 1)
         _ = try plain.step(months: 1)
-        #expect(played.snapshot().governments[0].agencies[3].budget == plain.snapshot().governments[0].agencies[3].budget)
+        #expect(
+            played.snapshot().governments[0].agencies[3].budget == plain.snapshot().governments[0].agencies[3].budget)
     }
 
     @Test func eachItemTakesTheMajorityOfTheTeamAndATieLeavesItToTheModel() throws {
-        #expect(Stance.majority([Stance(shareData: true), Stance(shareData: true), Stance(shareData: false)]).shareData == true)
+        #expect(
+            Stance.majority([Stance(shareData: true), Stance(shareData: true), Stance(shareData: false)]).shareData
+                == true)
         #expect(Stance.majority([Stance(shareData: true), Stance(shareData: false)]).shareData == nil)
-        #expect(Stance.majority([Stance(training: true), Stance(commitBudget: false)]) == Stance(training: true, commitBudget: false))
+        #expect(
+            Stance.majority([Stance(training: true), Stance(commitBudget: false)])
+                == Stance(training: true, commitBudget: false))
         #expect(Stance.majority([]) == Stance())
 
         let session = try session()
@@ -80,9 +86,12 @@ import Testing
         for name in ["A", "B", "C", "D"] {
             tokens.append(try session.addPlayer(JoinRequest(government: 0, agency: 2, name: name)).token)
         }
-        _ = try session.setStance(token: tokens[0], StanceRequest(month: 0, stance: Stance(shareData: true, training: true)))
-        _ = try session.setStance(token: tokens[1], StanceRequest(month: 0, stance: Stance(shareData: false, training: true)))
-        _ = try session.setStance(token: tokens[2], StanceRequest(month: 0, stance: Stance(training: false, commitBudget: true)))
+        _ = try session.setStance(
+            token: tokens[0], StanceRequest(month: 0, stance: Stance(shareData: true, training: true)))
+        _ = try session.setStance(
+            token: tokens[1], StanceRequest(month: 0, stance: Stance(shareData: false, training: true)))
+        _ = try session.setStance(
+            token: tokens[2], StanceRequest(month: 0, stance: Stance(training: false, commitBudget: true)))
         _ = try session.step(months: 1)
         let choice = try #require(session.state().choices.first)
         #expect(choice.stance == Stance(shareData: nil, training: true, commitBudget: true))
@@ -119,7 +128,11 @@ import Testing
         #expect(status { _ = try session.addPlayer(JoinRequest(government: 1, agency: 0, name: "X")) } == 400)
         #expect(status { _ = try session.addPlayer(JoinRequest(government: 0, agency: 7, name: "X")) } == 400)
         #expect(status { _ = try session.addPlayer(JoinRequest(government: 0, agency: 0, name: "  ")) } == 400)
-        #expect(status { _ = try session.addPlayer(JoinRequest(government: 0, agency: 0, name: String(repeating: "x", count: 41))) } == 400)
+        #expect(
+            status {
+                _ = try session.addPlayer(
+                    JoinRequest(government: 0, agency: 0, name: String(repeating: "x", count: 41)))
+            } == 400)
         for k in 0..<ClassroomSession.maximumPlayers {
             _ = try session.addPlayer(JoinRequest(government: 0, agency: k % 7, name: "P\(k)"))
         }

@@ -18,16 +18,23 @@ import Testing
 
     @Test func validBodiesDecode() throws {
         let settings = try ClassroomRequest.decode(SettingsRequest.self, from: Data(SettingsRequest.example.utf8))
-        #expect(settings.settings == ClassroomSettings(
-            seed: 1, constructs: ["ego": 0.7, "champion": 0.6], levers: ["training": LeverSetting(intensity: 0.6)],
-            participation: true))
+        #expect(
+            settings.settings
+                == ClassroomSettings(
+                    seed: 1, constructs: ["ego": 0.7, "champion": 0.6],
+                    levers: ["training": LeverSetting(intensity: 0.6)],
+                    participation: true))
         #expect(try ClassroomRequest.decode(SettingsRequest.self, from: Data("{}".utf8)).settings == nil)
-        #expect(try ClassroomRequest.decode(SettingsRequest.self, from: Data(#"{"settings": {}}"#.utf8)).settings == ClassroomSettings())
+        #expect(
+            try ClassroomRequest.decode(SettingsRequest.self, from: Data(#"{"settings": {}}"#.utf8)).settings
+                == ClassroomSettings())
         #expect(try ClassroomRequest.decode(StepRequest.self, from: Data(#"{"months": 3}"#.utf8)).months == 3)
-        #expect(try ClassroomRequest.decode(LeverRequest.self, from: Data(#"{"lever": "training", "on": false}"#.utf8))
-            == LeverRequest(lever: "training", on: false))
+        #expect(
+            try ClassroomRequest.decode(LeverRequest.self, from: Data(#"{"lever": "training", "on": false}"#.utf8))
+                == LeverRequest(lever: "training", on: false))
         #expect(try ClassroomRequest.decode(JoinRequest.self, from: Data(JoinRequest.example.utf8)).name == "Ani")
-        let stance = try ClassroomRequest.decode(StanceRequest.self, from: Data(#"{"month": 2, "shareData": null, "training": true}"#.utf8))
+        let stance = try ClassroomRequest.decode(
+            StanceRequest.self, from: Data(#"{"month": 2, "shareData": null, "training": true}"#.utf8))
         #expect(stance.month == 2 && stance.stance == Stance(training: true))
         #expect(try ClassroomRequest.decode(FuturesRequest.self, from: Data(FuturesRequest.example.utf8)).count == 200)
     }
@@ -39,11 +46,14 @@ import Testing
         #expect(unknown.message.contains("'constructs'"), "the allowed keys are listed: \(unknown.message)")
         #expect(unknown.expected == SettingsRequest.example)
 
-        let nested = try #require(failure(SettingsRequest.self, #"{"settings": {"levers": {"training": {"intensity": 0.5, "on": true}}}}"#))
+        let nested = try #require(
+            failure(SettingsRequest.self, #"{"settings": {"levers": {"training": {"intensity": 0.5, "on": true}}}}"#))
         #expect(nested.message.contains("'settings.levers.training.on'"), "\(nested.message)")
 
-        let wrongType = try #require(failure(SettingsRequest.self, #"{"settings": {"levers": {"training": {"intensity": "high"}}}}"#))
-        #expect(wrongType.message == #"field 'settings.levers.training.intensity' must be a number, got a string "high""#)
+        let wrongType = try #require(
+            failure(SettingsRequest.self, #"{"settings": {"levers": {"training": {"intensity": "high"}}}}"#))
+        #expect(
+            wrongType.message == #"field 'settings.levers.training.intensity' must be a number, got a string "high""#)
 
         let top = try #require(failure(StepRequest.self, #"{"months": 1, "speed": 2}"#))
         #expect(top.message.contains("'speed'") && top.expected == StepRequest.example)
@@ -68,11 +78,16 @@ import Testing
         }
         #expect(message(ClassroomSettings(constructs: ["egoo": 0.5]))?.contains("unknown construct 'egoo'") == true)
         #expect(message(ClassroomSettings(constructs: ["egoo": 0.5]))?.contains("legacyLockIn") == true)
-        #expect(message(ClassroomSettings(constructs: ["budget": 1.6])) == "'settings.constructs.budget' must be a number in [0, 1.5], got 1.6")
-        #expect(message(ClassroomSettings(constructs: ["hr": 1.2])) == "'settings.constructs.hr' must be a number in [0, 1], got 1.2")
+        #expect(
+            message(ClassroomSettings(constructs: ["budget": 1.6]))
+                == "'settings.constructs.budget' must be a number in [0, 1.5], got 1.6")
+        #expect(
+            message(ClassroomSettings(constructs: ["hr": 1.2]))
+                == "'settings.constructs.hr' must be a number in [0, 1], got 1.2")
         #expect(message(ClassroomSettings(constructs: ["budget": 1.5])) == nil)
         #expect(message(ClassroomSettings(levers: ["mentoring": LeverSetting()]))?.contains("budget_ringfence") == true)
-        #expect(message(ClassroomSettings(levers: ["training": LeverSetting(intensity: -0.1)]))?.contains("[0, 1]") == true)
+        #expect(
+            message(ClassroomSettings(levers: ["training": LeverSetting(intensity: -0.1)]))?.contains("[0, 1]") == true)
     }
 
     @Test func unsetConstructsLeaveTheScenarioAsItIs() throws {
@@ -91,11 +106,15 @@ import Testing
 
     @Test func slidersMapToTheDocumentedDistributions() throws {
         let classroom = try Fixtures.classroom()
-        let all: [String: Double] = ["ego": 0.5, "politicalWill": 0.1, "champion": 0.6, "design": 0.4, "budget": 1.4,
-                                     "hr": 0.2, "culture": 0.99, "legacyLockIn": 0.3, "mandate": 0.8]
+        let all: [String: Double] = [
+            "ego": 0.5, "politicalWill": 0.1, "champion": 0.6, "design": 0.4, "budget": 1.4,
+            "hr": 0.2, "culture": 0.99, "legacyLockIn": 0.3, "mandate": 0.8,
+        ]
         let government = try classroom.input(for: ClassroomSettings(constructs: all)).governments[0]
         #expect(government.politicalWill == .uniform(low: 0, high: 0.30000000000000004))
-        #expect(government.champion == .constant(0.6) && government.design == .constant(0.4) && government.mandate == .constant(0.8))
+        #expect(
+            government.champion == .constant(0.6) && government.design == .constant(0.4)
+                && government.mandate == .constant(0.8))
         let mu = 0.95
         let dynamic = Distribution.beta(alpha: 4 * mu, beta: 4 * (1 - mu))
         for agency in government.agencies {
@@ -160,14 +179,19 @@ import Testing
     }
 
     @Test func statesEncodeAsTheContractSays() throws {
-        let session = try ClassroomSession(id: "K7QX2M", scenario: Fixtures.classroom(),
-                                           settings: ClassroomSettings(levers: ["training": LeverSetting(intensity: 0.6)],
-                                                                       participation: true))
+        let session = try ClassroomSession(
+            id: "K7QX2M", scenario: Fixtures.classroom(),
+            settings: ClassroomSettings(
+                levers: ["training": LeverSetting(intensity: 0.6)],
+                participation: true))
         _ = try session.addPlayer(JoinRequest(government: 0, agency: 2, name: "Ani"))
         let frames = try session.step(months: 1)
-        let object = try #require(try JSONSerialization.jsonObject(with: ClassroomJSON.encode(session.state())) as? [String: Any])
-        let stateKeys: Set<String> = ["id", "month", "months", "finished", "seed", "settings", "pendingSetup", "schedule",
-                                      "frames", "players", "choices"]
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: ClassroomJSON.encode(session.state())) as? [String: Any])
+        let stateKeys: Set<String> = [
+            "id", "month", "months", "finished", "seed", "settings", "pendingSetup", "schedule",
+            "frames", "players", "choices",
+        ]
         #expect(Set(object.keys) == stateKeys)
         let schedule = try #require(object["schedule"] as? [[String: Any]])
         #expect(schedule.first?["end"] is NSNull, "an open entry has end null")
@@ -179,11 +203,15 @@ import Testing
         let frame = try #require((step["frames"] as? [[String: Any]])?.first)
         #expect(frame["date"] as? String == "2018-02")
         let government = try #require((frame["governments"] as? [[String: Any]])?.first)
-        let governmentKeys: Set<String> = ["spbe", "predicate", "meanMaturity", "meanTrust", "meanCommitment", "meanEffort",
-                                           "understanding", "adoption", "internetAccess", "initiatives", "agencies"]
+        let governmentKeys: Set<String> = [
+            "spbe", "predicate", "meanMaturity", "meanTrust", "meanCommitment", "meanEffort",
+            "understanding", "adoption", "internetAccess", "initiatives", "agencies",
+        ]
         #expect(Set(government.keys) == governmentKeys)
         let agency = try #require((government["agencies"] as? [[String: Any]])?.first)
-        let agencyKeys: Set<String> = ["maturity", "budget", "trust", "commitment", "effort", "hr", "motivation", "played"]
+        let agencyKeys: Set<String> = [
+            "maturity", "budget", "trust", "commitment", "effort", "hr", "motivation", "played",
+        ]
         #expect(Set(agency.keys) == agencyKeys)
         #expect((government["initiatives"] as? [[String: Any]])?.first?["status"] as? String == "active")
         let error = ClassroomError.badRequest("x", expected: "{}").body

@@ -8,16 +8,21 @@ import Testing
     static let atStartLevers: [Lever] = [.coordinationTeam, .regulationIntegration, .infrastructure]
 
     func everyone(_ input: ModelInput) -> [InterventionTarget] {
-        input.governments.indices.map { InterventionTarget(government: $0, agencies: Array(input.governments[$0].agencies.indices)) }
+        input.governments.indices.map {
+            InterventionTarget(government: $0, agencies: Array(input.governments[$0].agencies.indices))
+        }
     }
 
     @Test func leversOnFromMonthZeroEqualTheScenarioListingThem() throws {
         let classroom = try Fixtures.classroom()
         let settings = ClassroomSettings(
             seed: 11, constructs: ["ego": 0.7],
-            levers: ["coordination_team": LeverSetting(intensity: 0.5), "regulation_integration": LeverSetting(intensity: 0.8),
-                     "infrastructure": LeverSetting(intensity: 0.3), "training": LeverSetting(intensity: 0.6),
-                     "budget_ringfence": LeverSetting()])
+            levers: [
+                "coordination_team": LeverSetting(intensity: 0.5),
+                "regulation_integration": LeverSetting(intensity: 0.8),
+                "infrastructure": LeverSetting(intensity: 0.3), "training": LeverSetting(intensity: 0.6),
+                "budget_ringfence": LeverSetting(),
+            ])
         let session = try ClassroomSession(id: "LEVERS", scenario: classroom, settings: settings)
         _ = try session.step(months: 12)
         _ = try session.step(months: 12)
@@ -28,14 +33,18 @@ import Testing
         var input = classroom.scenario.input
         let withConstructs = try classroom.input(for: ClassroomSettings(constructs: ["ego": 0.7]))
         input.governments = withConstructs.governments
-        let ordered: [(Lever, Double)] = [(.coordinationTeam, 0.5), (.budgetRingfence, LeverInfo.of(.budgetRingfence).defaultIntensity),
-                                          (.training, 0.6), (.regulationIntegration, 0.8), (.infrastructure, 0.3)]
+        let ordered: [(Lever, Double)] = [
+            (.coordinationTeam, 0.5), (.budgetRingfence, LeverInfo.of(.budgetRingfence).defaultIntensity),
+            (.training, 0.6), (.regulationIntegration, 0.8), (.infrastructure, 0.3),
+        ]
         input.interventions += ordered.map { Intervention(lever: $0.0, targets: everyone(input), intensity: $0.1) }
         #expect(try classroom.input(for: settings) == input, "the settings' levers are the scenario's interventions")
         #expect(try Fixtures.framesMatch(frames, input, replicateSeed: Fixtures.firstReplicateSeed(11)))
     }
 
-    @Test(arguments: [Lever.coordinationTeam, .regulationIntegration, .infrastructure, .training, .champion, .budgetRingfence])
+    @Test(arguments: [
+        Lever.coordinationTeam, .regulationIntegration, .infrastructure, .training, .champion, .budgetRingfence,
+    ])
     func aLeverOnAtTwelveAndOffAtThirtyEqualsAnInterventionOfEighteenMonths(_ lever: Lever) throws {
         let classroom = try Fixtures.classroom()
         let session = try ClassroomSession(id: "MIDRUN", scenario: classroom, settings: ClassroomSettings(seed: 4))
@@ -49,7 +58,8 @@ import Testing
         #expect(state.schedule == [ScheduleEntry(lever: lever.rawValue, intensity: 0.7, start: 12, end: 30)])
 
         var input = classroom.scenario.input
-        input.interventions.append(Intervention(lever: lever, targets: everyone(input), start: 12, duration: 18, intensity: 0.7))
+        input.interventions.append(
+            Intervention(lever: lever, targets: everyone(input), start: 12, duration: 18, intensity: 0.7))
         #expect(try Fixtures.framesMatch(state.frames!, input, replicateSeed: Fixtures.firstReplicateSeed(4)))
         // And the lever made a difference (or, for an at-start lever, at least did not break anything).
         let plain = try ClassroomSession(id: "PLAIN", scenario: classroom, settings: ClassroomSettings(seed: 4))
@@ -76,7 +86,9 @@ import Testing
         try session.setLever(LeverRequest(lever: "training", on: false))
         #expect(session.state().schedule.isEmpty)
         #expect(throws: ClassroomError.self) { try session.setLever(LeverRequest(lever: "trainning", on: true)) }
-        #expect(throws: ClassroomError.self) { try session.setLever(LeverRequest(lever: "training", on: true, intensity: 2)) }
+        #expect(throws: ClassroomError.self) {
+            try session.setLever(LeverRequest(lever: "training", on: true, intensity: 2))
+        }
     }
 
     @Test func everyLeverHasALectureNoteAndASource() {
@@ -85,7 +97,10 @@ import Testing
         for info in LeverInfo.all {
             let sentences = info.note.split(separator: ".").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
             #expect((2...3).contains(sentences.count), "\(info.lever): \(info.note)")
-            let citesSeed = ["000", "001", "002", "003", "004"].contains { info.source.contains("eed \($0)") || info.source.contains("eeds \($0)") || info.source.contains(" \($0)") }
+            let citesSeed = ["000", "001", "002", "003", "004"].contains {
+                info.source.contains("eed \($0)") || info.source.contains("eeds \($0)")
+                    || info.source.contains(" \($0)")
+            }
             let citesTheory = theory.contains { info.source.contains($0) }
             #expect(citesSeed || citesTheory, "\(info.lever): \(info.source)")
             #expect(!info.label.isEmpty && (0...1).contains(info.defaultIntensity))

@@ -28,8 +28,10 @@ import Testing
     }
 
     /// Attributes holding numbers: coordinates, sizes, path data, transforms.
-    static let numericAttributes: Set = ["x", "y", "x1", "y1", "x2", "y2", "width", "height", "d", "viewBox",
-                                         "font-size", "stroke-width", "fill-opacity", "transform", "dx"]
+    static let numericAttributes: Set = [
+        "x", "y", "x1", "y1", "x2", "y2", "width", "height", "d", "viewBox",
+        "font-size", "stroke-width", "fill-opacity", "transform", "dx",
+    ]
 
     /// Every attribute (name and value) of every tag in `svg`.
     static func attributes(_ svg: Substring) -> [(name: String, value: String)] {
@@ -73,8 +75,9 @@ import Testing
 
         // One plain sentence per package, the very ones the command line prints.
         for sentence in PlainLanguage.headlines(comparison) {
-            #expect(page.contains("</span> \(sentence)</li>"),
-                    "sentence on the page: \(sentence)")
+            #expect(
+                page.contains("</span> \(sentence)</li>"),
+                "sentence on the page: \(sentence)")
         }
         #expect(Self.occurrences("<li>", in: page) == comparison.policies.count)
 
@@ -85,8 +88,9 @@ import Testing
 
         // One forest row per package per outcome, in the ranking's order in every panel.
         let forest = try #require(Self.svg("forest", in: page))
-        #expect(Self.occurrences("<g class=\"forest-row\"", in: forest)
-            == comparison.policies.count * ComparedOutcome.all.count)
+        #expect(
+            Self.occurrences("<g class=\"forest-row\"", in: forest)
+                == comparison.policies.count * ComparedOutcome.all.count)
         for outcome in ComparedOutcome.all {
             let rows = forest.components(separatedBy: "data-outcome=\"\(outcome.name)\"").count - 1
             #expect(rows == comparison.policies.count, "\(outcome.name): \(rows) rows")
@@ -99,8 +103,10 @@ import Testing
         // Every row's marker agrees with its effect's CI.
         for effect in comparison.effects where effect.government == comparison.headlineUnit {
             let verdict = effect.clearlyBetter ? "better" : (effect.clearlyWorse ? "worse" : "unclear")
-            #expect(forest.contains("data-policy=\"\(effect.policy)\" data-outcome=\"\(effect.outcome)\" "
-                + "data-verdict=\"\(verdict)\""), "\(effect.policy) \(effect.outcome) is \(verdict)")
+            #expect(
+                forest.contains(
+                    "data-policy=\"\(effect.policy)\" data-outcome=\"\(effect.outcome)\" "
+                        + "data-verdict=\"\(verdict)\""), "\(effect.policy) \(effect.outcome) is \(verdict)")
         }
 
         let cost = try #require(Self.svg("effect-cost", in: page))
@@ -145,8 +151,9 @@ import Testing
                 #expect(numeric.count > 100, "\(name): chart-\(chart) has \(numeric.count) numeric attributes")
                 for (attribute, value) in numeric {
                     let lower = value.lowercased()
-                    #expect(!lower.contains("nan") && !lower.contains("inf") && !value.contains("–"),
-                            "\(name): chart-\(chart) has \(attribute)=\"\(value)\"")
+                    #expect(
+                        !lower.contains("nan") && !lower.contains("inf") && !value.contains("–"),
+                        "\(name): chart-\(chart) has \(attribute)=\"\(value)\"")
                 }
             }
         }
@@ -156,8 +163,10 @@ import Testing
     static func undefined(_ effect: PairedEffect) -> PairedEffect {
         var effect = effect
         effect.replicates = 0
-        for path in [\PairedEffect.baselineMean, \.policyMean, \.difference, \.differenceSD, \.ci95Low, \.ci95High,
-                     \.unpairedCI95Low, \.unpairedCI95High, \.ciWidthRatio, \.pBetter, \.pWorse, \.effectPerCost] {
+        for path in [
+            \PairedEffect.baselineMean, \.policyMean, \.difference, \.differenceSD, \.ci95Low, \.ci95High,
+            \.unpairedCI95Low, \.unpairedCI95High, \.ciWidthRatio, \.pBetter, \.pWorse, \.effectPerCost,
+        ] {
             effect[keyPath: path] = .nan
         }
         return effect

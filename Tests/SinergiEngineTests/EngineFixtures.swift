@@ -18,8 +18,9 @@ enum EngineFixtures {
     }
 
     static func request(_ scenario: Scenario, replicates: Int, seed: UInt64, threads: Int, root: URL) -> RunRequest {
-        RunRequest(scenarioPath: scenario.path, scenarioName: scenario.name, slug: scenario.slug,
-                   scenarioText: scenario.sourceText, resolvedScenario: scenario.resolvedYAML, input: scenario.input,
-                   stopping: .fixed(replicates: replicates), masterSeed: seed, threads: threads, outputRoot: root)
+        RunRequest(
+            scenarioPath: scenario.path, scenarioName: scenario.name, slug: scenario.slug,
+            scenarioText: scenario.sourceText, resolvedScenario: scenario.resolvedYAML, input: scenario.input,
+            stopping: .fixed(replicates: replicates), masterSeed: seed, threads: threads, outputRoot: root)
     }
 }

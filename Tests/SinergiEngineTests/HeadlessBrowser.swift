@@ -77,9 +77,11 @@ enum HeadlessBrowser {
 
         let process = Process()
         process.executableURL = chromium
-        process.arguments = ["--headless", "--disable-gpu", "--no-sandbox", "--no-first-run", "--hide-scrollbars",
-                             "--user-data-dir=\(profile.path)", "--window-size=1400,1000", "--dump-dom",
-                             probe.absoluteString]
+        process.arguments = [
+            "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run", "--hide-scrollbars",
+            "--user-data-dir=\(profile.path)", "--window-size=1400,1000", "--dump-dom",
+            probe.absoluteString,
+        ]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -90,8 +92,9 @@ enum HeadlessBrowser {
         process.waitUntilExit()
         watchdog.cancel()
         guard process.terminationStatus == 0, dom.contains("</html>") else {
-            throw Failure.failed("chromium exited with status \(process.terminationStatus) and printed "
-                + "\(dom.utf8.count) bytes of DOM")
+            throw Failure.failed(
+                "chromium exited with status \(process.terminationStatus) and printed "
+                    + "\(dom.utf8.count) bytes of DOM")
         }
         return parse(dom)
     }
@@ -108,9 +111,10 @@ enum HeadlessBrowser {
             else { continue }
             let v = measured.split(separator: " ").compactMap { Double($0) }
             guard v.count == 11 else { continue }
-            result[name] = ChartMeasure(x: v[0], y: v[1], width: v[2], height: v[3], viewWidth: v[4], viewHeight: v[5],
-                                        paths: Int(v[6]), drawnPaths: Int(v[7]), drawnMeans: Int(v[8]),
-                                        pageWidth: v[9], pageHeight: v[10])
+            result[name] = ChartMeasure(
+                x: v[0], y: v[1], width: v[2], height: v[3], viewWidth: v[4], viewHeight: v[5],
+                paths: Int(v[6]), drawnPaths: Int(v[7]), drawnMeans: Int(v[8]),
+                pageWidth: v[9], pageHeight: v[10])
         }
         return result
     }

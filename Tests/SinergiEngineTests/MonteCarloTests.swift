@@ -9,7 +9,8 @@ import Testing
 @Suite struct MonteCarloTests {
     func bits(_ result: MonteCarlo.Result) -> [[UInt64]] {
         result.records.map { record in
-            record.series.map(\.bitPattern) + record.outcomes.flatMap { [$0.finalSpbe.bitPattern, $0.adoption.bitPattern] }
+            record.series.map(\.bitPattern)
+                + record.outcomes.flatMap { [$0.finalSpbe.bitPattern, $0.adoption.bitPattern] }
         }
     }
 
@@ -25,7 +26,9 @@ import Testing
     /// Network citizens (every graph kind that draws) keep MODEL.md §7 property 7: the
     /// records do not depend on the thread count, and a worker's reused graph buffers
     /// give the same replicate as a fresh simulator.
-    @Test(arguments: [CitizenGraphKind.wattsStrogatz(k: 6, beta: 0.2), .barabasiAlbert(m: 2), .erdosRenyi(meanDegree: 4)])
+    @Test(arguments: [
+        CitizenGraphKind.wattsStrogatz(k: 6, beta: 0.2), .barabasiAlbert(m: 2), .erdosRenyi(meanDegree: 4),
+    ])
     func networkRecordsDoNotDependOnThreads(graph: CitizenGraphKind) async throws {
         var input = try EngineFixtures.scenario("jambi-province-2018").input
         input.citizens = .network(CitizenNetworkSpec(size: 1_500, graph: graph))
@@ -57,10 +60,12 @@ import Testing
         var files: [[Data]] = []
         for threads in [1, 4] {
             let out = root.appendingPathComponent("t\(threads)")
-            let outcome = try await Study.run(EngineFixtures.request(scenario, replicates: 9, seed: 3, threads: threads, root: out))
-            files.append(try ["replicates.csv", "timeseries.csv", "summary.csv"].map {
-                try Data(contentsOf: outcome.folder.appendingPathComponent($0))
-            })
+            let outcome = try await Study.run(
+                EngineFixtures.request(scenario, replicates: 9, seed: 3, threads: threads, root: out))
+            files.append(
+                try ["replicates.csv", "timeseries.csv", "summary.csv"].map {
+                    try Data(contentsOf: outcome.folder.appendingPathComponent($0))
+                })
             #expect(outcome.manifest.files["summary.csv"] == Study.sha256(files.last![2]))
         }
         #expect(files[0] == files[1])

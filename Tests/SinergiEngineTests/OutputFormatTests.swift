@@ -23,10 +23,14 @@ import Testing
     @Test func regionRowsCombineGovernmentsPerReplicate() async throws {
         var scenario = try EngineFixtures.scenario("jambi-province-2018")
         // 10 per month for the whole horizon, split between the first two governments.
-        scenario.input.interventions.append(Intervention(
-            lever: .training, targets: [InterventionTarget(government: 0, agencies: [0]),
-                                        InterventionTarget(government: 1, agencies: [0])],
-            intensity: 0.5, costPerMonth: 10))
+        scenario.input.interventions.append(
+            Intervention(
+                lever: .training,
+                targets: [
+                    InterventionTarget(government: 0, agencies: [0]),
+                    InterventionTarget(government: 1, agencies: [0]),
+                ],
+                intensity: 0.5, costPerMonth: 10))
         let result = try await MonteCarlo.run(input: scenario.input, replicates: 12, masterSeed: 5, threads: 2)
         let names = scenario.input.governments.map(\.name)
         let statistics = RunStatistics(result: result, governmentNames: names)
@@ -46,8 +50,11 @@ import Testing
         }
         #expect(abs(shares.reduce(0, +) - 1) < 1e-12)
         // Month 0 of the series is the initial state.
-        let first = try #require(statistics.series.first { $0.government == names[0] && $0.metric == "spbe" && $0.month == 0 })
+        let first = try #require(
+            statistics.series.first { $0.government == names[0] && $0.metric == "spbe" && $0.month == 0 })
         #expect(abs(first.summary.mean - 1.79) < 1e-9)
-        #expect(statistics.series.filter { $0.government == names[0] && $0.metric == "spbe" }.count == scenario.input.months + 1)
+        #expect(
+            statistics.series.filter { $0.government == names[0] && $0.metric == "spbe" }.count == scenario.input.months
+                + 1)
     }
 }

@@ -16,8 +16,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let page = try String(contentsOf: outcome.folder.appendingPathComponent("report.html"), encoding: .utf8)
         let hasShares = outcome.statistics.series.contains { $0.metric == "share_baik" }
-        try check(page, expected: Self.charts + (hasShares ? ["predicate-shares"] : []),
-                  governments: outcome.governments.count, work: root)
+        try check(
+            page, expected: Self.charts + (hasShares ? ["predicate-shares"] : []),
+            governments: outcome.governments.count, work: root)
     }
 
     @Test func thePredicateShareChartDrawsInAHeadlessBrowser() async throws {
@@ -25,8 +26,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let statistics = ReportPageTests.withSyntheticShares(outcome.statistics, months: outcome.manifest.months)
         let page = ReportPage.html(statistics: statistics, manifest: outcome.manifest)
-        try check(page, expected: Self.charts + ["predicate-shares"], governments: outcome.governments.count,
-                  work: root)
+        try check(
+            page, expected: Self.charts + ["predicate-shares"], governments: outcome.governments.count,
+            work: root)
     }
 
     /// A comparison's report: its forest plot, effect against cost and effect over time
@@ -36,8 +38,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let page = try String(contentsOf: outcome.folder.appendingPathComponent("report.html"), encoding: .utf8)
         let hasShares = outcome.comparison.baseline.series.contains { $0.metric == "share_baik" }
-        try check(page, expected: Self.charts + ComparisonReportTests.charts + (hasShares ? ["predicate-shares"] : []),
-                  governments: outcome.manifest.governments.count, work: root)
+        try check(
+            page, expected: Self.charts + ComparisonReportTests.charts + (hasShares ? ["predicate-shares"] : []),
+            governments: outcome.manifest.governments.count, work: root)
     }
 
     func check(_ page: String, expected: [String], governments: Int, work: URL) throws {
@@ -55,12 +58,14 @@ import Testing
                 continue
             }
             #expect(m.width > 100 && m.height > 100, "\(chart): bounding box \(m.width) × \(m.height)")
-            #expect(m.pageWidth > 600 && m.pageHeight > 100,
-                    "\(chart): \(m.pageWidth) × \(m.pageHeight) px on the page")
+            #expect(
+                m.pageWidth > 600 && m.pageHeight > 100,
+                "\(chart): \(m.pageWidth) × \(m.pageHeight) px on the page")
             #expect(m.paths > 0 && m.drawnPaths == m.paths, "\(chart): \(m.drawnPaths) of \(m.paths) paths drawn")
             let drawing = "(\(m.x), \(m.y), \(m.width) × \(m.height))", frame = "\(m.viewWidth) × \(m.viewHeight)"
-            #expect(m.x >= -1 && m.y >= -1 && m.x + m.width <= m.viewWidth + 1 && m.y + m.height <= m.viewHeight + 1,
-                    "\(chart): drawing \(drawing) leaves its \(frame) frame")
+            #expect(
+                m.x >= -1 && m.y >= -1 && m.x + m.width <= m.viewWidth + 1 && m.y + m.height <= m.viewHeight + 1,
+                "\(chart): drawing \(drawing) leaves its \(frame) frame")
         }
         // One mean line per government (and per series) where the chart has lines.
         #expect((measured["spbe"]?.drawnMeans ?? 0) >= governments)

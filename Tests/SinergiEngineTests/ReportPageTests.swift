@@ -10,8 +10,10 @@ import Testing
     static func run(_ name: String, replicates: Int = 6) async throws -> (Study.Outcome, URL) {
         let root = try EngineFixtures.temporaryFolder()
         let scenario = try EngineFixtures.scenario(name)
-        let outcome = try await Study.run(EngineFixtures.request(scenario, replicates: replicates, seed: 7, threads: 2,
-                                                                 root: root))
+        let outcome = try await Study.run(
+            EngineFixtures.request(
+                scenario, replicates: replicates, seed: 7, threads: 2,
+                root: root))
         return (outcome, root)
     }
 
@@ -80,11 +82,14 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         var statistics = outcome.statistics
         var manifest = outcome.manifest
-        let copies = 4   // 48 governments, more than GovernmentSample.limit
+        let copies = 4  // 48 governments, more than GovernmentSample.limit
         func renamed(_ name: String, _ copy: Int) -> String { copy == 0 ? name : "\(name) #\(copy)" }
-        let series = statistics.series, outcomes = statistics.outcomes.filter { $0.government != RunStatistics.regionName }
+        let series = statistics.series,
+            outcomes = statistics.outcomes.filter { $0.government != RunStatistics.regionName }
         for copy in 1..<copies {
-            statistics.series += series.map { row in var row = row; row.government = renamed(row.government, copy); return row }
+            statistics.series += series.map { row in
+                var row = row; row.government = renamed(row.government, copy); return row
+            }
             statistics.outcomes += outcomes.map { row in
                 var row = row
                 row.government = renamed(row.government, copy)
@@ -98,7 +103,9 @@ import Testing
         let page = ReportPage.html(statistics: statistics, manifest: manifest)
         #expect(page.contains("id=\"note-sample\""))
         #expect(page.contains("This run has 48 governments; 12 are shown"))
-        let finals = statistics.outcomes.filter { $0.outcome == "final_spbe" && $0.government != RunStatistics.regionName }
+        let finals = statistics.outcomes.filter {
+            $0.outcome == "final_spbe" && $0.government != RunStatistics.regionName
+        }
         let lowest = finals.min { $0.summary.mean < $1.summary.mean }!.government
         let highest = finals.max { $0.summary.mean < $1.summary.mean }!.government
         #expect(page.contains(">\(lowest)</") && page.contains(">\(highest)</"))

@@ -1,8 +1,9 @@
 import Foundation
-@testable import SinergiEngine
 import SinergiModel
 import SinergiStats
 import Testing
+
+@testable import SinergiEngine
 
 /// The time-series statistics of a run with many governments stay within a memory budget
 /// (docs/statistics.md, "Memory"): the exact capacity of a series cell shrinks with the
@@ -14,8 +15,9 @@ import Testing
         let governments = (0..<count).map { g in
             var portal = InitiativeSpec(name: "portal", partners: [0])
             portal.citizenFacing = true
-            return GovernmentSpec(name: "Government \(g)", agencies: [AgencySpec(name: "Diskominfo", sector: "communication")],
-                                  initiatives: [portal])
+            return GovernmentSpec(
+                name: "Government \(g)", agencies: [AgencySpec(name: "Diskominfo", sector: "communication")],
+                initiatives: [portal])
         }
         return ModelInput(months: months, governments: governments)
     }
@@ -44,7 +46,8 @@ import Testing
     @Test(arguments: ["classroom", "jambi-province-2018"])
     func smallScenariosKeepTheFullCapacity(_ name: String) throws {
         let input = try EngineFixtures.scenario(name).input
-        let accumulator = RunAccumulator(layout: SeriesLayout(input: input), governmentNames: input.governments.map(\.name))
+        let accumulator = RunAccumulator(
+            layout: SeriesLayout(input: input), governmentNames: input.governments.map(\.name))
         #expect(accumulator.seriesCapacity == 256)
         #expect(RunRequest.fixedBatch(recordValues: SeriesLayout(input: input).count) == RunRequest.fixedBatch)
     }

@@ -1,5 +1,6 @@
 import RealModule
 import Testing
+
 @testable import SinergiModel
 
 /// MODEL.md §7 property 1: the aggregate Bass step is exact, so the monthly path equals
@@ -56,8 +57,10 @@ import Testing
 
     /// A government whose whole population has access and readiness, with S pinned, so
     /// M_pot = 1 and the citizens' p and q are S·p₀ (× outreach) and S·q₀.
-    static func citizensOnlyInput(months: Int, access: Double = 1, readiness: Double = 1,
-                                  pinnedS: Double = 1, interventions: [Intervention] = []) -> ModelInput {
+    static func citizensOnlyInput(
+        months: Int, access: Double = 1, readiness: Double = 1,
+        pinnedS: Double = 1, interventions: [Intervention] = []
+    ) -> ModelInput {
         var input = classroomInput(months: months, interventions: interventions)
         input.governments[0].internetAccess = .constant(access)
         input.governments[0].internetCeiling = .constant(access)
@@ -94,8 +97,9 @@ import Testing
 
     /// citizen_outreach multiplies p only: p = p₀·S·(1 + 2·intensity) (MODEL.md §3, §4).
     @Test func outreachMultipliesInnovationOnly() throws {
-        let outreach = Intervention(lever: .citizenOutreach, targets: [InterventionTarget(government: 0, agencies: [])],
-                                    intensity: 0.5)
+        let outreach = Intervention(
+            lever: .citizenOutreach, targets: [InterventionTarget(government: 0, agencies: [])],
+            intensity: 0.5)
         let input = Self.citizensOnlyInput(months: 60, interventions: [outreach])
         let adoption = try Self.adoptionSeries(input, seed: 7)
         for t in 0..<60 {

@@ -1,6 +1,7 @@
 import RealModule
 import SinergiStats
 import Testing
+
 @testable import SinergiModel
 
 /// MODEL.md §7 property 4: the CES aggregate X = (mean x^ρ)^(1/ρ) is the min, geometric
@@ -67,11 +68,13 @@ import Testing
         let low = values.min()!, high = values.max()!
         for magnitude in [50.0, 200, 1000, 1e5] {
             let weakest = CESAggregate.of(values, rho: -magnitude)
-            #expect(weakest >= low * (1 - 1e-12) && weakest <= low * Double.pow(n, 1 / magnitude) * (1 + 1e-12),
-                    "ρ = −\(magnitude): \(weakest) for min \(low)")
+            #expect(
+                weakest >= low * (1 - 1e-12) && weakest <= low * Double.pow(n, 1 / magnitude) * (1 + 1e-12),
+                "ρ = −\(magnitude): \(weakest) for min \(low)")
             let best = CESAggregate.of(values, rho: magnitude)
-            #expect(best <= high * (1 + 1e-12) && best >= high * Double.pow(n, -1 / magnitude) * (1 - 1e-12),
-                    "ρ = \(magnitude): \(best) for max \(high)")
+            #expect(
+                best <= high * (1 + 1e-12) && best >= high * Double.pow(n, -1 / magnitude) * (1 - 1e-12),
+                "ρ = \(magnitude): \(best) for max \(high)")
         }
     }
 
@@ -94,13 +97,15 @@ import Testing
             sumBest += best.value
         }
         let nn = Double(n)
-        let variance = nn / ((nn + 1) * (nn + 1) * (nn + 2))   // same for the max
+        let variance = nn / ((nn + 1) * (nn + 1) * (nn + 2))  // same for the max
         let standardError = (variance / Double(draws)).squareRoot()
         let mean = sum / Double(draws)
-        #expect(abs(mean - 1 / (nn + 1)) <= 4 * standardError,
-                "n = \(n): mean \(mean), expected \(1 / (nn + 1)), SE \(standardError)")
+        #expect(
+            abs(mean - 1 / (nn + 1)) <= 4 * standardError,
+            "n = \(n): mean \(mean), expected \(1 / (nn + 1)), SE \(standardError)")
         let meanBest = sumBest / Double(draws)
-        #expect(abs(meanBest - nn / (nn + 1)) <= 4 * standardError,
-                "n = \(n): mean of max \(meanBest), expected \(nn / (nn + 1)), SE \(standardError)")
+        #expect(
+            abs(meanBest - nn / (nn + 1)) <= 4 * standardError,
+            "n = \(n): mean of max \(meanBest), expected \(nn / (nn + 1)), SE \(standardError)")
     }
 }

@@ -1,5 +1,6 @@
 import SinergiStats
 import Testing
+
 @testable import SinergiModel
 
 /// The citizen graphs of MODEL.md §3, built from the `citizens` stream into CSR arrays.
@@ -94,7 +95,9 @@ import Testing
 
     /// The same seed builds the same graph; a rebuild in the same buffers as well.
     @Test func sameSeedSameGraph() throws {
-        for kind: CitizenGraphKind in [.wattsStrogatz(k: 4, beta: 0.3), .barabasiAlbert(m: 2), .erdosRenyi(meanDegree: 5)] {
+        for kind: CitizenGraphKind in [
+            .wattsStrogatz(k: 4, beta: 0.3), .barabasiAlbert(m: 2), .erdosRenyi(meanDegree: 5),
+        ] {
             let a = try Self.build(kind, size: 1_000, seed: 5)
             var b = try Self.build(kind, size: 3_000, seed: 9)
             try b.build(kind, size: 1_000, stream: RandomStream(seed: 5))
@@ -113,8 +116,9 @@ import Testing
     @Test func bytesPerCitizenAndPerEdge() throws {
         let network = CitizenNetwork()
         let n = 100_000
-        try network.initialise(CitizenNetworkSpec(size: n, graph: .ringLattice(k: 10)), stream: RandomStream(seed: 3),
-                               access: 1, readiness: 1)
+        try network.initialise(
+            CitizenNetworkSpec(size: n, graph: .ringLattice(k: 10)), stream: RandomStream(seed: 3),
+            access: 1, readiness: 1)
         _ = network.step(innovation: 0.03, imitation: 0.38, access: 1, readiness: 1)
         let entries = n * 10
         let fixed = network.storedBytes - entries * 4

@@ -1,5 +1,6 @@
 import SinergiStats
 import Testing
+
 @testable import SinergiModel
 
 /// MODEL.md §6: every stochastic site draws the same number of uniforms every month, so a
@@ -20,7 +21,7 @@ import Testing
         throws -> (baseline: [Month], policy: [Month])
     {
         var baselineInput = classroomInput(months: months)
-        baselineInput.parameters.politics.firstElection = 20   // two elections in the horizon
+        baselineInput.parameters.politics.firstElection = 20  // two elections in the horizon
         baselineInput.parameters.politics.termMonths = 24
         var policyInput = baselineInput
         policyInput.interventions = interventions
@@ -29,9 +30,10 @@ import Testing
         try policy.initialise(seed: seed)
         let n = baseline.agencyCount
         func snapshot(_ s: GovernmentState) -> Month {
-            Month(meeting: s.meeting, headCommitment: Array(s.headCommitment.prefix(n)),
-                  politicalWill: s.politicalWill, hr: Array(s.hr.prefix(n)),
-                  motivation: Array(s.motivation.prefix(n)), attends: Array(s.attends.prefix(n)))
+            Month(
+                meeting: s.meeting, headCommitment: Array(s.headCommitment.prefix(n)),
+                politicalWill: s.politicalWill, hr: Array(s.hr.prefix(n)),
+                motivation: Array(s.motivation.prefix(n)), attends: Array(s.attends.prefix(n)))
         }
         var a: [Month] = [], b: [Month] = []
         for t in 0..<months {
@@ -41,10 +43,12 @@ import Testing
             b.append(snapshot(policy.state))
         }
         // Same number of draws from every stream: the next raw numbers agree.
-        for (x, y) in [(baseline.streams.politics, policy.streams.politics), (baseline.streams.hr, policy.streams.hr),
-                       (baseline.streams.forum, policy.streams.forum),
-                       (baseline.streams.motivation, policy.streams.motivation),
-                       (baseline.streams.citizens, policy.streams.citizens)] {
+        for (x, y) in [
+            (baseline.streams.politics, policy.streams.politics), (baseline.streams.hr, policy.streams.hr),
+            (baseline.streams.forum, policy.streams.forum),
+            (baseline.streams.motivation, policy.streams.motivation),
+            (baseline.streams.citizens, policy.streams.citizens),
+        ] {
             #expect(x.nextRaw() == y.nextRaw())
         }
         return (a, b)
@@ -59,20 +63,24 @@ import Testing
     @Test(arguments: [1, 13, 60])
     func drawsPerMonthAreFixed(months: Int) throws {
         let targets = [InterventionTarget(government: 0, agencies: Array(0..<7))]
-        var input = classroomInput(months: months,
-                                   interventions: Lever.allCases.map { Intervention(lever: $0, targets: targets, intensity: 0.9) })
+        var input = classroomInput(
+            months: months,
+            interventions: Lever.allCases.map { Intervention(lever: $0, targets: targets, intensity: 0.9) })
         input.parameters.politics.firstElection = 0
         input.parameters.politics.termMonths = 5
         input.parameters.politics.changeProbability = 0.5
         input.parameters.politics.headTurnover = 0.3
         input.parameters.hr.staffRotation = 0.3
         let n = 7
-        let perMonth: [(StreamName, Int)] = [(.politics, 2 + 2 * n), (.hr, n), (.forum, 1 + n), (.motivation, n), (.citizens, 0)]
+        let perMonth: [(StreamName, Int)] = [
+            (.politics, 2 + 2 * n), (.hr, n), (.forum, 1 + n), (.motivation, n), (.citizens, 0),
+        ]
         for seed in replicateSeeds(3) {
             let driver = Driver(input)
             _ = try driver.run(seed: seed)
             for (name, count) in perMonth {
-                let fresh = RandomStream(seed: SeedDerivation.streamSeed(replicateSeed: seed, government: 0, stream: name))
+                let fresh = RandomStream(
+                    seed: SeedDerivation.streamSeed(replicateSeed: seed, government: 0, stream: name))
                 for _ in 0..<(count * months) { _ = fresh.uniform() }
                 let model: RandomStream
                 switch name {
@@ -93,8 +101,9 @@ import Testing
     /// (the hr stream) fall in the same months.
     @Test(arguments: replicateSeeds(10))
     func trainingOneAgencyLeavesOtherProcessesAlone(seed: UInt64) throws {
-        let training = Intervention(lever: .training, targets: [InterventionTarget(government: 0, agencies: [3])],
-                                    intensity: 0.8)
+        let training = Intervention(
+            lever: .training, targets: [InterventionTarget(government: 0, agencies: [3])],
+            intensity: 0.8)
         let (baseline, policy) = try Self.lockstep(policy: [training], seed: seed)
         #expect(baseline.map(\.meeting) == policy.map(\.meeting))
         #expect(baseline.map(\.headCommitment) == policy.map(\.headCommitment))
@@ -114,8 +123,9 @@ import Testing
     /// baseline meeting is also a policy meeting, and head rotations are untouched.
     @Test(arguments: replicateSeeds(10))
     func championOnlyAddsMeetings(seed: UInt64) throws {
-        let champion = Intervention(lever: .champion, targets: [InterventionTarget(government: 0, agencies: [])],
-                                    intensity: 0.8)
+        let champion = Intervention(
+            lever: .champion, targets: [InterventionTarget(government: 0, agencies: [])],
+            intensity: 0.8)
         let (baseline, policy) = try Self.lockstep(policy: [champion], seed: seed)
         for (x, y) in zip(baseline, policy) where x.meeting { #expect(y.meeting) }
         #expect(policy.filter(\.meeting).count > baseline.filter(\.meeting).count)
@@ -144,10 +154,13 @@ import Testing
         var baselineInput = classroomInput(months: 60)
         baselineInput.parameters.politics.firstElection = 20
         baselineInput.parameters.politics.termMonths = 24
-        baselineInput.parameters.hr.staffRotation = 0.1   // rotations happen, so retention has work to do
+        baselineInput.parameters.hr.staffRotation = 0.1  // rotations happen, so retention has work to do
         var policyInput = baselineInput
-        policyInput.interventions = [Intervention(lever: lever, targets: [InterventionTarget(government: 0, agencies: Array(0..<7))],
-                                                  start: 0, duration: 24, intensity: 0.8)]
+        policyInput.interventions = [
+            Intervention(
+                lever: lever, targets: [InterventionTarget(government: 0, agencies: Array(0..<7))],
+                start: 0, duration: 24, intensity: 0.8)
+        ]
         for seed in replicateSeeds(5) {
             let baseline = Driver(baselineInput), policy = Driver(policyInput)
             try baseline.initialise(seed: seed)
@@ -156,11 +169,13 @@ import Testing
             for t in 0..<60 {
                 baseline.step(t)
                 policy.step(t)
-                for (name, x, y) in [("politics", baseline.streams.politics, policy.streams.politics),
-                                     ("forum", baseline.streams.forum, policy.streams.forum),
-                                     ("citizens", baseline.streams.citizens, policy.streams.citizens),
-                                     ("motivation", baseline.streams.motivation, policy.streams.motivation),
-                                     ("hr", baseline.streams.hr, policy.streams.hr)] {
+                for (name, x, y) in [
+                    ("politics", baseline.streams.politics, policy.streams.politics),
+                    ("forum", baseline.streams.forum, policy.streams.forum),
+                    ("citizens", baseline.streams.citizens, policy.streams.citizens),
+                    ("motivation", baseline.streams.motivation, policy.streams.motivation),
+                    ("hr", baseline.streams.hr, policy.streams.hr),
+                ] {
                     #expect(x.stateBytes() == y.stateBytes(), "stream \(name), month \(t), seed \(seed)")
                 }
                 hrDiffers = hrDiffers || Array(baseline.state.hr.prefix(7)) != Array(policy.state.hr.prefix(7))
@@ -187,10 +202,13 @@ import Testing
         var baselineInput = classroomInput(months: 36)
         baselineInput.citizens = .network(CitizenNetworkSpec(size: 2_000, graph: .wattsStrogatz(k: 6, beta: 0.2)))
         baselineInput.governments[0].internetAccess = .constant(0.6)
-        baselineInput.testHooks.pinnedServiceQuality = 0.5   // a service to adopt from the start
+        baselineInput.testHooks.pinnedServiceQuality = 0.5  // a service to adopt from the start
         var policyInput = baselineInput
-        policyInput.interventions = [Intervention(lever: .citizenOutreach, targets: [InterventionTarget(government: 0, agencies: [])],
-                                                  intensity: 0.9)]
+        policyInput.interventions = [
+            Intervention(
+                lever: .citizenOutreach, targets: [InterventionTarget(government: 0, agencies: [])],
+                intensity: 0.9)
+        ]
         for seed in replicateSeeds(3) {
             let baseline = Driver(baselineInput), policy = Driver(policyInput)
             try baseline.initialise(seed: seed)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SinergiModel
 
 /// MODEL.md §6 and §7 property 7: a replicate depends only on its seed — not on the
@@ -14,11 +15,14 @@ import Testing
         small.initiatives = [InitiativeSpec(name: "e-office", partners: [0, 1, 3])]
         small.prehistory = .conflict
         input.governments.append(small)
-        let all = [InterventionTarget(government: 0, agencies: Array(0..<7)),
-                   InterventionTarget(government: 1, agencies: Array(0..<4))]
+        let all = [
+            InterventionTarget(government: 0, agencies: Array(0..<7)),
+            InterventionTarget(government: 1, agencies: Array(0..<4)),
+        ]
         input.interventions = [
             Intervention(lever: .champion, targets: all, start: 3, duration: 20, intensity: 0.6),
-            Intervention(lever: .training, targets: [InterventionTarget(government: 0, agencies: [1, 2])], intensity: 0.5),
+            Intervention(
+                lever: .training, targets: [InterventionTarget(government: 0, agencies: [1, 2])], intensity: 0.5),
             Intervention(lever: .citizenOutreach, targets: all, start: 12, intensity: 0.4),
         ]
         return input
@@ -90,11 +94,13 @@ import Testing
     /// on a small win, a launch and rotations — equals that of a fresh state.
     @Test func noStateLeaksBetweenReplicates() throws {
         let all = [InterventionTarget(government: 0, agencies: Array(0..<7))]
-        let input = classroomInput(months: 60, interventions: [
-            Intervention(lever: .champion, targets: all, intensity: 0.9),
-            Intervention(lever: .coordinationTeam, targets: all, intensity: 0.9),
-            Intervention(lever: .training, targets: all, start: 3, intensity: 0.5),
-        ])
+        let input = classroomInput(
+            months: 60,
+            interventions: [
+                Intervention(lever: .champion, targets: all, intensity: 0.9),
+                Intervention(lever: .coordinationTeam, targets: all, intensity: 0.9),
+                Intervention(lever: .training, targets: all, start: 3, intensity: 0.5),
+            ])
         let reused = Driver(input)
         // A first replicate that ends with the small-win flag set for a next month.
         let first = replicateSeeds(200, master: 99).first { seed in

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SinergiModel
 
 /// MODEL.md §7 property 5: with C pinned, no resource cap and no switching, the mean
@@ -16,14 +17,16 @@ import Testing
         var agencies = (0..<n).map { AgencySpec(name: "opd-\($0)", sector: "sector") }
         if let shares {
             for i in 0..<n {
-                agencies[i].motivation = i < shares.prosocial ? .prosocial
+                agencies[i].motivation =
+                    i < shares.prosocial
+                    ? .prosocial
                     : i < shares.prosocial + shares.conditional ? .conditional : .selfish
             }
         }
         var government = GovernmentSpec(name: "Large", agencies: agencies)
         government.mandate = .constant(mandate)
         var input = ModelInput(months: months, governments: [government])
-        input.parameters.politics.firstElection = months + 1   // no election: I stays I
+        input.parameters.politics.firstElection = months + 1  // no election: I stays I
         if let reference { input.parameters.effort.reference = reference }
         input.testHooks.pinnedCommitment = commitment
         input.testHooks.noResourceCap = true
@@ -33,12 +36,15 @@ import Testing
 
     /// The fixed point solved here by bisection on f(ē) − ē over [0, 1]; requires exactly
     /// one sign change on a fine grid so the root is the unique fixed point.
-    static func fixedPoint(prosocial pp: Double, conditional pc: Double, selfish ps: Double,
-                           parameters: ModelParameters.Effort) -> Double {
+    static func fixedPoint(
+        prosocial pp: Double, conditional pc: Double, selfish ps: Double,
+        parameters: ModelParameters.Effort
+    ) -> Double {
         let c = commitment
         func f(_ e: Double) -> Double {
             pp * c
-                + pc * c * (parameters.conditionalFloor
+                + pc * c
+                * (parameters.conditionalFloor
                     + (1 - parameters.conditionalFloor) * min(1, parameters.reciprocity * e / parameters.reference))
                 + ps * c * (parameters.selfishBase + parameters.mandateCompliance * mandate)
         }
@@ -109,8 +115,9 @@ import Testing
         for (share, expected) in zip(shares, [0.14, 0.53, 0.33]) {
             #expect(abs(share - expected) <= 4 * (expected * (1 - expected) / Double(Self.n)).squareRoot())
         }
-        let expected = Self.fixedPoint(prosocial: shares[0], conditional: shares[1], selfish: shares[2],
-                                       parameters: input.parameters.effort)
+        let expected = Self.fixedPoint(
+            prosocial: shares[0], conditional: shares[1], selfish: shares[2],
+            parameters: input.parameters.effort)
         #expect(abs(last - expected) <= 1.0 / Double(Self.n - 1), "ē = \(last), ē* = \(expected)")
     }
 }

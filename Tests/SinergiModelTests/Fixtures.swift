@@ -1,5 +1,6 @@
-@testable import SinergiModel
 import SinergiStats
+
+@testable import SinergiModel
 
 /// A classroom-sized government for tests: seven agencies, e-planning, e-budgeting that
 /// displaces the finance agency's legacy system, and a citizen-facing complaints service.

@@ -1,12 +1,14 @@
 import Testing
+
 @testable import SinergiModel
 
 /// MODEL.md §4: the cost of an entry is one-off + cost per month × active months (nothing
 /// if it starts at or after the horizon), split equally among its target governments.
 @Suite struct LeverCostTests {
     static func entry(start: Int, duration: Int?, targets: [Int] = [0]) -> Intervention {
-        Intervention(lever: .training, targets: targets.map { InterventionTarget(government: $0, agencies: [0]) },
-                     start: start, duration: duration, intensity: 0.5, costPerMonth: 10, oneOffCost: 100)
+        Intervention(
+            lever: .training, targets: targets.map { InterventionTarget(government: $0, agencies: [0]) },
+            start: start, duration: duration, intensity: 0.5, costPerMonth: 10, oneOffCost: 100)
     }
 
     @Test func totalCostOfOneEntry() {
@@ -24,7 +26,9 @@ import Testing
     }
 
     @Test func activeMonthsMatchIsActive() {
-        for e in [Self.entry(start: 0, duration: nil), Self.entry(start: 7, duration: 5), Self.entry(start: 55, duration: 30)] {
+        for e in [
+            Self.entry(start: 0, duration: nil), Self.entry(start: 7, duration: 5), Self.entry(start: 55, duration: 30),
+        ] {
             let counted = (0..<60).filter { e.isActive(at: $0) }.count
             #expect(counted == e.activeMonths(horizon: 60))
         }
@@ -38,9 +42,9 @@ import Testing
         second.name = "Kota Kedua"
         input.governments.append(second)
         input.interventions = [
-            Self.entry(start: 0, duration: nil, targets: [0, 1]),   // 100 + 240 = 340, half each
-            Self.entry(start: 20, duration: 2, targets: [1]),        // 100 + 20 = 120 to government 1
-            Self.entry(start: 24, duration: nil, targets: [0]),      // at the horizon: nothing
+            Self.entry(start: 0, duration: nil, targets: [0, 1]),  // 100 + 240 = 340, half each
+            Self.entry(start: 20, duration: 2, targets: [1]),  // 100 + 20 = 120 to government 1
+            Self.entry(start: 24, duration: nil, targets: [0]),  // at the horizon: nothing
         ]
         let simulator = Simulator(input: input)
         var record = simulator.makeRecord()

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SinergiModel
 
 /// One paired comparison per lever (MODEL.md §4): on the same replicate seeds, baseline
@@ -42,10 +43,12 @@ import Testing
     /// What MODEL.md says each lever does (§4) and which outcomes that must move (§2).
     static let expectations: [Lever: Expectation] = [
         // W enters commitment (θ_W) and the budget factor 0.5·(W − 0.5).
-        .politicalWill: Expectation(targets: [(.effectiveWill, .up), (.effectiveBudget, .up)],
-                                    outcomes: [.meanCommitment, .finalSpbe]),
+        .politicalWill: Expectation(
+            targets: [(.effectiveWill, .up), (.effectiveBudget, .up)],
+            outcomes: [.meanCommitment, .finalSpbe]),
         // L enters commitment (θ_L), meeting probability and K.
-        .champion: Expectation(targets: [(.effectiveChampion, .up)], outcomes: [.meanCommitment, .finalSpbe, .meanTrust]),
+        .champion: Expectation(
+            targets: [(.effectiveChampion, .up)], outcomes: [.meanCommitment, .finalSpbe, .meanTrust]),
         // D is the policy domain (1 + 4D) and raises meetings and dialogue quality.
         .coordinationTeam: Expectation(targets: [(.design, .up)], outcomes: [.finalSpbe, .meanTrust]),
         // N removes the power-imbalance penalty on q, so forum trust builds faster.
@@ -62,8 +65,9 @@ import Testing
         // u speeds HR learning and maturity growth.
         .cultureChange: Expectation(targets: [(.culture, .up), (.hr, .up)], outcomes: [.finalSpbe]),
         .citizenOutreach: Expectation(targets: [(.outreach, .up), (.readiness, .up)], outcomes: [.adoption]),
-        .infrastructure: Expectation(targets: [(.internetCeiling, .up), (.internetGrowth, .up), (.internetAccess, .up)],
-                                     outcomes: [.internetAccess, .adoption]),
+        .infrastructure: Expectation(
+            targets: [(.internetCeiling, .up), (.internetGrowth, .up), (.internetAccess, .up)],
+            outcomes: [.internetAccess, .adoption]),
         .partnership: Expectation(targets: [(.effectiveBudget, .up), (.hr, .up)], outcomes: [.finalSpbe]),
     ]
 
@@ -109,8 +113,9 @@ import Testing
     static let baseline = observe(classroomInput(), seeds: seeds)
 
     static func policy(_ lever: Lever) -> Intervention {
-        Intervention(lever: lever, targets: [InterventionTarget(government: 0, agencies: Array(0..<7))],
-                     intensity: intensity)
+        Intervention(
+            lever: lever, targets: [InterventionTarget(government: 0, agencies: Array(0..<7))],
+            intensity: intensity)
     }
 
     @Test(arguments: Lever.allCases)
@@ -121,16 +126,19 @@ import Testing
         }
         let policy = Self.observe(classroomInput(interventions: [Self.policy(lever)]), seeds: Self.seeds)
         for (target, direction) in expectation.targets {
-            let difference = PairedDifference(policy: policy.map { $0.targets[target]! },
-                                              baseline: Self.baseline.map { $0.targets[target]! })
+            let difference = PairedDifference(
+                policy: policy.map { $0.targets[target]! },
+                baseline: Self.baseline.map { $0.targets[target]! })
             switch direction {
             case .up: #expect(difference.ciLow > 0, "\(lever.rawValue) should raise \(target.rawValue): \(difference)")
-            case .down: #expect(difference.ciHigh < 0, "\(lever.rawValue) should lower \(target.rawValue): \(difference)")
+            case .down:
+                #expect(difference.ciHigh < 0, "\(lever.rawValue) should lower \(target.rawValue): \(difference)")
             }
         }
         for outcome in expectation.outcomes {
-            let difference = PairedDifference(policy: policy.map { outcome.value($0.outcome) },
-                                              baseline: Self.baseline.map { outcome.value($0.outcome) })
+            let difference = PairedDifference(
+                policy: policy.map { outcome.value($0.outcome) },
+                baseline: Self.baseline.map { outcome.value($0.outcome) })
             #expect(difference.ciLow > 0, "\(lever.rawValue) should raise \(outcome.rawValue): \(difference)")
         }
     }

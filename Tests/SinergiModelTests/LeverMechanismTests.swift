@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SinergiModel
 
 /// The exact effect of each lever while active, month by month, against the formulas of
@@ -7,15 +8,20 @@ import Testing
     static let start = 6, duration = 12, months = 30
     static func active(_ t: Int) -> Bool { t >= start && t < start + duration }
 
-    static func entry(_ lever: Lever, _ intensity: Double, agencies: [Int] = Array(0..<7),
-                      start: Int = start, duration: Int? = duration) -> Intervention {
-        Intervention(lever: lever, targets: [InterventionTarget(government: 0, agencies: agencies)],
-                     start: start, duration: duration, intensity: intensity)
+    static func entry(
+        _ lever: Lever, _ intensity: Double, agencies: [Int] = Array(0..<7),
+        start: Int = start, duration: Int? = duration
+    ) -> Intervention {
+        Intervention(
+            lever: lever, targets: [InterventionTarget(government: 0, agencies: agencies)],
+            start: start, duration: duration, intensity: intensity)
     }
 
     /// Runs one replicate with `interventions`, no election, and calls `check(t, before, after)`.
-    static func run(_ interventions: [Intervention], seed: UInt64 = 3,
-                    check: (Int, GovernmentState, GovernmentState) -> Void) throws {
+    static func run(
+        _ interventions: [Intervention], seed: UInt64 = 3,
+        check: (Int, GovernmentState, GovernmentState) -> Void
+    ) throws {
         var input = classroomInput(months: months, interventions: interventions)
         input.parameters.politics.firstElection = 1_000
         _ = try Driver(input).run(seed: seed, observe: check)
@@ -23,8 +29,10 @@ import Testing
 
     @Test func governmentLevelEffectiveValues() throws {
         let x = 0.6
-        try Self.run([Self.entry(.politicalWill, x), Self.entry(.champion, x), Self.entry(.neutralMediator, x),
-                      Self.entry(.externalMandate, x)]) { t, _, s in
+        try Self.run([
+            Self.entry(.politicalWill, x), Self.entry(.champion, x), Self.entry(.neutralMediator, x),
+            Self.entry(.externalMandate, x),
+        ]) { t, _, s in
             let on = Self.active(t)
             let w = s.politicalWill, l = s.champion, i = s.mandate
             #expect(abs(s.effectiveWill - (on ? w + x * (1 - w) : w)) <= 1e-15)
@@ -36,7 +44,8 @@ import Testing
 
     /// Several entries of one lever compound in the order listed.
     @Test func entriesCompoundInOrder() throws {
-        try Self.run([Self.entry(.politicalWill, 0.5), Self.entry(.politicalWill, 0.2, start: 0, duration: nil)]) { t, _, s in
+        try Self.run([Self.entry(.politicalWill, 0.5), Self.entry(.politicalWill, 0.2, start: 0, duration: nil)]) {
+            t, _, s in
             let w = s.politicalWill
             var expected = w
             if Self.active(t) { expected += 0.5 * (1 - expected) }
@@ -50,8 +59,10 @@ import Testing
     @Test func oneOffLeversActOnceAndPersist() throws {
         let x = 0.5
         var initialEgo: [Double] = []
-        try Self.run([Self.entry(.coordinationTeam, x), Self.entry(.regulationIntegration, x, agencies: [1, 2]),
-                      Self.entry(.infrastructure, x)]) { t, before, s in
+        try Self.run([
+            Self.entry(.coordinationTeam, x), Self.entry(.regulationIntegration, x, agencies: [1, 2]),
+            Self.entry(.infrastructure, x),
+        ]) { t, before, s in
             if t == 0 { initialEgo = Array(before.ego.prefix(7)) }
             #expect(abs(s.design - (t < Self.start ? 0.3 : 0.3 + x * 0.7)) <= 1e-15)
             #expect(abs(s.internetCeiling - (t < Self.start ? 0.9 : 0.9 + x * 0.1)) <= 1e-15)
@@ -66,8 +77,10 @@ import Testing
     /// Monthly state levers: legacy_migration, culture_change, citizen_outreach (largest o).
     @Test func monthlyStateLevers() throws {
         let x = 0.7
-        try Self.run([Self.entry(.legacyMigration, x), Self.entry(.cultureChange, x, agencies: [0, 3]),
-                      Self.entry(.citizenOutreach, 0.3), Self.entry(.citizenOutreach, x)]) { t, b, s in
+        try Self.run([
+            Self.entry(.legacyMigration, x), Self.entry(.cultureChange, x, agencies: [0, 3]),
+            Self.entry(.citizenOutreach, 0.3), Self.entry(.citizenOutreach, x),
+        ]) { t, b, s in
             let on = Self.active(t)
             for i in 0..<7 {
                 #expect(abs(s.legacyLockIn[i] - b.legacyLockIn[i] * (on ? 1 - 0.1 * x : 1)) <= 1e-15)
@@ -86,8 +99,10 @@ import Testing
 
     /// Both budget levers: B_eff = min(1.5, max(B, ring-fence floor) + 0.2·Σ partnership).
     @Test func budgetLeversCombine() throws {
-        try Self.run([Self.entry(.budgetRingfence, 0.9, agencies: [0, 1]), Self.entry(.budgetRingfence, 0.5, agencies: [1]),
-                      Self.entry(.partnership, 0.5, agencies: [1, 2]), Self.entry(.partnership, 0.4, agencies: [2])]) { t, _, s in
+        try Self.run([
+            Self.entry(.budgetRingfence, 0.9, agencies: [0, 1]), Self.entry(.budgetRingfence, 0.5, agencies: [1]),
+            Self.entry(.partnership, 0.5, agencies: [1, 2]), Self.entry(.partnership, 0.4, agencies: [2]),
+        ]) { t, _, s in
             let on = Self.active(t)
             let none = -Double.infinity
             let activeFloors: [Double] = [0.9, 0.9, none, none, none, none, none]
@@ -104,7 +119,8 @@ import Testing
     /// good; staff_retention scales μ_rot by 1 − x while active.
     @Test func hrLevers() throws {
         let x = 0.4
-        try Self.run([Self.entry(.training, x, agencies: [2]), Self.entry(.staffRetention, x, agencies: [4])]) { t, _, s in
+        try Self.run([Self.entry(.training, x, agencies: [2]), Self.entry(.staffRetention, x, agencies: [4])]) {
+            t, _, s in
             for i in 0..<7 {
                 #expect(s.learningMultiplier[i] == (i == 2 && t >= Self.start ? 1 + x : 1))
                 #expect(s.rotationMultiplier[i] == (i == 4 && Self.active(t) ? 1 - x : 1))
@@ -116,7 +132,8 @@ import Testing
     /// π_change = 1 W is redrawn and I counts half in that month and the five after it;
     /// external_mandate then acts on the halved value.
     @Test func electionsHalveTheMandate() throws {
-        var input = classroomInput(months: 40, interventions: [Self.entry(.externalMandate, 0.5, start: 0, duration: nil)])
+        var input = classroomInput(
+            months: 40, interventions: [Self.entry(.externalMandate, 0.5, start: 0, duration: nil)])
         input.parameters.politics.firstElection = 10
         input.parameters.politics.termMonths = 12
         input.parameters.politics.changeProbability = 1

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SinergiModel
 
 /// Every variable stays in its MODEL.md §1 range every month, whatever the levers do; a
@@ -10,7 +11,8 @@ import Testing
     /// a conflict prehistory with frequent elections.
     static let configurations: [(String, ModelInput)] = {
         var stressed = classroomInput()
-        stressed.interventions = Lever.allCases.map { Intervention(lever: $0, targets: everyAgency, intensity: 1) }
+        stressed.interventions =
+            Lever.allCases.map { Intervention(lever: $0, targets: everyAgency, intensity: 1) }
             + [Intervention(lever: .partnership, targets: everyAgency, intensity: 1)]
         var conflict = classroomInput()
         conflict.governments[0].prehistory = .conflict
@@ -35,15 +37,17 @@ import Testing
                 for i in 0..<n {
                     check(unit(s.trust[i]), "trust \(s.trust[i])")
                     check(unit(s.commitment[i]), "commitment \(s.commitment[i])")
-                    check(unit(s.intendedEffort[i]) && s.intendedEffort[i] <= s.commitment[i] + 1e-15,
-                          "intended effort \(s.intendedEffort[i]) with C \(s.commitment[i])")
+                    check(
+                        unit(s.intendedEffort[i]) && s.intendedEffort[i] <= s.commitment[i] + 1e-15,
+                        "intended effort \(s.intendedEffort[i]) with C \(s.commitment[i])")
                     check(unit(s.effort[i]) && s.effort[i] <= s.intendedEffort[i] + 1e-15, "effort \(s.effort[i])")
                     check(unit(s.hr[i]), "H \(s.hr[i])")
                     check(s.budget[i] >= 0 && s.budget[i] <= 1.5, "B \(s.budget[i])")
                     check(s.effectiveBudget[i] >= 0 && s.effectiveBudget[i] <= 1.5, "B_eff \(s.effectiveBudget[i])")
                     check(s.maturity[i] >= 1 && s.maturity[i] <= 5, "m \(s.maturity[i])")
-                    check(unit(s.ego[i]) && unit(s.culture[i]) && unit(s.legacyLockIn[i]) && unit(s.headCommitment[i]),
-                          "ego/culture/lock-in/h")
+                    check(
+                        unit(s.ego[i]) && unit(s.culture[i]) && unit(s.legacyLockIn[i]) && unit(s.headCommitment[i]),
+                        "ego/culture/lock-in/h")
                     check(unit(s.shortfall[i]), "v \(s.shortfall[i])")
                 }
                 for j in 0..<k {
@@ -51,11 +55,13 @@ import Testing
                     check((s.status[j] != .active) == (s.progress[j] >= threshold[j]), "status \(s.status[j])")
                     check((s.status[j] == .integrated) == (s.progress[j] >= 0.99), "integration \(s.progress[j])")
                 }
-                for (label, x) in [("W", s.politicalWill), ("W_eff", s.effectiveWill), ("L_eff", s.effectiveChampion),
-                                   ("D", s.design), ("N_eff", s.effectiveMediation), ("I_eff", s.effectiveMandate),
-                                   ("U", s.understanding), ("ι", s.internetAccess), ("ι_max", s.internetCeiling),
-                                   ("λ", s.readiness), ("a", s.adoption), ("q", s.dialogueQuality),
-                                   ("Q", s.serviceQuality), ("S", s.serviceScore)] {
+                for (label, x) in [
+                    ("W", s.politicalWill), ("W_eff", s.effectiveWill), ("L_eff", s.effectiveChampion),
+                    ("D", s.design), ("N_eff", s.effectiveMediation), ("I_eff", s.effectiveMandate),
+                    ("U", s.understanding), ("ι", s.internetAccess), ("ι_max", s.internetCeiling),
+                    ("λ", s.readiness), ("a", s.adoption), ("q", s.dialogueQuality),
+                    ("Q", s.serviceQuality), ("S", s.serviceScore),
+                ] {
                     check(unit(x), "\(label) \(x)")
                 }
                 check(s.adoption <= s.internetAccess, "adoption \(s.adoption) above access \(s.internetAccess)")
@@ -86,11 +92,17 @@ import Testing
     func leverStartingAtOrAfterHorizonChangesNothing(lever: Lever) throws {
         let months = 36
         let baseline = Simulator(input: classroomInput(months: months))
-        let late = Simulator(input: classroomInput(months: months, interventions: [
-            Intervention(lever: lever, targets: Self.everyAgency, start: months, intensity: 1, costPerMonth: 5, oneOffCost: 50),
-            Intervention(lever: lever, targets: Self.everyAgency, start: months + 4, duration: 6, intensity: 0.5,
-                         costPerMonth: 5, oneOffCost: 50),
-        ]))
+        let late = Simulator(
+            input: classroomInput(
+                months: months,
+                interventions: [
+                    Intervention(
+                        lever: lever, targets: Self.everyAgency, start: months, intensity: 1, costPerMonth: 5,
+                        oneOffCost: 50),
+                    Intervention(
+                        lever: lever, targets: Self.everyAgency, start: months + 4, duration: 6, intensity: 0.5,
+                        costPerMonth: 5, oneOffCost: 50),
+                ]))
         var a = baseline.makeRecord(), b = late.makeRecord()
         for seed in replicateSeeds(4) {
             try baseline.run(replicateSeed: seed, into: &a)
@@ -108,9 +120,12 @@ import Testing
     func leverStartingBeforeTheHorizonChangesTheRecord(lever: Lever) throws {
         let months = 60
         let baseline = Simulator(input: classroomInput(months: months))
-        let last = Simulator(input: classroomInput(months: months, interventions: [
-            Intervention(lever: lever, targets: Self.everyAgency, start: months - 12, intensity: 1),
-        ]))
+        let last = Simulator(
+            input: classroomInput(
+                months: months,
+                interventions: [
+                    Intervention(lever: lever, targets: Self.everyAgency, start: months - 12, intensity: 1)
+                ]))
         var a = baseline.makeRecord(), b = last.makeRecord()
         var changed = false
         for seed in replicateSeeds(40) where !changed {

@@ -1,5 +1,6 @@
 import RealModule
 import Testing
+
 @testable import SinergiModel
 
 /// MODEL.md §2, step by step: every month of a run, the state after the step is what the
@@ -11,15 +12,19 @@ import Testing
 @Suite struct MonthlyStepTests {
     static func input() -> ModelInput {
         let all = [InterventionTarget(government: 0, agencies: [])]
-        var input = classroomInput(months: 60, interventions: [
-            Intervention(lever: .externalMandate, targets: all, start: 10, duration: 30, intensity: 0.5),
-            Intervention(lever: .champion, targets: all, start: 20, intensity: 0.6),
-            Intervention(lever: .budgetRingfence, targets: [InterventionTarget(government: 0, agencies: [0])],
-                         duration: 30, intensity: 0.9),
-            Intervention(lever: .partnership, targets: [InterventionTarget(government: 0, agencies: [2, 5])],
-                         start: 5, intensity: 0.5),
-        ])
-        input.startMonth = 4                                  // budget updates at t = 0, 9, 21, 33, 45, 57
+        var input = classroomInput(
+            months: 60,
+            interventions: [
+                Intervention(lever: .externalMandate, targets: all, start: 10, duration: 30, intensity: 0.5),
+                Intervention(lever: .champion, targets: all, start: 20, intensity: 0.6),
+                Intervention(
+                    lever: .budgetRingfence, targets: [InterventionTarget(government: 0, agencies: [0])],
+                    duration: 30, intensity: 0.9),
+                Intervention(
+                    lever: .partnership, targets: [InterventionTarget(government: 0, agencies: [2, 5])],
+                    start: 5, intensity: 0.5),
+            ])
+        input.startMonth = 4  // budget updates at t = 0, 9, 21, 33, 45, 57
         input.parameters.politics.firstElection = 15
         input.parameters.politics.termMonths = 24
         return input
@@ -51,7 +56,8 @@ import Testing
             // 3. Budget at t = 0 and whenever moy = 0, from last month's maturity.
             let mBefore = agencyMean(b.maturity, n)
             for i in 0..<n {
-                let expected = t == 0 || moy == 0
+                let expected =
+                    t == 0 || moy == 0
                     ? Self.clip(s.baseBudget[i] * (1 + 0.5 * (W - 0.5) + 0.1 * (b.maturity[i] - mBefore)), 0, 1.5)
                     : b.budget[i]
                 check(t, close(s.budget[i], expected), "B[\(i)] \(s.budget[i]) ≠ \(expected)")
@@ -95,16 +101,20 @@ import Testing
 
             // 8. Shared understanding with this month's mean trust.
             let meanTrust = agencyMean(s.trust, n)
-            let U = Self.clip(b.understanding + (s.meeting ? 0.06 * meanTrust * q * (1 - b.understanding) : 0)
-                - 0.01 * b.understanding)
+            let U = Self.clip(
+                b.understanding + (s.meeting ? 0.06 * meanTrust * q * (1 - b.understanding) : 0)
+                    - 0.01 * b.understanding)
             check(t, close(s.understanding, U), "U \(s.understanding) ≠ \(U)")
 
             // 9. Commitment; χ for partners of the unfinished legacy-displacing initiative.
             for i in 0..<n {
-                let chi = initiatives.indices.contains { k in
-                    initiatives[k].displacesLegacy && b.status[k] != .integrated && initiatives[k].partners.contains(i)
-                } ? 1.0 : 0
-                let z = -2.5 + 2 * s.trust[i] + 1.5 * U + 1.5 * L + s.headCommitment[i] + W + I
+                let chi =
+                    initiatives.indices.contains { k in
+                        initiatives[k].displacesLegacy && b.status[k] != .integrated
+                            && initiatives[k].partners.contains(i)
+                    } ? 1.0 : 0
+                let z =
+                    -2.5 + 2 * s.trust[i] + 1.5 * U + 1.5 * L + s.headCommitment[i] + W + I
                     - 2 * s.ego[i] - 1.5 * s.legacyLockIn[i] * chi
                 check(t, close(s.commitment[i], Self.sigmoid(z)), "C[\(i)]")
             }
@@ -142,7 +152,8 @@ import Testing
             // 13. Maturity.
             for i in 0..<n {
                 let m = b.maturity[i], e = s.effort[i]
-                let expected = Self.clip(m + 0.15 * e * (0.5 + 0.5 * s.culture[i]) * (5 - m) / 4 - 0.005 * (m - 1) * (1 - e), 1, 5)
+                let expected = Self.clip(
+                    m + 0.15 * e * (0.5 + 0.5 * s.culture[i]) * (5 - m) / 4 - 0.005 * (m - 1) * (1 - e), 1, 5)
                 check(t, close(s.maturity[i], expected), "m[\(i)]")
             }
 
@@ -155,9 +166,12 @@ import Testing
                     continue
                 }
                 let x = spec.partners.map { i in
-                    s.effort[i] * (0.25 + 0.75 * (s.maturity[i] - 1) / 4) * (1 - (spec.displacesLegacy ? s.legacyLockIn[i] : 0))
+                    s.effort[i] * (0.25 + 0.75 * (s.maturity[i] - 1) / 4)
+                        * (1 - (spec.displacesLegacy ? s.legacyLockIn[i] : 0))
                 }
-                let resources = spec.partners.reduce(0) { $0 + min(1, s.effectiveBudget[$1], s.hr[$1]) } / Double(spec.partners.count)
+                let resources =
+                    spec.partners.reduce(0) { $0 + min(1, s.effectiveBudget[$1], s.hr[$1]) }
+                    / Double(spec.partners.count)
                 let K = Double.pow(shared * max(0.05, resources), 0.25)
                 let expected = b.progress[k] + 0.8 * x.min()! * K * (1 - b.progress[k])
                 check(t, close(s.progress[k], expected), "π[\(k)] \(s.progress[k]) ≠ \(expected)")
@@ -167,11 +181,12 @@ import Testing
 
             // 15–16. Service quality, adoption and internet access.
             let mNow = agencyMean(s.maturity, n)
-            let Q = s.status[2] != .active ? s.progress[2] : 0   // the complaints service
+            let Q = s.status[2] != .active ? s.progress[2] : 0  // the complaints service
             let S = Q.squareRoot() * ((mNow - 1) / 4).squareRoot()
             check(t, close(s.serviceQuality, Q) && close(s.serviceScore, S), "Q, S")
             let potential = b.internetAccess * s.readiness
-            let F = BassDiffusion.step(fraction: Self.clip(b.adoption / potential), innovation: 0.03 * S, imitation: 0.38 * S)
+            let F = BassDiffusion.step(
+                fraction: Self.clip(b.adoption / potential), innovation: 0.03 * S, imitation: 0.38 * S)
             check(t, close(s.adoption, F * potential), "a")
             let access = b.internetAccess + 0.02 * b.internetAccess * (1 - b.internetAccess / 0.9)
             check(t, close(s.internetAccess, access), "ι")

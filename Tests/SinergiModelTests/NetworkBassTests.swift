@@ -1,6 +1,7 @@
 import RealModule
 import SinergiStats
 import Testing
+
 @testable import SinergiModel
 
 /// MODEL.md §7 properties 2 and 3: Bass diffusion on a citizen network, everyone with
@@ -57,7 +58,8 @@ import Testing
     /// Paired paths of one replicate seed on the ring (k = 2) and the complete graph: the
     /// same citizens with the same draws, only the graph differs.
     static func pairedPaths(replicates: Int, months: Int) throws
-        -> (ringMean: [Double], differences: [[Double]], completeShares: [[Double]]) {
+        -> (ringMean: [Double], differences: [[Double]], completeShares: [[Double]])
+    {
         let ring = Simulator(input: input(.ringLattice(k: 2), months: months))
         let complete = Simulator(input: input(.complete, months: months))
         var a = ring.makeRecord(), b = complete.makeRecord()
@@ -87,7 +89,7 @@ import Testing
     /// each month after m. Citizen j has two such neighbours, independent:
     ///   P(j not adopted by the end of month t) = e^(−pΔ(t+1)) · Φ(t)².
     static func exactRing(months: Int) -> [Double] {
-        var q1: [Double] = []          // Q(t) of the one-sided chain
+        var q1: [Double] = []  // Q(t) of the one-sided chain
         var adoption: [Double] = []
         let half = q / 2 * dt
         for t in 0..<months {
@@ -129,12 +131,15 @@ import Testing
             let ringShares = zip(paths.differences[t], paths.completeShares[t]).map { $1 - $0 }
             let binomial = (exact[t] * (1 - exact[t]) / 10_000).squareRoot()
             let sd = Swift.max(binomial, Summary(ringShares).standardDeviation)
-            #expect(abs(mean - exact[t]) <= 4 * sd / Double(replicates).squareRoot() + 1e-9,
-                    "month \(t): simulated \(mean) vs exact \(exact[t])")
+            #expect(
+                abs(mean - exact[t]) <= 4 * sd / Double(replicates).squareRoot() + 1e-9,
+                "month \(t): simulated \(mean) vs exact \(exact[t])")
         }
         for t in 12..<120 {
             let summary = Summary(paths.differences[t])
-            #expect(summary.ci95Low > 0, "month \(t): complete − ring \(summary.mean) [\(summary.ci95Low), \(summary.ci95High)]")
+            #expect(
+                summary.ci95Low > 0,
+                "month \(t): complete − ring \(summary.mean) [\(summary.ci95Low), \(summary.ci95High)]")
         }
     }
 }

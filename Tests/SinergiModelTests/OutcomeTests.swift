@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SinergiModel
 
 /// MODEL.md §5: the outcomes of a replicate, recomputed here from the states the run went
@@ -6,10 +7,12 @@ import Testing
 @Suite struct OutcomeTests {
     static func input(stallMonths: Int?) -> ModelInput {
         let all = [InterventionTarget(government: 0, agencies: [])]
-        var input = classroomInput(months: 60, interventions: [
-            Intervention(lever: .champion, targets: all, intensity: 0.8),
-            Intervention(lever: .coordinationTeam, targets: all, start: 6, intensity: 0.8),
-        ])
+        var input = classroomInput(
+            months: 60,
+            interventions: [
+                Intervention(lever: .champion, targets: all, intensity: 0.8),
+                Intervention(lever: .coordinationTeam, targets: all, start: 6, intensity: 0.8),
+            ])
         if let stallMonths { input.parameters.initiatives.stallMonths = stallMonths }
         return input
     }
@@ -31,7 +34,9 @@ import Testing
                 var win = false
                 for k in specs.indices where b.status[k] != .integrated {
                     let (before, after) = (b.progress[k], s.progress[k])
-                    for threshold in [0.25, 0.5, 0.75, 0.99] where before < threshold && after >= threshold { win = true }
+                    for threshold in [0.25, 0.5, 0.75, 0.99] where before < threshold && after >= threshold {
+                        win = true
+                    }
                     if b.status[k] == .active && s.status[k] != .active {
                         win = true
                         if firstLaunch == nil { firstLaunch = t + 1 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SinergiModel
 
 /// MODEL.md §7 property 6 and §2 step 17: SPBE scoring, predicates and `initialSpbe`.
@@ -7,10 +8,18 @@ import Testing
         #expect(abs(SPBE.index(policy: 1, governance: 1, management: 1, services: 1) - 1) <= 1e-12)
         #expect(abs(SPBE.index(policy: 5, governance: 5, management: 5, services: 5) - 5) <= 1e-12)
         // The same extremes from the state: D = U = Π̄ = Q = 0 and m̄ = 1; D = U = Π̄ = Q = 1 and m̄ = 5.
-        #expect(abs(SPBE.index(design: 0, understanding: 0, meanProgress: 0, meanMaturity: 1, serviceQuality: 0) - 1) <= 1e-12)
-        #expect(abs(SPBE.index(design: 1, understanding: 1, meanProgress: 1, meanMaturity: 5, serviceQuality: 1) - 5) <= 1e-12)
-        #expect(abs(SPBE.index(design: 0, understanding: 0, meanProgress: nil, meanMaturity: 1, serviceQuality: 0) - 1) <= 1e-12)
-        #expect(abs(SPBE.index(design: 1, understanding: 1, meanProgress: nil, meanMaturity: 5, serviceQuality: 1) - 5) <= 1e-12)
+        #expect(
+            abs(SPBE.index(design: 0, understanding: 0, meanProgress: 0, meanMaturity: 1, serviceQuality: 0) - 1)
+                <= 1e-12)
+        #expect(
+            abs(SPBE.index(design: 1, understanding: 1, meanProgress: 1, meanMaturity: 5, serviceQuality: 1) - 5)
+                <= 1e-12)
+        #expect(
+            abs(SPBE.index(design: 0, understanding: 0, meanProgress: nil, meanMaturity: 1, serviceQuality: 0) - 1)
+                <= 1e-12)
+        #expect(
+            abs(SPBE.index(design: 1, understanding: 1, meanProgress: nil, meanMaturity: 5, serviceQuality: 1) - 5)
+                <= 1e-12)
     }
 
     /// Weights 13 / 25 / 16.5 / 45.5 % and the domain formulas, on one interior state:
@@ -21,10 +30,12 @@ import Testing
         #expect(abs(SPBE.index(policy: 1, governance: 2, management: 1, services: 1) - 1.25) <= 1e-12)
         #expect(abs(SPBE.index(policy: 1, governance: 1, management: 2, services: 1) - 1.165) <= 1e-12)
         #expect(abs(SPBE.index(policy: 1, governance: 1, management: 1, services: 2) - 1.455) <= 1e-12)
-        let index = SPBE.index(design: 0.5, understanding: 0.4, meanProgress: 0.6, meanMaturity: 2.5, serviceQuality: 0.3)
+        let index = SPBE.index(
+            design: 0.5, understanding: 0.4, meanProgress: 0.6, meanMaturity: 2.5, serviceQuality: 0.3)
         #expect(abs(index - 2.6354) <= 1e-12)
         // Without initiatives governance is 1 + 4U: 1 + 1.6 = 2.6 → 0.39 + 0.65 + 0.4125 + 1.0829.
-        let alone = SPBE.index(design: 0.5, understanding: 0.4, meanProgress: nil, meanMaturity: 2.5, serviceQuality: 0.3)
+        let alone = SPBE.index(
+            design: 0.5, understanding: 0.4, meanProgress: nil, meanMaturity: 2.5, serviceQuality: 0.3)
         #expect(abs(alone - 2.5354) <= 1e-12)
     }
 

@@ -1,5 +1,6 @@
-@testable import SinergiModel
 import SinergiStats
+
+@testable import SinergiModel
 
 /// Replicate seeds the statistical tests share: replicate r of design point 0 under a
 /// fixed master seed, derived as the engine derives them (MODEL.md §6).
@@ -19,8 +20,9 @@ final class Driver {
     init(_ input: ModelInput) {
         self.input = input
         governments = input.governments.enumerated().map { index, spec in
-            CompiledGovernment(spec: spec, index: index, interventions: input.interventions, months: input.months,
-                               citizens: input.citizens)
+            CompiledGovernment(
+                spec: spec, index: index, interventions: input.interventions, months: input.months,
+                citizens: input.citizens)
         }
         state = GovernmentState(
             agencyCapacity: input.governments.map(\.agencies.count).max() ?? 1,
@@ -36,8 +38,9 @@ final class Driver {
         streams.reseed(replicateSeed: seed, government: g)
         try state.initialise(governments[g], parameters: input.parameters, stream: streams.initial)
         if let spec = governments[g].network {
-            try state.network.initialise(spec, stream: streams.citizens, access: state.internetAccess,
-                                         readiness: state.readiness)
+            try state.network.initialise(
+                spec, stream: streams.citizens, access: state.internetAccess,
+                readiness: state.readiness)
         }
         return state.spbeIndex(governments[g])
     }
@@ -45,14 +48,17 @@ final class Driver {
     /// Steps month `t` of government `g`.
     func step(_ t: Int, government g: Int = 0) {
         let moy = (input.startMonth - 1 + t) % 12
-        state.step(month: t, moy: moy, governments[g], parameters: input.parameters,
-                   hooks: input.testHooks, streams: streams)
+        state.step(
+            month: t, moy: moy, governments[g], parameters: input.parameters,
+            hooks: input.testHooks, streams: streams)
     }
 
     /// Runs all months of government `g`, calling `observe(t, before, after)` after each
     /// month with the state before and after the step; returns the outcomes.
-    func run(seed: UInt64, government g: Int = 0,
-             observe: (Int, GovernmentState, GovernmentState) -> Void = { _, _, _ in }) throws(ModelError) -> GovernmentOutcome {
+    func run(
+        seed: UInt64, government g: Int = 0,
+        observe: (Int, GovernmentState, GovernmentState) -> Void = { _, _, _ in }
+    ) throws(ModelError) -> GovernmentOutcome {
         let initialIndex = try initialise(seed: seed, government: g)
         var index = initialIndex
         for t in 0..<input.months {
@@ -61,8 +67,9 @@ final class Driver {
             index = state.spbeIndex(governments[g])
             observe(t, before, state)
         }
-        return state.outcome(governments[g], initialIndex: initialIndex, finalIndex: index, months: input.months,
-                             stallMonths: input.parameters.initiatives.stallMonths)
+        return state.outcome(
+            governments[g], initialIndex: initialIndex, finalIndex: index, months: input.months,
+            stallMonths: input.parameters.initiatives.stallMonths)
     }
 }
 
@@ -107,10 +114,14 @@ func bits(_ series: ContiguousArray<Double>) -> [UInt64] { series.map(\.bitPatte
 
 /// The bit patterns of every numeric outcome, for bitwise comparison.
 func bits(_ o: GovernmentOutcome) -> [UInt64] {
-    [o.initialSpbe, o.finalSpbe, o.gainPerYear, o.adoption, o.internetAccess, o.meanTrust,
-     o.meanCommitment, o.selfishShare, o.equity, o.leverCost].map(\.bitPattern)
-        + [o.initiativesLaunched, o.initiativesIntegrated, o.initiativesStalled,
-           o.monthsToFirstLaunch ?? -1, o.monthsToFirstWin ?? -1].map { UInt64(bitPattern: Int64($0)) }
+    [
+        o.initialSpbe, o.finalSpbe, o.gainPerYear, o.adoption, o.internetAccess, o.meanTrust,
+        o.meanCommitment, o.selfishShare, o.equity, o.leverCost,
+    ].map(\.bitPattern)
+        + [
+            o.initiativesLaunched, o.initiativesIntegrated, o.initiativesStalled,
+            o.monthsToFirstLaunch ?? -1, o.monthsToFirstWin ?? -1,
+        ].map { UInt64(bitPattern: Int64($0)) }
 }
 
 /// One replicate's monthly values of `metric` for government 0, months 1 … months (row 0,

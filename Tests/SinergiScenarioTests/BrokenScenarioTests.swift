@@ -35,8 +35,9 @@ import Testing
 
     @Test func parseReportsTheSamePathItWasGiven() {
         let text = "sinergi: 1\nname: x\ngovernments: []\n"
-        #expect(Fixtures.diagnostics(parsing: text, path: "some/where.yaml")
-            == "some/where.yaml:3:14: error: 'governments' must list at least one government")
+        #expect(
+            Fixtures.diagnostics(parsing: text, path: "some/where.yaml")
+                == "some/where.yaml:3:14: error: 'governments' must list at least one government")
     }
 
     @Test func diagnosticsAreSortedByLineThenColumn() throws {

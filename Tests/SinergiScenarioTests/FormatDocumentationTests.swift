@@ -35,34 +35,42 @@ import Testing
     }
 
     @Test func schemaEntityKeysMatchTheReader() {
-        #expect(propertyNames("definitions", "government")
-            == Set(GovernmentFields.entry.map(\.key) + GovernmentFields.lists))
+        #expect(
+            propertyNames("definitions", "government")
+                == Set(GovernmentFields.entry.map(\.key) + GovernmentFields.lists))
         #expect(propertyNames("definitions", "agency") == Set(AgencyFields.entry.map(\.key)))
-        #expect(propertyNames("definitions", "initiative")
-            == Set(InitiativeFields.entry.map(\.key) + InitiativeFields.lists))
+        #expect(
+            propertyNames("definitions", "initiative")
+                == Set(InitiativeFields.entry.map(\.key) + InitiativeFields.lists))
         #expect(propertyNames("definitions", "intervention") == Set(InterventionFields.keys))
-        #expect(propertyNames("definitions", "intervention", "properties", "target")
-            == Set(InterventionFields.targetKeys))
-        #expect(propertyNames("properties", "defaults", "properties", "government")
-            == Set(GovernmentFields.defaultable.map(\.key)))
-        #expect(propertyNames("properties", "defaults", "properties", "agency")
-            == Set(AgencyFields.defaultable.map(\.key)))
-        #expect(propertyNames("properties", "defaults", "properties", "initiative")
-            == Set(InitiativeFields.defaultable.map(\.key)))
+        #expect(
+            propertyNames("definitions", "intervention", "properties", "target")
+                == Set(InterventionFields.targetKeys))
+        #expect(
+            propertyNames("properties", "defaults", "properties", "government")
+                == Set(GovernmentFields.defaultable.map(\.key)))
+        #expect(
+            propertyNames("properties", "defaults", "properties", "agency")
+                == Set(AgencyFields.defaultable.map(\.key)))
+        #expect(
+            propertyNames("properties", "defaults", "properties", "initiative")
+                == Set(InitiativeFields.defaultable.map(\.key)))
     }
 
     @Test func schemaParametersMatchTheTable() {
         #expect(propertyNames("properties", "parameters") == Set(ParameterTable.groups))
         for group in ParameterTable.groups {
-            #expect(propertyNames("properties", "parameters", "properties", group)
-                == Set(ParameterTable.entries(in: group).map(\.key)), "\(group)")
+            #expect(
+                propertyNames("properties", "parameters", "properties", group)
+                    == Set(ParameterTable.entries(in: group).map(\.key)), "\(group)")
         }
     }
 
     @Test func schemaParameterDefaultsAreTheModelDefaults() {
         let defaults = ModelParameters()
         for entry in ParameterTable.entries {
-            let declared = object("properties", "parameters", "properties", entry.group, "properties", entry.key)["default"]
+            let declared = object("properties", "parameters", "properties", entry.group, "properties", entry.key)[
+                "default"]
             switch entry.kind {
             case .real(_, let path):
                 // Foundation's JSON parser may miss the last binary digit (1/36).
@@ -89,7 +97,8 @@ import Testing
         words += ParameterTable.entries.map(\.key) + Lever.allCases.map(\.rawValue) + DistributionSyntax.families
         words += InitiativeFields.integrationKeywords.map(\.word) + GovernmentFields.kinds
         for word in Set(words) {
-            #expect(format.contains("`\(word)`") || format.contains("{\(word):"), "docs/scenario-format.md lacks `\(word)`")
+            #expect(
+                format.contains("`\(word)`") || format.contains("{\(word):"), "docs/scenario-format.md lacks `\(word)`")
         }
     }
 }

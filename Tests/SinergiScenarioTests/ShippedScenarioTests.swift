@@ -70,10 +70,11 @@ import Testing
         }
         let index = governments.compactMap(\.initialSpbe)
         #expect(abs(index.reduce(0, +) / Double(index.count) - 1.724) < 1e-9)
-        #expect(s.policies.map(\.name) == [
-            "leadership-and-political-will", "capacity-first", "coordination", "legacy-migration",
-            "citizen-side", "all-together",
-        ])
+        #expect(
+            s.policies.map(\.name) == [
+                "leadership-and-political-will", "capacity-first", "coordination", "legacy-migration",
+                "citizen-side", "all-together",
+            ])
         // The packages follow the source articles' recommendations (issue "compare").
         let levers = s.policies.map { Set($0.interventions.map(\.lever)) }
         #expect(levers[0] == [.politicalWill])
@@ -108,8 +109,11 @@ import Testing
             #expect(government.initialSpbe == 2.14, "national mean of local governments, 2020")
             let names = Set(government.agencies.map(\.name))
             #expect(names.isSuperset(of: ["Diskominfo", "Bappeda", "Bakeuda", "DPMPTSP"]))
-            #expect(government.initiatives.map(\.name) == ["e-planning", "e-budgeting", "one-stop licensing",
-                                                           "public complaints"])
+            #expect(
+                government.initiatives.map(\.name) == [
+                    "e-planning", "e-budgeting", "one-stop licensing",
+                    "public complaints",
+                ])
             #expect(government.initiatives.contains { $0.citizenFacing })
         }
         #expect(sizes == [20: 110, 25: 110, 30: 110, 35: 109, 40: 109])
@@ -124,7 +128,8 @@ import Testing
         let s = try ScenarioLoader.load(path: Fixtures.scenario("province-1m-citizens"))
         #expect(s.slug == "province-1m-citizens")
         #expect(s.input.governments.count == 1)
-        #expect(s.input.citizens == .network(CitizenNetworkSpec(size: 1_000_000, graph: .wattsStrogatz(k: 10, beta: 0.1))))
+        #expect(
+            s.input.citizens == .network(CitizenNetworkSpec(size: 1_000_000, graph: .wattsStrogatz(k: 10, beta: 0.1))))
         #expect(s.replicates == 20)
         let province = s.input.governments[0]
         #expect(province.name == "Jambi Province")

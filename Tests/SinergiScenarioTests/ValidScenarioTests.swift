@@ -65,8 +65,9 @@ private let oneCity = """
 
     @Test func largestSeedFitsIn64Bits() throws {
         #expect(try scenario("seed: 18446744073709551615\n" + oneCity).seed == .max)
-        #expect(messages("seed: 18446744073709551616\n" + oneCity)
-            == ["'seed' must be at most 18446744073709551615, got 18446744073709551616"])
+        #expect(
+            messages("seed: 18446744073709551616\n" + oneCity)
+                == ["'seed' must be at most 18446744073709551615, got 18446744073709551616"])
     }
 
     @Test(arguments: [
@@ -102,12 +103,15 @@ private let oneCity = """
     }
 
     @Test func parameterChecks() {
-        #expect(messages("parameters: {politics: {termMonths: 2.5}}\n" + oneCity)
-            == ["'politics.termMonths' must be an integer ≥ 1, got 2.5"])
-        #expect(messages("parameters: {hr: {staffRotation: 2}}\n" + oneCity)
-            == ["'hr.staffRotation' must be a number in [0, 1], got 2"])
-        #expect(messages("parameters: {trsut: {build: 0.1}}\n" + oneCity)
-            == ["unknown key 'trsut' in parameters; did you mean 'trust'?"])
+        #expect(
+            messages("parameters: {politics: {termMonths: 2.5}}\n" + oneCity)
+                == ["'politics.termMonths' must be an integer ≥ 1, got 2.5"])
+        #expect(
+            messages("parameters: {hr: {staffRotation: 2}}\n" + oneCity)
+                == ["'hr.staffRotation' must be a number in [0, 1], got 2"])
+        #expect(
+            messages("parameters: {trsut: {build: 0.1}}\n" + oneCity)
+                == ["unknown key 'trsut' in parameters; did you mean 'trust'?"])
         #expect(messages("parameters: {motivation: {selfishShare: 0.33000001}}\n" + oneCity).count == 1)
     }
 }
@@ -266,37 +270,46 @@ private let oneCity = """
     }
 
     @Test func noTargetMeansEveryAgencyOfEveryGovernment() throws {
-        #expect(try targets("") == [
-            InterventionTarget(government: 0, agencies: [0, 1, 2]),
-            InterventionTarget(government: 1, agencies: [0, 1]),
-        ])
+        #expect(
+            try targets("") == [
+                InterventionTarget(government: 0, agencies: [0, 1, 2]),
+                InterventionTarget(government: 1, agencies: [0, 1]),
+            ])
     }
 
     @Test func agencyFilterIsTheUnionOfNamesAndSectors() throws {
-        #expect(try targets(", target: {agencies: [A], sectors: [s3]}") == [
-            InterventionTarget(government: 0, agencies: [0, 2]),
-            InterventionTarget(government: 1, agencies: [0]),
-        ])
+        #expect(
+            try targets(", target: {agencies: [A], sectors: [s3]}") == [
+                InterventionTarget(government: 0, agencies: [0, 2]),
+                InterventionTarget(government: 1, agencies: [0]),
+            ])
     }
 
     @Test func aGovernmentWhereTheFilterMatchesNobodyIsNotTargeted() throws {
         #expect(try targets(", target: {sectors: [s3]}") == [InterventionTarget(government: 0, agencies: [2])])
-        #expect(try targets(", target: {agencies: [D]}", lever: "champion")
-            == [InterventionTarget(government: 1, agencies: [1])])
+        #expect(
+            try targets(", target: {agencies: [D]}", lever: "champion")
+                == [InterventionTarget(government: 1, agencies: [1])])
     }
 
     @Test func governmentsFilterKeepsScenarioOrder() throws {
-        #expect(try targets(", target: {governments: [H, G], sectors: [s2]}") == [
-            InterventionTarget(government: 0, agencies: [1]),
-            InterventionTarget(government: 1, agencies: [1]),
-        ])
+        #expect(
+            try targets(", target: {governments: [H, G], sectors: [s2]}") == [
+                InterventionTarget(government: 0, agencies: [1]),
+                InterventionTarget(government: 1, agencies: [1]),
+            ])
     }
 
     @Test func namesMustExistInATargetedGovernment() {
-        #expect(messages(Self.region + "interventions:\n  - {lever: training, intensity: 0.5, target: {governments: [H], sectors: [s3]}}\n")
-            == ["sector 's3' is not the sector of an agency in any targeted government; sectors are: s1, s2"])
-        #expect(messages(Self.region + "interventions:\n  - {lever: training, intensity: 0.5, target: {agencies: [E]}}\n")
-            == ["agency 'E' is not an agency of any government; agencies are: A, B, C, D"])
+        #expect(
+            messages(
+                Self.region
+                    + "interventions:\n  - {lever: training, intensity: 0.5, target: {governments: [H], sectors: [s3]}}\n"
+            )
+                == ["sector 's3' is not the sector of an agency in any targeted government; sectors are: s1, s2"])
+        #expect(
+            messages(Self.region + "interventions:\n  - {lever: training, intensity: 0.5, target: {agencies: [E]}}\n")
+                == ["agency 'E' is not an agency of any government; agencies are: A, B, C, D"])
     }
 
     @Test func interventionFieldsAndPolicies() throws {
@@ -342,7 +355,8 @@ private let oneCity = """
 
     @Test func rangesDependOnTheVariable() throws {
         let s = try scenario(
-            "governments:\n  - name: G\n    agencies: [{name: A, sector: s, budget: {uniform: [0.8, 1.5]}, maturity: {triangular: [1, 2, 5]}}]\n")
+            "governments:\n  - name: G\n    agencies: [{name: A, sector: s, budget: {uniform: [0.8, 1.5]}, maturity: {triangular: [1, 2, 5]}}]\n"
+        )
         #expect(s.input.governments[0].agencies[0].budget == .uniform(low: 0.8, high: 1.5))
         #expect(s.input.governments[0].agencies[0].maturity == .triangular(low: 1, mode: 2, high: 5))
     }
@@ -351,33 +365,48 @@ private let oneCity = """
         func check(_ yaml: String) -> [String] {
             messages("governments:\n  - name: G\n    champion: \(yaml)\n    agencies: [{name: A, sector: s}]\n")
         }
-        #expect(check("{lognormal: [0, 1]}")
-            == ["'champion': lognormal can produce values outside [0, 1] and has no clip; add clip: [0, 1]"])
-        #expect(check("{uniform: [0.5, 1.2]}")
-            == ["'champion': uniform can produce values in [0.5, 1.2], outside [0, 1]; keep its bounds within [0, 1]"])
+        #expect(
+            check("{lognormal: [0, 1]}")
+                == ["'champion': lognormal can produce values outside [0, 1] and has no clip; add clip: [0, 1]"])
+        #expect(
+            check("{uniform: [0.5, 1.2]}")
+                == [
+                    "'champion': uniform can produce values in [0.5, 1.2], outside [0, 1]; keep its bounds within [0, 1]"
+                ])
         #expect(check("{betta: [2, 2]}") == ["unknown distribution 'betta' in 'champion'; did you mean 'beta'?"])
         #expect(check("{beta: [2]}") == ["'champion': 'beta' expects 2 numbers [a, b], got 1"])
-        #expect(check("{uniform: [0.1, 0.5], beta: [2, 2]}")
-            == ["'champion': a distribution has one kind, got both 'uniform' and 'beta'"])
-        #expect(check("{uniform: [0.1, 0.5], clip: [0, 1]}") == ["'champion': 'clip' applies only to normal and lognormal"])
-        #expect(check("{normal: [0.5, 0.1], clip: [0.8, 0.2]}")
-            == ["'champion': 'clip' needs [lo, hi] with lo < hi, got [0.8, 0.2]"])
+        #expect(
+            check("{uniform: [0.1, 0.5], beta: [2, 2]}")
+                == ["'champion': a distribution has one kind, got both 'uniform' and 'beta'"])
+        #expect(
+            check("{uniform: [0.1, 0.5], clip: [0, 1]}") == ["'champion': 'clip' applies only to normal and lognormal"])
+        #expect(
+            check("{normal: [0.5, 0.1], clip: [0.8, 0.2]}")
+                == ["'champion': 'clip' needs [lo, hi] with lo < hi, got [0.8, 0.2]"])
         #expect(check("1.2") == ["'champion' must be a number in [0, 1], got 1.2"])
         #expect(check("{constant: 2}") == ["'champion' must be a number in [0, 1], got 2"])
-        #expect(check("\"0.5\"") == ["'champion': expected a number or a distribution such as {uniform: [0.3, 0.7]}, got string '0.5'"])
+        #expect(
+            check("\"0.5\"") == [
+                "'champion': expected a number or a distribution such as {uniform: [0.3, 0.7]}, got string '0.5'"
+            ])
     }
 }
 
 @Suite struct SyntaxEdgeTests {
     @Test func wrongShapesSayWhatWasExpected() {
-        #expect(messages("start: 2018\n" + oneCity)
-            == ["'start': expected a mapping such as {year: 2018, month: 1}, got number 2018"])
-        #expect(messages("governments: [Kota]\n")
-            == ["expected a government, a mapping such as {name: Jambi City, agencies: [...]}, got string 'Kota'"])
-        #expect(messages("templates: {opd: [A]}\n" + oneCity)
-            == ["expected template 'opd' to be a mapping such as {agencies: [...], initiatives: [...]}, got a list"])
-        #expect(messages(oneCity + "interventions: {lever: training}\n")
-            == ["'interventions': expected a list of interventions, got a mapping"])
+        #expect(
+            messages("start: 2018\n" + oneCity)
+                == ["'start': expected a mapping such as {year: 2018, month: 1}, got number 2018"])
+        #expect(
+            messages("governments: [Kota]\n")
+                == ["expected a government, a mapping such as {name: Jambi City, agencies: [...]}, got string 'Kota'"])
+        #expect(
+            messages("templates: {opd: [A]}\n" + oneCity)
+                == ["expected template 'opd' to be a mapping such as {agencies: [...], initiatives: [...]}, got a list"]
+        )
+        #expect(
+            messages(oneCity + "interventions: {lever: training}\n")
+                == ["'interventions': expected a list of interventions, got a mapping"])
     }
 
     @Test func quotedAndTaggedScalarsAreText() {
@@ -386,23 +415,29 @@ private let oneCity = """
     }
 
     @Test func yamlErrorsFromTextKeepTheirPosition() {
-        #expect(Fixtures.diagnostics(parsing: "sinergi: 1\nname: a\u{1}b\n")?.hasPrefix("test.yaml:2:8: error: invalid YAML: ") == true)
-        #expect(Fixtures.diagnostics(parsing: "sinergi: 1\n\tname: x\n")?.hasPrefix("test.yaml:2:1: error: invalid YAML: ") == true)
+        #expect(
+            Fixtures.diagnostics(parsing: "sinergi: 1\nname: a\u{1}b\n")?.hasPrefix(
+                "test.yaml:2:8: error: invalid YAML: ") == true)
+        #expect(
+            Fixtures.diagnostics(parsing: "sinergi: 1\n\tname: x\n")?.hasPrefix("test.yaml:2:1: error: invalid YAML: ")
+                == true)
     }
 
     @Test func anchorsAndAliasesMayShareEntries() throws {
-        let s = try scenario(oneCity + """
-            policies:
-              one: [&t {lever: training, intensity: 0.5}]
-              two: [*t, {lever: champion, intensity: 0.2}]
+        let s = try scenario(
+            oneCity + """
+                policies:
+                  one: [&t {lever: training, intensity: 0.5}]
+                  two: [*t, {lever: champion, intensity: 0.2}]
 
-            """)
+                """)
         #expect(s.policies[1].interventions.map(\.lever) == [.training, .champion])
         #expect(s.policies[1].interventions[0].policy == "two")
     }
 
     @Test func unicodeNamesSurviveTheRoundTrip() throws {
-        let s = try scenario("""
+        let s = try scenario(
+            """
             description: "two\\nlines with \\"quotes\\" and a tab\\t"
             governments:
               - name: "Kota \\"Baru\\": Sélatan #1"
@@ -440,19 +475,30 @@ private let oneCity = """
     }
 
     @Test func mistakesAreReported() {
-        #expect(messages("citizens: {mode: network, graph: {kind: complete}}\n" + oneCity)
+        #expect(
+            messages("citizens: {mode: network, graph: {kind: complete}}\n" + oneCity)
                 == ["missing required key 'size' for network citizens (citizens per government), e.g. size: 10000"])
-        #expect(messages("citizens: {mode: network, size: 100}\n" + oneCity)
-                == ["missing required key 'graph' for network citizens, e.g. graph: {kind: watts_strogatz, k: 10, beta: 0.1}"])
-        #expect(messages("citizens: {mode: network, size: 100, graph: {kind: ring_lattice, k: 3}}\n" + oneCity)
+        #expect(
+            messages("citizens: {mode: network, size: 100}\n" + oneCity)
+                == [
+                    "missing required key 'graph' for network citizens, e.g. graph: {kind: watts_strogatz, k: 10, beta: 0.1}"
+                ])
+        #expect(
+            messages("citizens: {mode: network, size: 100, graph: {kind: ring_lattice, k: 3}}\n" + oneCity)
                 == ["citizens.graph: k must be an even number ≥ 2, got 3"])
-        #expect(messages("citizens: {mode: network, size: 10, graph: {kind: barabasi_albert, m: 10}}\n" + oneCity)
+        #expect(
+            messages("citizens: {mode: network, size: 10, graph: {kind: barabasi_albert, m: 10}}\n" + oneCity)
                 == ["citizens.graph: m must be smaller than the number of citizens (10), got 10"])
-        #expect(messages("citizens: {mode: network, size: 10, graph: {kind: complete, k: 2}}\n" + oneCity)
+        #expect(
+            messages("citizens: {mode: network, size: 10, graph: {kind: complete, k: 2}}\n" + oneCity)
                 == ["'k' does not apply to a complete graph, which takes no parameters"])
-        #expect(messages("citizens: {mode: network, size: 10, graph: {kind: small_world}}\n" + oneCity)
-                == ["unknown graph kind 'small_world'; expected one of: complete, ring_lattice, watts_strogatz, barabasi_albert, erdos_renyi"])
-        #expect(messages("citizens: {mode: aggregate, size: 10}\n" + oneCity)
+        #expect(
+            messages("citizens: {mode: network, size: 10, graph: {kind: small_world}}\n" + oneCity)
+                == [
+                    "unknown graph kind 'small_world'; expected one of: complete, ring_lattice, watts_strogatz, barabasi_albert, erdos_renyi"
+                ])
+        #expect(
+            messages("citizens: {mode: aggregate, size: 10}\n" + oneCity)
                 == ["'citizens.size' applies only to {mode: network}"])
         #expect(messages("citizens: {mode: network, size: 0, graph: {kind: complete}}\n" + oneCity).count == 1)
     }

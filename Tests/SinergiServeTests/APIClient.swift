@@ -34,7 +34,8 @@ struct APIClient: Sendable {
     }
 
     func step(_ id: String, months: Int = 1) async throws -> StepReply {
-        try expect(try await http.post("/api/sessions/\(id)/step", StepRequest(months: months)), 200).decode(StepReply.self)
+        try expect(try await http.post("/api/sessions/\(id)/step", StepRequest(months: months)), 200).decode(
+            StepReply.self)
     }
 
     func setup(_ id: String, _ settings: ClassroomSettings? = nil) async throws -> SessionState {
@@ -43,16 +44,23 @@ struct APIClient: Sendable {
     }
 
     func lever(_ id: String, _ lever: String, on: Bool, intensity: Double? = nil) async throws -> SessionState {
-        try expect(try await http.post("/api/sessions/\(id)/lever", LeverRequest(lever: lever, on: on, intensity: intensity)), 200)
-            .decode(SessionState.self)
+        try expect(
+            try await http.post("/api/sessions/\(id)/lever", LeverRequest(lever: lever, on: on, intensity: intensity)),
+            200
+        )
+        .decode(SessionState.self)
     }
 
     func join(_ id: String, government: Int = 0, agency: Int, name: String) async throws -> JoinReply {
-        try expect(try await http.post("/api/sessions/\(id)/players", JoinRequest(government: government, agency: agency, name: name)), 201)
-            .decode(JoinReply.self)
+        try expect(
+            try await http.post(
+                "/api/sessions/\(id)/players", JoinRequest(government: government, agency: agency, name: name)), 201
+        )
+        .decode(JoinReply.self)
     }
 
     func futures(_ id: String, count: Int) async throws -> Futures {
-        try expect(try await http.post("/api/sessions/\(id)/futures", FuturesRequest(count: count)), 200).decode(Futures.self)
+        try expect(try await http.post("/api/sessions/\(id)/futures", FuturesRequest(count: count)), 200).decode(
+            Futures.self)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import SinergiClassroom
 import Testing
+
 @testable import SinergiServe
 
 /// The API of docs/classroom-api.md end to end over loopback.
@@ -8,7 +9,8 @@ import Testing
     @Test func scenarioDescribesTheControls() async throws {
         try await LiveServer.with { server in
             let api = APIClient(server)
-            let description = try api.expect(try await api.http.get("/api/scenario"), 200).decode(ScenarioDescription.self)
+            let description = try api.expect(try await api.http.get("/api/scenario"), 200).decode(
+                ScenarioDescription.self)
             #expect(description.name == "Classroom")
             #expect(description.months == 60)
             #expect(description.constructs.map(\.key).first == "ego")
@@ -25,7 +27,8 @@ import Testing
             #expect(created.state.month == 0)
             #expect(created.state.frames?.count == 1)
 
-            let list = try api.expect(try await api.http.get("/api/sessions"), 200).object?["sessions"] as? [[String: Any]]
+            let list =
+                try api.expect(try await api.http.get("/api/sessions"), 200).object?["sessions"] as? [[String: Any]]
             #expect(list?.map { $0["id"] as? String } == [created.id])
 
             let stepped = try await api.step(created.id, months: 3)
@@ -37,8 +40,9 @@ import Testing
             #expect(leverState.schedule.contains { $0.lever == "training" && $0.start == 3 })
 
             let player = try await api.join(created.id, agency: 1, name: "Ani")
-            let stance = try await api.http.post("/api/sessions/\(created.id)/players/\(player.token)/stance",
-                                                 json: #"{"month": 3, "shareData": true, "training": false, "commitBudget": true}"#)
+            let stance = try await api.http.post(
+                "/api/sessions/\(created.id)/players/\(player.token)/stance",
+                json: #"{"month": 3, "shareData": true, "training": false, "commitBudget": true}"#)
             #expect(stance.status == 200)
             #expect(stance.object?["accepted"] as? Bool == true)
             _ = try await api.step(created.id)

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// One reply as the tests look at it.
@@ -56,7 +57,9 @@ final class HTTPTestClient: Sendable {
         try await send("DELETE", path)
     }
 
-    func send(_ method: String, _ path: String, body: Data? = nil, contentType: String? = "application/json") async throws -> HTTPReply {
+    func send(_ method: String, _ path: String, body: Data? = nil, contentType: String? = "application/json")
+        async throws -> HTTPReply
+    {
         var request = URLRequest(url: URL(string: path, relativeTo: base)!.absoluteURL)
         request.httpMethod = method
         if let body {
@@ -65,6 +68,7 @@ final class HTTPTestClient: Sendable {
         }
         let (data, response) = try await session.data(for: request)
         guard let http = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
-        return HTTPReply(status: http.statusCode, body: data, contentType: http.value(forHTTPHeaderField: "Content-Type"))
+        return HTTPReply(
+            status: http.statusCode, body: data, contentType: http.value(forHTTPHeaderField: "Content-Type"))
     }
 }

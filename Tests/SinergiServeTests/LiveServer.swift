@@ -1,5 +1,6 @@
 import Foundation
 import SinergiScenario
+
 @testable import SinergiServe
 
 /// A classroom server running inside the test process on a free loopback port.
@@ -26,15 +27,19 @@ struct LiveServer: Sendable {
     }
 
     /// Starts a server for the scenario file (relative to the package root).
-    static func start(scenario: String = "Scenarios/classroom.yaml", limits: ServerLimits = .init()) async throws -> LiveServer {
+    static func start(scenario: String = "Scenarios/classroom.yaml", limits: ServerLimits = .init()) async throws
+        -> LiveServer
+    {
         let loaded = try ScenarioLoader.load(path: scenarioPath(scenario))
         let server = try ClassroomServer(scenario: loaded, host: "127.0.0.1", port: 0, limits: limits)
         return LiveServer(running: try await server.start())
     }
 
     /// Runs `body` against a fresh server and stops the server afterwards, also on failure.
-    static func with<T: Sendable>(scenario: String = "Scenarios/classroom.yaml", limits: ServerLimits = .init(),
-                                  _ body: (LiveServer) async throws -> T) async throws -> T {
+    static func with<T: Sendable>(
+        scenario: String = "Scenarios/classroom.yaml", limits: ServerLimits = .init(),
+        _ body: (LiveServer) async throws -> T
+    ) async throws -> T {
         let server = try await start(scenario: scenario, limits: limits)
         do {
             let result = try await body(server)

@@ -1,6 +1,7 @@
 import Foundation
 import SinergiClassroom
 import Testing
+
 @testable import SinergiServe
 
 /// A class on loopback: 30 students and a lecturer for a minute, all at once.
@@ -32,8 +33,9 @@ import Testing
                 }
                 for student in 0..<Self.students {
                     group.addTask {
-                        try await Self.play(student: student, agency: student % agencies, session: created.id,
-                                            server: server, stats: stats, until: deadline)
+                        try await Self.play(
+                            student: student, agency: student % agencies, session: created.id,
+                            server: server, stats: stats, until: deadline)
                     }
                 }
                 try await group.waitForAll()
@@ -43,7 +45,8 @@ import Testing
         }
         let (sessions, summary) = report
         let rssAfter = Self.residentMegabytes()
-        print("""
+        print(
+            """
             Load test: \(Self.students) students + 1 lecturer for \(Self.duration): \(summary.requests) requests \
             (\(summary.byKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))), \
             \(summary.errors) errors, \(summary.stale) stale-month 409s, peak \(summary.peakInFlight) in flight; \
@@ -64,27 +67,33 @@ import Testing
 
     // MARK: The lecturer and the students
 
-    static func lecture(session: String, server: LiveServer, stats: LoadStatistics, until deadline: ContinuousClock.Instant) async throws {
+    static func lecture(
+        session: String, server: LiveServer, stats: LoadStatistics, until deadline: ContinuousClock.Instant
+    ) async throws {
         let api = APIClient(server)
         var nextFutures = ContinuousClock.now + .seconds(5)
         var seen = 0
         while ContinuousClock.now < deadline {
-            let stepped: StepReply? = await stats.call("step", api.http, "POST", "/api/sessions/\(session)/step",
-                                                       body: #"{"months": 1}"#)
+            let stepped: StepReply? = await stats.call(
+                "step", api.http, "POST", "/api/sessions/\(session)/step",
+                body: #"{"months": 1}"#)
             if let stepped {
                 await stats.stepped(stepped.frames.count)
                 if stepped.state.finished {
-                    let _: SessionState? = await stats.call("setup", api.http, "POST", "/api/sessions/\(session)/setup", body: "{}")
+                    let _: SessionState? = await stats.call(
+                        "setup", api.http, "POST", "/api/sessions/\(session)/setup", body: "{}")
                     await stats.restarted()
                     seen = 0
                 }
             }
             // The page reads the new frames like any client.
-            let state: SessionState? = await stats.call("lecturer-state", api.http, "GET", "/api/sessions/\(session)?since=\(seen)")
+            let state: SessionState? = await stats.call(
+                "lecturer-state", api.http, "GET", "/api/sessions/\(session)?since=\(seen)")
             if let state { seen = state.month }
             if ContinuousClock.now >= nextFutures {
-                let futures: Futures? = await stats.call("futures", api.http, "POST", "/api/sessions/\(session)/futures",
-                                                         body: #"{"count": 200}"#)
+                let futures: Futures? = await stats.call(
+                    "futures", api.http, "POST", "/api/sessions/\(session)/futures",
+                    body: #"{"count": 200}"#)
                 if futures?.count == 200 { await stats.ranFutures() }
                 nextFutures = ContinuousClock.now + futuresInterval
             }
@@ -92,27 +101,35 @@ import Testing
         }
     }
 
-    static func play(student: Int, agency: Int, session: String, server: LiveServer, stats: LoadStatistics,
-                     until deadline: ContinuousClock.Instant) async throws {
+    static func play(
+        student: Int, agency: Int, session: String, server: LiveServer, stats: LoadStatistics,
+        until deadline: ContinuousClock.Instant
+    ) async throws {
         let api = APIClient(server)
         let body = #"{"government": 0, "agency": \#(agency), "name": "Student \#(student + 1)"}"#
-        guard let joined: JoinReply = await stats.call("join", api.http, "POST", "/api/sessions/\(session)/players", body: body)
+        guard
+            let joined: JoinReply = await stats.call(
+                "join", api.http, "POST", "/api/sessions/\(session)/players", body: body)
         else { return }
         var generator = SystemRandomNumberGenerator()
         // Spread the students over the first second, as a class does.
         try await Task.sleep(for: .milliseconds(Int.random(in: 0..<1000, using: &generator)))
         var stancedMonth = -1, requests = 0
         while ContinuousClock.now < deadline {
-            let state: SessionState? = await stats.call("state", api.http, "GET", "/api/sessions/\(session)?since=\(max(0, stancedMonth))")
+            let state: SessionState? = await stats.call(
+                "state", api.http, "GET", "/api/sessions/\(session)?since=\(max(0, stancedMonth))")
             requests += 1
             if let state, !state.finished, state.month != stancedMonth {
-                let stance = StanceRequest(month: state.month, stance: Stance(
-                    shareData: Bool.random(using: &generator), training: Bool.random(using: &generator),
-                    commitBudget: Bool.random(using: &generator)))
+                let stance = StanceRequest(
+                    month: state.month,
+                    stance: Stance(
+                        shareData: Bool.random(using: &generator), training: Bool.random(using: &generator),
+                        commitBudget: Bool.random(using: &generator)))
                 let json = String(decoding: try JSONEncoder().encode(stance), as: UTF8.self)
-                let _: StanceReply? = await stats.call("stance", api.http, "POST",
-                                                       "/api/sessions/\(session)/players/\(joined.token)/stance",
-                                                       body: json, staleIs409: true)
+                let _: StanceReply? = await stats.call(
+                    "stance", api.http, "POST",
+                    "/api/sessions/\(session)/players/\(joined.token)/stance",
+                    body: json, staleIs409: true)
                 requests += 1
                 stancedMonth = state.month
             }
@@ -125,7 +142,8 @@ import Testing
     /// Resident memory of this process in MB (Linux), for the report.
     static func residentMegabytes() -> Int? {
         guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
-              let pages = text.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else { return nil }
+            let pages = text.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+        else { return nil }
         return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
     }
 }
@@ -156,8 +174,10 @@ actor LoadStatistics {
 
     /// Sends one request, times it, and decodes a 2xx reply as `T` (an expected stale-month
     /// 409 of a stance is counted apart, with its error body checked).
-    func call<T: Decodable & Sendable>(_ kind: String, _ http: HTTPTestClient, _ method: String, _ path: String,
-                                       body: String? = nil, staleIs409: Bool = false) async -> T? {
+    func call<T: Decodable & Sendable>(
+        _ kind: String, _ http: HTTPTestClient, _ method: String, _ path: String,
+        body: String? = nil, staleIs409: Bool = false
+    ) async -> T? {
         inFlight += 1
         peakInFlight = Swift.max(peakInFlight, inFlight)
         let started = ContinuousClock.now
@@ -182,7 +202,8 @@ actor LoadStatistics {
                 return nil
             }
         case .success(let reply) where reply.status == 409 && staleIs409:
-            if let body = try? reply.decode(ClassroomError.ErrorBody.self), !body.error.isEmpty, !body.expected.isEmpty {
+            if let body = try? reply.decode(ClassroomError.ErrorBody.self), !body.error.isEmpty, !body.expected.isEmpty
+            {
                 stale += 1
             } else {
                 fail("\(kind): a 409 without a JSON error body: \(reply.text.prefix(200))")
@@ -211,10 +232,11 @@ actor LoadStatistics {
             let index = Swift.min(sorted.count - 1, Int((p * Double(sorted.count)).rounded(.up)) - 1)
             return Self.milliseconds(sorted[Swift.max(0, index)])
         }
-        return Summary(requests: latencies.count, byKind: byKind, errors: errors, stale: stale, errorExamples: errorExamples,
-                       p50: percentile(0.50), p99: percentile(0.99), max: sorted.last.map(Self.milliseconds) ?? 0,
-                       peakInFlight: peakInFlight, monthsStepped: monthsStepped, restarts: restarts, futures: futures,
-                       minimumPerStudent: perStudent.count == LoadTests.students ? perStudent.min() ?? 0 : 0)
+        return Summary(
+            requests: latencies.count, byKind: byKind, errors: errors, stale: stale, errorExamples: errorExamples,
+            p50: percentile(0.50), p99: percentile(0.99), max: sorted.last.map(Self.milliseconds) ?? 0,
+            peakInFlight: peakInFlight, monthsStepped: monthsStepped, restarts: restarts, futures: futures,
+            minimumPerStudent: perStudent.count == LoadTests.students ? perStudent.min() ?? 0 : 0)
     }
 
     static func milliseconds(_ duration: Duration) -> Int {

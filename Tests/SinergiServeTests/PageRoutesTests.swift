@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SinergiServe
 
 @Suite struct PageRoutesTests {
@@ -24,8 +25,10 @@ import Testing
             let client = HTTPTestClient(base: server.baseURL)
             let index = try await client.get("/assets/index.html")
             #expect(index.status == 200)
-            for path in ["/assets/nothing.js", "/assets/..%2F..%2FPackage.swift", "/assets/%2E%2E",
-                         "/assets/.hidden", "/assets/", "/assets/a/b.js", "/assets/..%2fServerState.swift"] {
+            for path in [
+                "/assets/nothing.js", "/assets/..%2F..%2FPackage.swift", "/assets/%2E%2E",
+                "/assets/.hidden", "/assets/", "/assets/a/b.js", "/assets/..%2fServerState.swift",
+            ] {
                 let reply = try await client.get(path)
                 #expect(reply.status == 404, "\(path)")
                 #expect(reply.contentType == "application/json; charset=utf-8", "\(path)")

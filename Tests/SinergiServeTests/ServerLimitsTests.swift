@@ -1,6 +1,7 @@
 import Foundation
 import SinergiClassroom
 import Testing
+
 @testable import SinergiServe
 
 /// The server's bounds: sessions held, their lifetime, futures at once.

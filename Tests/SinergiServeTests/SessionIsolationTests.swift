@@ -2,6 +2,7 @@ import Foundation
 import SinergiClassroom
 import SinergiScenario
 import Testing
+
 @testable import SinergiServe
 
 /// Two sessions with different seeds, sliders, levers and players, driven in turns on one
@@ -16,12 +17,17 @@ import Testing
 
     static let quiet = Script(settings: ClassroomSettings(seed: 1), leverAt: [:], stanceAt: [:])
     static let busy = Script(
-        settings: ClassroomSettings(seed: 99, constructs: ["ego": 0.8, "champion": 0.7],
-                                    levers: ["training": LeverSetting(intensity: 0.6)], participation: true),
-        leverAt: [4: LeverRequest(lever: "external_mandate", on: true, intensity: 0.7),
-                  9: LeverRequest(lever: "training", on: false)],
-        stanceAt: [2: Stance(shareData: true, training: true, commitBudget: true),
-                   6: Stance(shareData: false, training: nil, commitBudget: true)])
+        settings: ClassroomSettings(
+            seed: 99, constructs: ["ego": 0.8, "champion": 0.7],
+            levers: ["training": LeverSetting(intensity: 0.6)], participation: true),
+        leverAt: [
+            4: LeverRequest(lever: "external_mandate", on: true, intensity: 0.7),
+            9: LeverRequest(lever: "training", on: false),
+        ],
+        stanceAt: [
+            2: Stance(shareData: true, training: true, commitBudget: true),
+            6: Stance(shareData: false, training: nil, commitBudget: true),
+        ])
     static let months = 14
 
     @Test func sessionsDoNotSeeEachOther() async throws {
@@ -36,7 +42,8 @@ import Testing
                 }
                 if let stance = Self.busy.stanceAt[month] {
                     let body = StanceRequest(month: month, stance: stance)
-                    _ = try api.expect(try await api.http.post("/api/sessions/\(busy)/players/\(token)/stance", body), 200)
+                    _ = try api.expect(
+                        try await api.http.post("/api/sessions/\(busy)/players/\(token)/stance", body), 200)
                 }
                 _ = try await api.step(busy)
                 _ = try await api.step(quiet)
@@ -56,7 +63,8 @@ import Testing
 
     /// The same script on a session of the core, without a server.
     static func alone(_ script: Script) throws -> [Frame] {
-        let scenario = try ClassroomScenario(ScenarioLoader.load(path: LiveServer.scenarioPath("Scenarios/classroom.yaml")))
+        let scenario = try ClassroomScenario(
+            ScenarioLoader.load(path: LiveServer.scenarioPath("Scenarios/classroom.yaml")))
         let session = try ClassroomSession(id: "ALONE2", scenario: scenario, settings: script.settings)
         var token: String?
         if script.settings.participation {

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+
 @testable import SinergiServe
 
 /// A clock the test moves by hand.
@@ -49,7 +50,7 @@ final class ManualClock: Sendable {
         let kept = try await registry.add { "kept \($0)" }.id
         let dropped = try await registry.add { "dropped \($0)" }.id
         clock.advance(by: .seconds(20))
-        #expect(await registry.session(kept) != nil)   // a request resets its clock
+        #expect(await registry.session(kept) != nil)  // a request resets its clock
         clock.advance(by: .seconds(20))
         #expect(await registry.session(dropped) == nil)
         #expect(await registry.session(kept) != nil)

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A minimal W3C WebDriver client for Debian's `chromedriver` and headless Chromium: enough
@@ -38,9 +39,9 @@ enum WebDriver {
     /// A free loopback TCP port, found by binding port 0 and closing the socket again.
     static func freePort() throws -> Int {
         #if canImport(Glibc)
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
-        let fd = socket(AF_INET, SOCK_STREAM, 0)
+            let fd = socket(AF_INET, SOCK_STREAM, 0)
         #endif
         guard fd >= 0 else { throw Failure.failed("socket() failed: errno \(errno)") }
         defer { close(fd) }
@@ -49,7 +50,9 @@ enum WebDriver {
         address.sin_port = 0
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard bound == 0 else { throw Failure.failed("bind() failed: errno \(errno)") }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
@@ -61,15 +64,18 @@ enum WebDriver {
     }
 
     /// One JSON request to the driver; returns the reply's `value`.
-    static func request(_ method: String, _ url: URL, _ body: [String: Any]? = nil,
-                        timeout: TimeInterval = 60) async throws -> Any {
+    static func request(
+        _ method: String, _ url: URL, _ body: [String: Any]? = nil,
+        timeout: TimeInterval = 60
+    ) async throws -> Any {
         let payload = try body.map { try JSONSerialization.data(withJSONObject: $0) }
         let reply = try await RawHTTP.perform(method, url, body: payload, timeout: timeout)
         let json = (try? JSONSerialization.jsonObject(with: reply.body, options: [.fragmentsAllowed])) as? [String: Any]
         let value = json?["value"] ?? NSNull()
         if reply.status >= 400 || (value as? [String: Any])?["error"] != nil {
             let error = (value as? [String: Any]) ?? [:]
-            let text = "\(error["error"] ?? "HTTP \(reply.status)"): "
+            let text =
+                "\(error["error"] ?? "HTTP \(reply.status)"): "
                 + "\(error["message"] ?? String(decoding: reply.body.prefix(400), as: UTF8.self))"
             throw Failure.failed("WebDriver \(method) \(url.path) failed: \(text.prefix(600))")
         }
@@ -88,22 +94,31 @@ enum RawHTTP {
         var body: Data
     }
 
-    static func perform(_ method: String, _ url: URL, body: Data? = nil, contentType: String = "application/json; charset=utf-8",
-                     timeout: TimeInterval = 60) async throws -> Reply {
+    static func perform(
+        _ method: String, _ url: URL, body: Data? = nil, contentType: String = "application/json; charset=utf-8",
+        timeout: TimeInterval = 60
+    ) async throws -> Reply {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
-                continuation.resume(with: Result { try sendBlocking(method, url, body: body, contentType: contentType, timeout: timeout) })
+                continuation.resume(
+                    with: Result {
+                        try sendBlocking(method, url, body: body, contentType: contentType, timeout: timeout)
+                    })
             }
         }
     }
 
-    static func sendBlocking(_ method: String, _ url: URL, body: Data?, contentType: String,
-                             timeout: TimeInterval) throws -> Reply {
-        guard let host = url.host, let port = url.port else { throw WebDriver.Failure.failed("no host and port in \(url)") }
+    static func sendBlocking(
+        _ method: String, _ url: URL, body: Data?, contentType: String,
+        timeout: TimeInterval
+    ) throws -> Reply {
+        guard let host = url.host, let port = url.port else {
+            throw WebDriver.Failure.failed("no host and port in \(url)")
+        }
         #if canImport(Glibc)
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
-        let fd = socket(AF_INET, SOCK_STREAM, 0)
+            let fd = socket(AF_INET, SOCK_STREAM, 0)
         #endif
         guard fd >= 0 else { throw WebDriver.Failure.failed("socket() failed: errno \(errno)") }
         defer { close(fd) }
@@ -115,21 +130,30 @@ enum RawHTTP {
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr(host == "localhost" ? "127.0.0.1" : host)
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
-        guard connected == 0 else { throw WebDriver.Failure.failed("cannot connect to \(host):\(port): errno \(errno)") }
+        guard connected == 0 else {
+            throw WebDriver.Failure.failed("cannot connect to \(host):\(port): errno \(errno)")
+        }
 
         var path = url.path.isEmpty ? "/" : url.path
         if let query = url.query { path += "?" + query }
         var head = "\(method) \(path) HTTP/1.1\r\nHost: \(host):\(port)\r\nConnection: close\r\nAccept: */*\r\n"
-        if let body { head += "Content-Type: \(contentType)\r\nContent-Length: \(body.count)\r\n" }
-        else if method == "POST" { head += "Content-Length: 0\r\n" }
+        if let body {
+            head += "Content-Type: \(contentType)\r\nContent-Length: \(body.count)\r\n"
+        } else if method == "POST" {
+            head += "Content-Length: 0\r\n"
+        }
         head += "\r\n"
         var request = Data(head.utf8)
         if let body { request.append(body) }
         var sent = 0
         while sent < request.count {
-            let n = request.withUnsafeBytes { send(fd, $0.baseAddress! + sent, request.count - sent, Int32(MSG_NOSIGNAL)) }
+            let n = request.withUnsafeBytes {
+                send(fd, $0.baseAddress! + sent, request.count - sent, Int32(MSG_NOSIGNAL))
+            }
             guard n > 0 else { throw WebDriver.Failure.failed("\(method) \(url): send failed (errno \(errno))") }
             sent += n
         }
@@ -142,7 +166,8 @@ enum RawHTTP {
             if n > 0 { response.append(contentsOf: buffer[0..<n]); continue }
             if n == 0 { break }
             if errno == EINTR { continue }
-            throw WebDriver.Failure.failed("\(method) \(url): no complete answer within \(Int(timeout)) s (errno \(errno))")
+            throw WebDriver.Failure.failed(
+                "\(method) \(url): no complete answer within \(Int(timeout)) s (errno \(errno))")
         }
         return try parse(response, what: "\(method) \(url)")
     }
@@ -153,7 +178,9 @@ enum RawHTTP {
         let head = String(decoding: response[..<split.lowerBound], as: UTF8.self).lowercased()
         let bodyLength = response.distance(from: split.upperBound, to: response.endIndex)
         for line in head.components(separatedBy: "\r\n") {
-            if line.hasPrefix("content-length:"), let length = Int(line.dropFirst(15).trimmingCharacters(in: .whitespaces)) {
+            if line.hasPrefix("content-length:"),
+                let length = Int(line.dropFirst(15).trimmingCharacters(in: .whitespaces))
+            {
                 return bodyLength >= length
             }
             if line.hasPrefix("transfer-encoding:") && line.contains("chunked") {
@@ -175,10 +202,13 @@ enum RawHTTP {
         var headers: [String: String] = [:]
         for line in lines.dropFirst() {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                in: .whitespaces)
         }
         var body = Data(response[split.upperBound...])
-        if headers["transfer-encoding"]?.lowercased().contains("chunked") == true { body = try dechunk(body, what: what) }
+        if headers["transfer-encoding"]?.lowercased().contains("chunked") == true {
+            body = try dechunk(body, what: what)
+        }
         return Reply(status: status, headers: headers, body: body)
     }
 
@@ -187,7 +217,8 @@ enum RawHTTP {
         var index = data.startIndex
         while index < data.endIndex {
             guard let lineEnd = data[index...].range(of: Data("\r\n".utf8)) else { break }
-            let sizeText = String(decoding: data[index..<lineEnd.lowerBound], as: UTF8.self)
+            let sizeText =
+                String(decoding: data[index..<lineEnd.lowerBound], as: UTF8.self)
                 .split(separator: ";").first.map(String.init) ?? ""
             guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16) else {
                 throw WebDriver.Failure.failed("\(what): bad chunk size '\(sizeText)'")
@@ -233,12 +264,15 @@ final class ChromeDriverProcess: @unchecked Sendable {
         let running = ChromeDriverProcess(process: process, port: port)
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            if let status = try? await WebDriver.request("GET", running.base.appendingPathComponent("status"), timeout: 2)
-                as? [String: Any], status["ready"] as? Bool == true {
+            if let status = try? await WebDriver.request(
+                "GET", running.base.appendingPathComponent("status"), timeout: 2)
+                as? [String: Any], status["ready"] as? Bool == true
+            {
                 return running
             }
             guard process.isRunning else {
-                throw WebDriver.Failure.failed("chromedriver exited with status \(process.terminationStatus) before it was ready")
+                throw WebDriver.Failure.failed(
+                    "chromedriver exited with status \(process.terminationStatus) before it was ready")
             }
             try await Task.sleep(nanoseconds: 100_000_000)
         }
@@ -253,12 +287,15 @@ final class ChromeDriverProcess: @unchecked Sendable {
             "browserName": "chrome",
             "goog:chromeOptions": [
                 "binary": chromium,
-                "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                         "--no-first-run", "--hide-scrollbars", "--window-size=\(width),\(height)"],
+                "args": [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--no-first-run", "--hide-scrollbars", "--window-size=\(width),\(height)",
+                ],
             ] as [String: Any],
         ]
-        let value = try await WebDriver.request("POST", base.appendingPathComponent("session"),
-                                                ["capabilities": ["alwaysMatch": capabilities]], timeout: 90)
+        let value = try await WebDriver.request(
+            "POST", base.appendingPathComponent("session"),
+            ["capabilities": ["alwaysMatch": capabilities]], timeout: 90)
         guard let id = (value as? [String: Any])?["sessionId"] as? String else {
             throw WebDriver.Failure.failed("chromedriver answered a new session without a sessionId: \(value)")
         }
@@ -283,7 +320,8 @@ struct BrowserSession: Sendable {
     private func call(_ method: String, _ path: String, _ body: [String: Any]? = nil, timeout: TimeInterval = 60)
         async throws -> Any
     {
-        try await WebDriver.request(method, path.isEmpty ? url : url.appendingPathComponent(path), body, timeout: timeout)
+        try await WebDriver.request(
+            method, path.isEmpty ? url : url.appendingPathComponent(path), body, timeout: timeout)
     }
 
     func navigate(_ address: URL) async throws {
@@ -333,8 +371,10 @@ struct BrowserSession: Sendable {
 
     /// Polls `script` every `interval` seconds until it returns true; fails after `timeout`
     /// seconds with `what` and the last value of `describe` (a script giving the page's state).
-    func wait(_ what: String, timeout: TimeInterval, interval: TimeInterval = 0.2, until script: String,
-              describe: String? = nil) async throws {
+    func wait(
+        _ what: String, timeout: TimeInterval, interval: TimeInterval = 0.2, until script: String,
+        describe: String? = nil
+    ) async throws {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             if (try? await execute(script)) as? Bool == true { return }
@@ -354,7 +394,8 @@ struct BrowserSession: Sendable {
     /// The visible window as PNG bytes.
     func screenshot() async throws -> Data {
         guard let base64 = try await call("GET", "screenshot", timeout: 60) as? String,
-              let data = Data(base64Encoded: base64) else {
+            let data = Data(base64Encoded: base64)
+        else {
             throw WebDriver.Failure.failed("the screenshot was not base64 PNG")
         }
         return data
@@ -362,7 +403,8 @@ struct BrowserSession: Sendable {
 
     /// The whole page as PNG: the window is made as tall as the document first.
     func fullPageScreenshot(width: Int = 1400, maximumHeight: Int = 6000) async throws -> Data {
-        let height = try await number("window.scrollTo(0, 0); return Math.ceil(document.documentElement.scrollHeight)") ?? 1000
+        let height =
+            try await number("window.scrollTo(0, 0); return Math.ceil(document.documentElement.scrollHeight)") ?? 1000
         try await setWindow(width: width, height: min(maximumHeight, Int(height) + 140))
         try await Task.sleep(nanoseconds: 400_000_000)
         return try await screenshot()

@@ -1,5 +1,5 @@
-import Testing
 import SinergiStats
+import Testing
 
 @Suite("Summary 95% CI coverage")
 struct ConfidenceIntervalCoverageTests {
@@ -25,8 +25,10 @@ struct ConfidenceIntervalCoverageTests {
 
     /// Runs `experiments` samples of size n and expects the CI to cover the true mean in
     /// 95% of them within 4 standard errors of a binomial rate, √(0.95·0.05/experiments).
-    func expectNominalCoverage(experiments: Int, n: Int, trueMean: Double, _ distribution: Distribution,
-                               _ stream: RandomStream) {
+    func expectNominalCoverage(
+        experiments: Int, n: Int, trueMean: Double, _ distribution: Distribution,
+        _ stream: RandomStream
+    ) {
         var covered = 0
         for _ in 0..<experiments {
             let summary = Summary((0..<n).map { _ in distribution.sample(stream) })

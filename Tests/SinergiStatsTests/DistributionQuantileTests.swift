@@ -1,11 +1,13 @@
 import Foundation
-import Testing
 import SinergiStats
+import Testing
 
 @Suite("Distribution.quantile")
 struct DistributionQuantileTests {
     /// Probabilities spread over (0, 1), including both tails.
-    private static let probabilities: [Double] = [1e-9, 0.001, 0.025, 0.1, 0.2, 0.3, 0.5, 0.7, 0.8, 0.9, 0.975, 0.999, 1 - 1e-9]
+    private static let probabilities: [Double] = [
+        1e-9, 0.001, 0.025, 0.1, 0.2, 0.3, 0.5, 0.7, 0.8, 0.9, 0.975, 0.999, 1 - 1e-9,
+    ]
 
     @Test("constant returns its value at every probability")
     func constant() {
@@ -80,8 +82,9 @@ struct DistributionQuantileTests {
         }
     }
 
-    @Test("beta(a, 1) and beta(1, b) have closed-form inverses, also for extreme shapes",
-          arguments: [0.01, 0.05, 0.5, 2, 50, 1000])
+    @Test(
+        "beta(a, 1) and beta(1, b) have closed-form inverses, also for extreme shapes",
+        arguments: [0.01, 0.05, 0.5, 2, 50, 1000])
     func betaClosedForms(shape: Double) {
         // Beta(a, 1): F(x) = xᵃ, F⁻¹(p) = p^(1/a). Beta(1, b): F⁻¹(p) = 1 − (1 − p)^(1/b).
         for p in [0.001, 0.1, 0.3, 0.5, 0.7, 0.9, 0.999] {
@@ -102,7 +105,9 @@ struct DistributionQuantileTests {
                 var previous = 0.0
                 for k in 1..<200 {
                     let x = distribution.quantile(Double(k) / 200)
-                    if !(x.isFinite && x >= previous && x <= 1) { bad.append("beta(\(alpha), \(beta)) at \(Double(k) / 200): \(x)") }
+                    if !(x.isFinite && x >= previous && x <= 1) {
+                        bad.append("beta(\(alpha), \(beta)) at \(Double(k) / 200): \(x)")
+                    }
                     if x.isFinite { previous = x }
                 }
             }
@@ -160,7 +165,8 @@ struct DistributionQuantileTests {
                 let x = distribution.quantile(p)
                 #expect(x >= c.low && x <= c.high)
                 let z = (x - c.mean) / c.sd
-                let conditional = (standardNormalCDF(z) - standardNormalCDF(alpha))
+                let conditional =
+                    (standardNormalCDF(z) - standardNormalCDF(alpha))
                     / (standardNormalCDF(beta) - standardNormalCDF(alpha))
                 #expect(abs(conditional - p) < 1e-7, "truncatedNormal\(c) at \(p): F(\(x)) = \(conditional)")
             }

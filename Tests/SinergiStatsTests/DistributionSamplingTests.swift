@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import SinergiStats
+import Testing
 
 /// Sample means against analytic means: n = 20,000 draws from a fixed seed must land within
 /// 4 standard errors, SE = √(Var/n) with Var the distribution's known variance.
@@ -29,16 +29,21 @@ struct DistributionSamplingTests {
             Case(distribution: .beta(alpha: 2, beta: 2), mean: 0.5, variance: 4.0 / (16 * 5)),
             Case(distribution: .beta(alpha: 0.5, beta: 0.5), mean: 0.5, variance: 0.25 / 2),
             Case(distribution: .normal(mean: 10, sd: 2, clip: nil), mean: 10, variance: 4),
-            Case(distribution: .normal(mean: 0.5, sd: 0.3, clip: 0...1), mean: clipped.mean, variance: clipped.variance),
-            Case(distribution: .truncatedNormal(mean: 0.5, sd: 0.3, low: 0, high: 1),
-                 mean: truncated.mean, variance: truncated.variance),
-            Case(distribution: .truncatedNormal(mean: 0, sd: 1, low: 4, high: 5), mean: tail.mean, variance: tail.variance),
+            Case(
+                distribution: .normal(mean: 0.5, sd: 0.3, clip: 0...1), mean: clipped.mean, variance: clipped.variance),
+            Case(
+                distribution: .truncatedNormal(mean: 0.5, sd: 0.3, low: 0, high: 1),
+                mean: truncated.mean, variance: truncated.variance),
+            Case(
+                distribution: .truncatedNormal(mean: 0, sd: 1, low: 4, high: 5), mean: tail.mean,
+                variance: tail.variance),
             // Triangular(a, c, b): (a + b + c)/3, (a² + b² + c² − ab − ac − bc)/18.
             Case(distribution: .triangular(low: 1, mode: 2, high: 6), mean: 3, variance: 21.0 / 18),
             Case(distribution: .triangular(low: 0, mode: 0, high: 1), mean: 1.0 / 3, variance: 1.0 / 18),
             // Lognormal(μ, σ): e^(μ + σ²/2), (e^σ² − 1)e^(2μ + σ²).
-            Case(distribution: .lognormal(mu: mu, sigma: sigma, clip: nil),
-                 mean: exp(mu + sigma * sigma / 2), variance: (exp(sigma * sigma) - 1) * exp(2 * mu + sigma * sigma)),
+            Case(
+                distribution: .lognormal(mu: mu, sigma: sigma, clip: nil),
+                mean: exp(mu + sigma * sigma / 2), variance: (exp(sigma * sigma) - 1) * exp(2 * mu + sigma * sigma)),
             Case(distribution: .bernoulli(p: 0.3), mean: 0.3, variance: 0.21),
             Case(distribution: .bernoulli(p: 0.95), mean: 0.95, variance: 0.95 * 0.05),
         ]

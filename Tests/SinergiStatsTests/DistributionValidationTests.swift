@@ -1,5 +1,5 @@
-import Testing
 import SinergiStats
+import Testing
 
 @Suite("Distribution.validate and support")
 struct DistributionValidationTests {
@@ -72,7 +72,8 @@ struct DistributionValidationTests {
         .beta(alpha: 2, beta: 2), .beta(alpha: 0.01, beta: 1000), .beta(alpha: 1e-3, beta: 1e-3),
         .normal(mean: 0, sd: 1, clip: nil), .normal(mean: 0.5, sd: 0.2, clip: 0...1),
         .truncatedNormal(mean: 0.5, sd: 0.2, low: 0, high: 1), .truncatedNormal(mean: 0, sd: 1, low: 4, high: 5),
-        .triangular(low: 0, mode: 0, high: 1), .triangular(low: 0, mode: 1, high: 1), .triangular(low: 1, mode: 2, high: 6),
+        .triangular(low: 0, mode: 0, high: 1), .triangular(low: 0, mode: 1, high: 1),
+        .triangular(low: 1, mode: 2, high: 6),
         .lognormal(mu: 0, sigma: 1, clip: nil), .lognormal(mu: -1, sigma: 0.3, clip: 0...1),
         .bernoulli(p: 0), .bernoulli(p: 1), .bernoulli(p: 0.14),
     ]

@@ -1,5 +1,5 @@
-import Testing
 import SinergiStats
+import Testing
 
 @Suite("GSLError")
 struct GSLErrorTests {

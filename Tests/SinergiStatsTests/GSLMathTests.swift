@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import SinergiStats
+import Testing
 
 @Suite("GSLMath")
 struct GSLMathTests {

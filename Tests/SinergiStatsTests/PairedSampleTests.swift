@@ -1,5 +1,5 @@
-import Testing
 import SinergiStats
+import Testing
 
 @Suite("PairedSample")
 struct PairedSampleTests {
@@ -16,7 +16,7 @@ struct PairedSampleTests {
         #expect(isClose(s.baselineMean, 3))
         #expect(isClose(s.policyMean, 3.3))
         #expect(isClose(s.difference, 0.3))
-        let sd = (0.1 / 4).squareRoot()   // Σ(d − 0.3)² = 0.04 + 0 + 0.01 + 0.01 + 0.04
+        let sd = (0.1 / 4).squareRoot()  // Σ(d − 0.3)² = 0.04 + 0 + 0.01 + 0.01 + 0.04
         #expect(isClose(s.differenceSD, sd))
         let half = 2.7764451051977987 * sd / 5.0.squareRoot()
         #expect(isClose(s.ci95Low, 0.3 - half))

@@ -42,7 +42,8 @@ import Testing
             // Both neighbouring order statistics are within α of their magnitude; so is any
             // point between them, relative to the larger magnitude.
             let position = p * Double(sorted.count - 1)
-            let low = sorted[Int(position.rounded(.down))], high = sorted[min(sorted.count - 1, Int(position.rounded(.up)))]
+            let low = sorted[Int(position.rounded(.down))],
+                high = sorted[min(sorted.count - 1, Int(position.rounded(.up)))]
             let bound = Self.alpha * max(abs(low), abs(high)) + 1e-9
             #expect(abs(sketch.quantile(p) - exact) <= bound, "\(name) p=\(p): \(sketch.quantile(p)) vs \(exact)")
         }
@@ -55,7 +56,7 @@ import Testing
         for x in values { forward.insert(x) }
         for x in values.reversed() { backward.insert(x) }
         var order = Array(values.indices)
-        for i in stride(from: order.count - 1, to: 0, by: -1) {   // Fisher–Yates with the fixed stream
+        for i in stride(from: order.count - 1, to: 0, by: -1) {  // Fisher–Yates with the fixed stream
             order.swapAt(i, Int(stream.uniform() * Double(i + 1)))
         }
         for i in order { shuffled.insert(values[i]) }

@@ -1,5 +1,5 @@
-import Testing
 import SinergiStats
+import Testing
 
 @Suite("SeedDerivation")
 struct SeedDerivationTests {
@@ -68,9 +68,11 @@ struct SeedDerivationTests {
         let replicateSeed: UInt64 = 0x0123_4567_89AB_CDEF
         for government in [0, 1, 9] {
             for stream in StreamName.allCases {
-                let expected = mix(mix(replicateSeed ^ UInt64(government + 1)) ^ SeedDerivation.fnv1a64(stream.rawValue))
-                #expect(SeedDerivation.streamSeed(replicateSeed: replicateSeed, government: government, stream: stream)
-                    == expected)
+                let expected = mix(
+                    mix(replicateSeed ^ UInt64(government + 1)) ^ SeedDerivation.fnv1a64(stream.rawValue))
+                #expect(
+                    SeedDerivation.streamSeed(replicateSeed: replicateSeed, government: government, stream: stream)
+                        == expected)
             }
         }
     }
@@ -80,11 +82,13 @@ struct SeedDerivationTests {
         // Python: mix(x) = finaliser((x + γ) mod 2^64); fnv1a over UTF-8 bytes.
         let replicate = SeedDerivation.replicateSeed(master: 2018, designPoint: 3, replicate: 7)
         #expect(replicate == 0x79AC_30F2_998B_BD03)
-        #expect(SeedDerivation.streamSeed(replicateSeed: replicate, government: 4, stream: .politics)
-            == 0xE048_78CA_BA5F_4090)
+        #expect(
+            SeedDerivation.streamSeed(replicateSeed: replicate, government: 4, stream: .politics)
+                == 0xE048_78CA_BA5F_4090)
         let first = SeedDerivation.replicateSeed(master: 2018, designPoint: 0, replicate: 0)
         #expect(first == 0x099D_AA4C_7C47_787F)
-        #expect(SeedDerivation.streamSeed(replicateSeed: first, government: 0, stream: .initial) == 0xFD3C_48D2_6186_B4D3)
+        #expect(
+            SeedDerivation.streamSeed(replicateSeed: first, government: 0, stream: .initial) == 0xFD3C_48D2_6186_B4D3)
     }
 
     @Test("distinct (design, replicate) give distinct replicate seeds")
@@ -99,8 +103,9 @@ struct SeedDerivationTests {
         }
         #expect(seeds.count == count)
         // The coordinates are not interchangeable: a plain XOR of the two would collide here.
-        #expect(SeedDerivation.replicateSeed(master: 1, designPoint: 1, replicate: 0)
-            != SeedDerivation.replicateSeed(master: 1, designPoint: 0, replicate: 1))
+        #expect(
+            SeedDerivation.replicateSeed(master: 1, designPoint: 1, replicate: 0)
+                != SeedDerivation.replicateSeed(master: 1, designPoint: 0, replicate: 1))
     }
 
     @Test("distinct (design, replicate, government, stream) give distinct stream seeds")
@@ -112,8 +117,9 @@ struct SeedDerivationTests {
                 let replicateSeed = SeedDerivation.replicateSeed(master: 7, designPoint: design, replicate: replicate)
                 for government in 0..<10 {
                     for stream in StreamName.allCases {
-                        seeds.insert(SeedDerivation.streamSeed(
-                            replicateSeed: replicateSeed, government: government, stream: stream))
+                        seeds.insert(
+                            SeedDerivation.streamSeed(
+                                replicateSeed: replicateSeed, government: government, stream: stream))
                         count += 1
                     }
                 }
@@ -125,7 +131,8 @@ struct SeedDerivationTests {
 
     @Test("different master seeds give different replicate seeds")
     func masterSeedMatters() {
-        let seeds = Set((0..<1000).map { SeedDerivation.replicateSeed(master: UInt64($0), designPoint: 0, replicate: 0) })
+        let seeds = Set(
+            (0..<1000).map { SeedDerivation.replicateSeed(master: UInt64($0), designPoint: 0, replicate: 0) })
         #expect(seeds.count == 1000)
     }
 }

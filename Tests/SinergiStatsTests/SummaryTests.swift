@@ -1,5 +1,5 @@
-import Testing
 import SinergiStats
+import Testing
 
 @Suite("Summary")
 struct SummaryTests {
@@ -62,8 +62,10 @@ struct SummaryTests {
     func empty(_ values: [Double]) {
         let summary = Summary(values)
         #expect(summary.count == 0)
-        for statistic in [summary.mean, summary.standardDeviation, summary.ci95Low, summary.ci95High,
-                          summary.q05, summary.q25, summary.q50, summary.q75, summary.q95] {
+        for statistic in [
+            summary.mean, summary.standardDeviation, summary.ci95Low, summary.ci95High,
+            summary.q05, summary.q25, summary.q50, summary.q75, summary.q95,
+        ] {
             #expect(statistic.isNaN)
         }
     }

@@ -30,7 +30,8 @@ func studyRate(_ scenario: Scenario, threads: Int, compare: Bool) async throws -
     let arms = 1 + scenario.policies.count
     let replicates = compare ? comparedReplicates : comparedReplicates * arms
     let request = RunRequest(
-        scenarioPath: scenario.path, scenarioName: scenario.name, slug: scenario.slug, scenarioText: scenario.sourceText,
+        scenarioPath: scenario.path, scenarioName: scenario.name, slug: scenario.slug,
+        scenarioText: scenario.sourceText,
         resolvedScenario: scenario.resolvedYAML, input: scenario.input, stopping: .fixed(replicates: replicates),
         masterSeed: 1, threads: threads, outputRoot: root)
     let clock = ContinuousClock()

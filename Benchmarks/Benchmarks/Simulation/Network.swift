@@ -132,7 +132,8 @@ func networkBenchmarks(cores: Int) {
         maxDuration: .seconds(10),
         maxIterations: 10
     )
-    Benchmark("network \(workload.label) citizens parallel efficiency", configuration: configuration) { benchmark, input in
+    Benchmark("network \(workload.label) citizens parallel efficiency", configuration: configuration) {
+        benchmark, input in
         let r = workload.replicatesPerThread
         let one = Double(r) / (try await runSeconds(input, replicates: r, threads: 1))
         let all = Double(r * cores) / (try await runSeconds(input, replicates: r * cores, threads: cores))

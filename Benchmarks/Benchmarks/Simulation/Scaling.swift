@@ -110,7 +110,8 @@ func scalingBenchmarks() {
             let name = "scaling \(point.size) \(sweepSpec.unit)"
             Benchmark(name, configuration: configuration) { benchmark, input in
                 let seconds = try await runSeconds(input, replicates: point.replicates, threads: 1)
-                benchmark.measurement(ScalingMetric.replicateTime, Int((1e6 * seconds / Double(point.replicates)).rounded()))
+                benchmark.measurement(
+                    ScalingMetric.replicateTime, Int((1e6 * seconds / Double(point.replicates)).rounded()))
             } setup: {
                 try sweepSpec.input(point.size)
             }

@@ -70,8 +70,9 @@ func scenarioPath(_ file: String) -> String {
 func prepare(_ workload: Workload) throws -> Prepared {
     let input = try ScenarioLoader.load(path: scenarioPath(workload.file)).input
     let footprint = try footprintAfterOneReplicate(input)
-    return Prepared(input: input, agencies: input.governments.reduce(0) { $0 + $1.agencies.count },
-                    bytesPerAgency: Int(footprint.bytesPerAgency.rounded()))
+    return Prepared(
+        input: input, agencies: input.governments.reduce(0) { $0 + $1.agencies.count },
+        bytesPerAgency: Int(footprint.bytesPerAgency.rounded()))
 }
 
 /// The simulator's footprint after one replicate of `input` (replicate seed 1), outside any
@@ -131,7 +132,8 @@ let benchmarks: @Sendable () -> Void = {
             ) { benchmark, prepared in
                 let rate = try await replicateMonthsPerSecond(workload, prepared.input, threads: threads)
                 benchmark.measurement(SimulationMetric.replicateMonths, Int(rate.rounded()))
-                benchmark.measurement(SimulationMetric.replicates, Int((rate / Double(prepared.input.months)).rounded()))
+                benchmark.measurement(
+                    SimulationMetric.replicates, Int((rate / Double(prepared.input.months)).rounded()))
                 benchmark.measurement(SimulationMetric.agencyMonths, Int((rate * Double(prepared.agencies)).rounded()))
                 benchmark.measurement(SimulationMetric.agencyBytes, prepared.bytesPerAgency)
             } setup: {

@@ -20,7 +20,8 @@ public struct ComparedOutcome: Sendable {
     public static let all: [ComparedOutcome] = [
         ComparedOutcome(name: "final_spbe", label: "final SPBE index", better: .higher) { o, _ in o.finalSpbe },
         ComparedOutcome(name: "gain_per_year", label: "SPBE gain per year", better: .higher) { o, _ in o.gainPerYear },
-        ComparedOutcome(name: "p_baik_or_better", label: "chance of ending at Baik or better", better: .higher) { o, _ in
+        ComparedOutcome(name: "p_baik_or_better", label: "chance of ending at Baik or better", better: .higher) {
+            o, _ in
             o.finalPredicate >= .baik ? 1 : 0
         },
         ComparedOutcome(name: "adoption", label: "citizen adoption", better: .higher) { o, _ in o.adoption },
@@ -29,10 +30,12 @@ public struct ComparedOutcome: Sendable {
         },
         // Restricted to the horizon: a government with no launch counts as launching at the
         // horizon (the restricted mean time, docs/model.md §8).
-        ComparedOutcome(name: "months_to_first_launch", label: "months to the first launch", better: .lower) { o, months in
+        ComparedOutcome(name: "months_to_first_launch", label: "months to the first launch", better: .lower) {
+            o, months in
             Double(Swift.min(o.monthsToFirstLaunch ?? months, months))
         },
-        ComparedOutcome(name: "mean_trust", label: "mean trust between agencies", better: .higher) { o, _ in o.meanTrust },
+        ComparedOutcome(name: "mean_trust", label: "mean trust between agencies", better: .higher) { o, _ in o.meanTrust
+        },
     ]
 
     /// The outcome called `name`, if compared.

@@ -34,11 +34,14 @@ final class ComparisonAccumulator: @unchecked Sendable {
         self.layout = layout
         self.months = months
         let units = governments.count + (governments.count > 1 ? 1 : 0)
-        outcomeCells = Array(repeating: Array(repeating: PairedSample(), count: units * ComparedOutcome.all.count),
-                             count: policies.count)
-        seriesCells = Array(repeating: Array(repeating: PairedSample(),
-                                             count: units * layout.rows * Self.seriesMetrics.count),
-                            count: policies.count)
+        outcomeCells = Array(
+            repeating: Array(repeating: PairedSample(), count: units * ComparedOutcome.all.count),
+            count: policies.count)
+        seriesCells = Array(
+            repeating: Array(
+                repeating: PairedSample(),
+                count: units * layout.rows * Self.seriesMetrics.count),
+            count: policies.count)
         costs = Array(repeating: Array(repeating: .nan, count: units), count: policies.count)
     }
 
@@ -81,7 +84,8 @@ final class ComparisonAccumulator: @unchecked Sendable {
                         var sumX = 0.0, sumY = 0.0
                         for i in 0..<g {
                             let at = layout.offsets[i] + row * layout.widths[i] + metric.rawValue
-                            cells[(i * rows + row) * metrics.count + j].add(baseline: x.series[at], policy: y.series[at])
+                            cells[(i * rows + row) * metrics.count + j].add(
+                                baseline: x.series[at], policy: y.series[at])
                             sumX += x.series[at]
                             sumY += y.series[at]
                         }
@@ -113,14 +117,17 @@ final class ComparisonAccumulator: @unchecked Sendable {
                 for (o, outcome) in outcomes.enumerated() {
                     let s = outcomeCells[p][u * outcomes.count + o].statistics
                     let cost = costs[p][u]
-                    rows.append(PairedEffect(
-                        policy: policy, government: unitName(u), outcome: outcome.name, better: outcome.better,
-                        replicates: s.count, baselineMean: s.baselineMean, policyMean: s.policyMean,
-                        difference: s.difference, differenceSD: s.differenceSD, ci95Low: s.ci95Low, ci95High: s.ci95High,
-                        unpairedCI95Low: s.unpairedCI95Low, unpairedCI95High: s.unpairedCI95High,
-                        ciWidthRatio: s.ciWidthRatio, pBetter: outcome.better == .higher ? s.shareIncreased : s.shareDecreased,
-                        pWorse: outcome.better == .higher ? s.shareDecreased : s.shareIncreased,
-                        cost: cost, effectPerCost: cost > 0 ? s.difference / cost : .nan))
+                    rows.append(
+                        PairedEffect(
+                            policy: policy, government: unitName(u), outcome: outcome.name, better: outcome.better,
+                            replicates: s.count, baselineMean: s.baselineMean, policyMean: s.policyMean,
+                            difference: s.difference, differenceSD: s.differenceSD, ci95Low: s.ci95Low,
+                            ci95High: s.ci95High,
+                            unpairedCI95Low: s.unpairedCI95Low, unpairedCI95High: s.unpairedCI95High,
+                            ciWidthRatio: s.ciWidthRatio,
+                            pBetter: outcome.better == .higher ? s.shareIncreased : s.shareDecreased,
+                            pWorse: outcome.better == .higher ? s.shareDecreased : s.shareIncreased,
+                            cost: cost, effectPerCost: cost > 0 ? s.difference / cost : .nan))
                 }
             }
         }
@@ -137,10 +144,11 @@ final class ComparisonAccumulator: @unchecked Sendable {
                 for row in 0..<layout.rows {
                     for (j, metric) in metrics.enumerated() {
                         let s = seriesCells[p][(u * layout.rows + row) * metrics.count + j].statistics
-                        rows.append(EffectOverTime(
-                            policy: policy, government: unitName(u), month: row, metric: metric.name,
-                            baselineMean: s.baselineMean, policyMean: s.policyMean, difference: s.difference,
-                            ci95Low: s.ci95Low, ci95High: s.ci95High))
+                        rows.append(
+                            EffectOverTime(
+                                policy: policy, government: unitName(u), month: row, metric: metric.name,
+                                baselineMean: s.baselineMean, policyMean: s.policyMean, difference: s.difference,
+                                ci95Low: s.ci95Low, ci95High: s.ci95High))
                     }
                 }
             }

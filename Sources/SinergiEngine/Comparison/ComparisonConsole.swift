@@ -7,8 +7,10 @@ import Foundation
 public enum ComparisonConsole {
     public static func table(_ comparison: Comparison, rankedBy outcome: String = "final_spbe") -> String {
         let label = ComparedOutcome.named(outcome)?.label ?? outcome
-        let header = ["#", "Package", "Δ \(label) [95% CI]", "Better in", "Δ P(≥Baik)", "Δ adoption", "Cost",
-                      "Δ per 100 cost", "CI narrowed"]
+        let header = [
+            "#", "Package", "Δ \(label) [95% CI]", "Better in", "Δ P(≥Baik)", "Δ adoption", "Cost",
+            "Δ per 100 cost", "CI narrowed",
+        ]
         var rows: [[String]] = []
         for (rank, e) in comparison.ranked(by: outcome).enumerated() {
             let baik = comparison.effect(e.policy, "p_baik_or_better")

@@ -12,21 +12,27 @@ enum ComparisonFiles {
     static func comparison(_ comparison: Comparison) -> String {
         var csv = CSV(header: comparisonHeader)
         for e in comparison.effects {
-            csv.appendRow([e.policy, e.government, e.outcome, e.better.rawValue, String(e.replicates)]
-                + [e.baselineMean, e.policyMean, e.difference, e.differenceSD, e.ci95Low, e.ci95High,
-                   e.unpairedCI95Low, e.unpairedCI95High, e.ciWidthRatio, e.pBetter, e.pWorse, e.cost,
-                   e.effectPerCost].map(CSV.number))
+            csv.appendRow(
+                [e.policy, e.government, e.outcome, e.better.rawValue, String(e.replicates)]
+                    + [
+                        e.baselineMean, e.policyMean, e.difference, e.differenceSD, e.ci95Low, e.ci95High,
+                        e.unpairedCI95Low, e.unpairedCI95High, e.ciWidthRatio, e.pBetter, e.pWorse, e.cost,
+                        e.effectPerCost,
+                    ].map(CSV.number))
         }
         return csv.contents
     }
 
     /// effects-over-time.csv, tidy: policy, government, month, metric, means, difference, CI.
     static func effectsOverTime(_ comparison: Comparison) -> String {
-        var csv = CSV(header: ["policy", "government", "month", "metric", "baseline_mean", "policy_mean",
-                               "difference", "ci95_low", "ci95_high"])
+        var csv = CSV(header: [
+            "policy", "government", "month", "metric", "baseline_mean", "policy_mean",
+            "difference", "ci95_low", "ci95_high",
+        ])
         for e in comparison.overTime {
-            csv.appendRow([e.policy, e.government, String(e.month), e.metric]
-                + [e.baselineMean, e.policyMean, e.difference, e.ci95Low, e.ci95High].map(CSV.number))
+            csv.appendRow(
+                [e.policy, e.government, String(e.month), e.metric]
+                    + [e.baselineMean, e.policyMean, e.difference, e.ci95Low, e.ci95High].map(CSV.number))
         }
         return csv.contents
     }

@@ -22,7 +22,8 @@ public enum ComparisonStudy {
     public static let dataFiles = ["replicates.csv", "comparison.csv", "effects-over-time.csv"]
 
     public static func run(_ request: ComparisonRequest, control: RunControl = RunControl())
-        async throws(RunError) -> Outcome {
+        async throws(RunError) -> Outcome
+    {
         let started = Date()
         let clock = ContinuousClock()
         let begin = clock.now
@@ -31,12 +32,14 @@ public enum ComparisonStudy {
         let baselinePool = WorkerPool(input: base.input, threads: base.threads)
         let policyPools = request.policies.map { WorkerPool(input: request.input(for: $0), threads: base.threads) }
         let baselineStatistics = RunAccumulator(layout: baselinePool.layout, governmentNames: names)
-        let paired = ComparisonAccumulator(policies: request.policies.map(\.name), governments: names,
-                                           layout: baselinePool.layout, months: base.input.months)
+        let paired = ComparisonAccumulator(
+            policies: request.policies.map(\.name), governments: names,
+            layout: baselinePool.layout, months: base.input.months)
         control.plan(base.stopping.maximumReplicates * (1 + request.policies.count))
 
-        let folder = try RunFolder(root: base.outputRoot, slug: base.slug, seed: base.masterSeed, date: started,
-                                   kind: "compare")
+        let folder = try RunFolder(
+            root: base.outputRoot, slug: base.slug, seed: base.masterSeed, date: started,
+            kind: "compare")
         do throws(RunError) {
             let rows = try folder.openStream("replicates.csv")
             var replicatesCSV = CSV(header: ["policy"] + DataFiles.replicatesHeader)
@@ -46,18 +49,21 @@ public enum ComparisonStudy {
             let batchSize: Int
             switch base.stopping {
             case .fixed:
-                batchSize = RunRequest.fixedBatch(recordValues: baselinePool.layout.count, arms: 1 + request.policies.count)
+                batchSize = RunRequest.fixedBatch(
+                    recordValues: baselinePool.layout.count, arms: 1 + request.policies.count)
             case .precision(let target): batchSize = target.batch
             }
             let maximum = base.stopping.maximumReplicates
             batches: while true {
                 let range = done..<Swift.min(maximum, done + batchSize)
-                var baseline = try await baselinePool.run(range, masterSeed: base.masterSeed, designPoint: 0, control: control)
+                var baseline = try await baselinePool.run(
+                    range, masterSeed: base.masterSeed, designPoint: 0, control: control)
                 var complete = baseline.records.count
                 var arms: [WorkerPool.Batch] = []
                 for pool in policyPools where complete > 0 {
-                    let arm = try await pool.run(range.lowerBound..<(range.lowerBound + complete), masterSeed: base.masterSeed,
-                                                 designPoint: 0, control: control)
+                    let arm = try await pool.run(
+                        range.lowerBound..<(range.lowerBound + complete), masterSeed: base.masterSeed,
+                        designPoint: 0, control: control)
                     complete = Swift.min(complete, arm.records.count)
                     arms.append(arm)
                 }
@@ -66,12 +72,14 @@ public enum ComparisonStudy {
                 for i in arms.indices { arms[i].truncate(to: complete) }
                 if complete > 0 {
                     baselineStatistics.add(baseline.records)
-                    DataFiles.appendReplicates(baseline, firstReplicate: done, governments: names, prefix: ["baseline"],
-                                               to: &replicatesCSV)
+                    DataFiles.appendReplicates(
+                        baseline, firstReplicate: done, governments: names, prefix: ["baseline"],
+                        to: &replicatesCSV)
                     for (p, arm) in arms.enumerated() {
                         paired.add(policy: p, baseline: baseline.records, policy: arm.records)
-                        DataFiles.appendReplicates(arm, firstReplicate: done, governments: names,
-                                                   prefix: [request.policies[p].name], to: &replicatesCSV)
+                        DataFiles.appendReplicates(
+                            arm, firstReplicate: done, governments: names,
+                            prefix: [request.policies[p].name], to: &replicatesCSV)
                     }
                     try rows.append(replicatesCSV.drain())
                 }
@@ -84,7 +92,9 @@ public enum ComparisonStudy {
                     achieved = largestHalfWidth(target, paired)
                     control.report(halfWidth: achieved ?? .nan)
                 }
-                if let stop = base.stopping.reasonToStop(done: done, achieved: achieved, measure: "paired 95% CI half-width") {
+                if let stop = base.stopping.reasonToStop(
+                    done: done, achieved: achieved, measure: "paired 95% CI half-width")
+                {
                     reason = stop
                     break batches
                 }
@@ -96,18 +106,22 @@ public enum ComparisonStudy {
             control.begin("summarising")
             let comparison = Comparison(
                 policies: paired.policies, units: (0..<paired.units).map(paired.unitName), replicates: done,
-                effects: paired.effects(), overTime: paired.effectsOverTime(), baseline: baselineStatistics.statistics())
-            for (name, text) in [("comparison.csv", ComparisonFiles.comparison(comparison)),
-                                 ("effects-over-time.csv", ComparisonFiles.effectsOverTime(comparison))] {
+                effects: paired.effects(), overTime: paired.effectsOverTime(), baseline: baselineStatistics.statistics()
+            )
+            for (name, text) in [
+                ("comparison.csv", ComparisonFiles.comparison(comparison)),
+                ("effects-over-time.csv", ComparisonFiles.effectsOverTime(comparison)),
+            ] {
                 let data = Data(text.utf8)
                 try folder.write(data, to: name)
                 hashes[name] = Study.sha256(data)
             }
             let interrupted = control.isCancelled && reason.hasPrefix("interrupted")
-            var manifest = Study.manifest(base, replicates: done, reason: reason, achieved: achieved,
-                                          interruptedBy: interrupted ? control.cancellationReason : nil,
-                                          started: started, seconds: (clock.now - begin).seconds,
-                                          batch: batchSize, seriesCapacity: baselineStatistics.seriesCapacity)
+            var manifest = Study.manifest(
+                base, replicates: done, reason: reason, achieved: achieved,
+                interruptedBy: interrupted ? control.cancellationReason : nil,
+                started: started, seconds: (clock.now - begin).seconds,
+                batch: batchSize, seriesCapacity: baselineStatistics.seriesCapacity)
             manifest.command = "compare"
             manifest.policies = paired.policies
             manifest.files = hashes
@@ -124,7 +138,9 @@ public enum ComparisonStudy {
     /// The largest paired 95% CI half-width of the target's metric over every package and
     /// the target's scope; nil while any is undefined.
     static func largestHalfWidth(_ target: PrecisionTarget, _ paired: ComparisonAccumulator) -> Double? {
-        let units = target.scope == .region && paired.hasRegion ? [paired.governments.count]
+        let units =
+            target.scope == .region && paired.hasRegion
+            ? [paired.governments.count]
             : Array(0..<paired.governments.count)
         var largest = 0.0
         for p in paired.policies.indices {

@@ -33,41 +33,49 @@ struct EffectFormat: Sendable {
     {
         switch outcome {
         case "final_spbe":
-            return EffectFormat(scale: 1, decimals: 2, unit: "", directions: nil,
-                                better: phrase("end", "s", "with a higher SPBE index than the baseline"),
-                                axisUnit: "index points")
+            return EffectFormat(
+                scale: 1, decimals: 2, unit: "", directions: nil,
+                better: phrase("end", "s", "with a higher SPBE index than the baseline"),
+                axisUnit: "index points")
         case "gain_per_year":
-            return EffectFormat(scale: 1, decimals: 3, unit: "a year", directions: nil,
-                                better: phrase("raise", "s", "the SPBE index faster than the baseline"),
-                                axisUnit: "index points a year")
+            return EffectFormat(
+                scale: 1, decimals: 3, unit: "a year", directions: nil,
+                better: phrase("raise", "s", "the SPBE index faster than the baseline"),
+                axisUnit: "index points a year")
         case "p_baik_or_better":
-            return EffectFormat(scale: 100, decimals: 0, unit: "percentage points", directions: nil,
-                                better: region
-                                    ? phrase("bring", "s", "more governments to Baik or better than the baseline")
-                                    : phrase("end", "s", "at Baik or better where the baseline does not"),
-                                axisUnit: "percentage points")
+            return EffectFormat(
+                scale: 100, decimals: 0, unit: "percentage points", directions: nil,
+                better: region
+                    ? phrase("bring", "s", "more governments to Baik or better than the baseline")
+                    : phrase("end", "s", "at Baik or better where the baseline does not"),
+                axisUnit: "percentage points")
         case "adoption":
-            return EffectFormat(scale: 100, decimals: 1, unit: "percentage points", directions: nil,
-                                better: phrase("end", "s", "with more citizens using the online services than the baseline"),
-                                axisUnit: "percentage points")
+            return EffectFormat(
+                scale: 100, decimals: 1, unit: "percentage points", directions: nil,
+                better: phrase("end", "s", "with more citizens using the online services than the baseline"),
+                axisUnit: "percentage points")
         case "initiatives_integrated":
-            return EffectFormat(scale: 1, decimals: 2, unit: "initiatives", directions: nil,
-                                better: phrase("integrate", "s", "more joint initiatives than the baseline"),
-                                axisUnit: "initiatives")
+            return EffectFormat(
+                scale: 1, decimals: 2, unit: "initiatives", directions: nil,
+                better: phrase("integrate", "s", "more joint initiatives than the baseline"),
+                axisUnit: "initiatives")
         case "months_to_first_launch":
-            return EffectFormat(scale: 1, decimals: 1, unit: "months", directions: ("earlier", "later"),
-                                better: phrase("launch", "es", "the first joint system earlier than the baseline"),
-                                axisUnit: "months")
+            return EffectFormat(
+                scale: 1, decimals: 1, unit: "months", directions: ("earlier", "later"),
+                better: phrase("launch", "es", "the first joint system earlier than the baseline"),
+                axisUnit: "months")
         case "mean_trust":
-            return EffectFormat(scale: 1, decimals: 3, unit: "", directions: nil,
-                                better: phrase("end", "s", "with more trust between agencies than the baseline"),
-                                axisUnit: "trust (0–1)")
+            return EffectFormat(
+                scale: 1, decimals: 3, unit: "", directions: nil,
+                better: phrase("end", "s", "with more trust between agencies than the baseline"),
+                axisUnit: "trust (0–1)")
         default:
             let label = ComparedOutcome.named(outcome)?.label ?? outcome.replacingOccurrences(of: "_", with: " ")
             let comparative = direction == .higher ? "higher" : "lower"
-            return EffectFormat(scale: 1, decimals: 2, unit: "", directions: nil,
-                                better: phrase("end", "s", "with a \(comparative) \(label) than the baseline"),
-                                axisUnit: label)
+            return EffectFormat(
+                scale: 1, decimals: 2, unit: "", directions: nil,
+                better: phrase("end", "s", "with a \(comparative) \(label) than the baseline"),
+                axisUnit: label)
         }
     }
 

@@ -36,11 +36,13 @@ public struct PairedEffect: Sendable, Equatable {
     /// `difference` per unit of cost; NaN when the package costs nothing here.
     public var effectPerCost: Double
 
-    public init(policy: String, government: String, outcome: String, better: ComparedOutcome.Direction,
-                replicates: Int, baselineMean: Double, policyMean: Double, difference: Double,
-                differenceSD: Double, ci95Low: Double, ci95High: Double, unpairedCI95Low: Double,
-                unpairedCI95High: Double, ciWidthRatio: Double, pBetter: Double, pWorse: Double,
-                cost: Double, effectPerCost: Double) {
+    public init(
+        policy: String, government: String, outcome: String, better: ComparedOutcome.Direction,
+        replicates: Int, baselineMean: Double, policyMean: Double, difference: Double,
+        differenceSD: Double, ci95Low: Double, ci95High: Double, unpairedCI95Low: Double,
+        unpairedCI95High: Double, ciWidthRatio: Double, pBetter: Double, pWorse: Double,
+        cost: Double, effectPerCost: Double
+    ) {
         self.policy = policy
         self.government = government
         self.outcome = outcome

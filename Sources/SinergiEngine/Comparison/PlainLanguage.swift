@@ -16,20 +16,24 @@ public enum PlainLanguage {
     public static func sentence(for effect: PairedEffect, futures: Int? = nil) -> String {
         let futures = futures ?? effect.replicates
         let label = ComparedOutcome.named(effect.outcome)?.label ?? effect.outcome
-        let format = EffectFormat.of(effect.outcome, better: effect.better,
-                                     region: effect.government == RunStatistics.regionName)
+        let format = EffectFormat.of(
+            effect.outcome, better: effect.better,
+            region: effect.government == RunStatistics.regionName)
         guard futures > 0, effect.pBetter.isFinite, effect.difference.isFinite else {
             return "There are no simulated futures to compare \(effect.policy) with the baseline on the \(label)."
         }
         let digits = format.decimals(for: [effect.difference, effect.ci95Low, effect.ci95High])
         var text: String
         if effect.pBetter == 0, effect.pWorse == 0 {
-            text = "In every one of the \(futures) simulated futures, \(effect.policy) leaves the \(label) "
+            text =
+                "In every one of the \(futures) simulated futures, \(effect.policy) leaves the \(label) "
                 + "exactly as in the baseline."
         } else {
             let (opening, inverted) = frequency(effect.pBetter, futures: futures)
-            let verb = inverted ? "does \(effect.policy) \(format.better.base)" : "\(effect.policy) \(format.better.third)"
-            text = "\(opening)\(inverted ? " " : ", ")\(verb) (on average \(format.amount(effect.difference, decimals: digits))"
+            let verb =
+                inverted ? "does \(effect.policy) \(format.better.base)" : "\(effect.policy) \(format.better.third)"
+            text =
+                "\(opening)\(inverted ? " " : ", ")\(verb) (on average \(format.amount(effect.difference, decimals: digits))"
             if effect.ci95Low.isFinite, effect.ci95High.isFinite {
                 text += ", 95% CI \(format.interval(effect.ci95Low, effect.ci95High, decimals: digits)))."
                 if effect.clearlyWorse {

@@ -7,7 +7,8 @@ import Foundation
 enum ComparisonSection {
     static func html(_ comparison: Comparison, data: ReportData) -> String {
         let order = rowOrder(comparison)
-        var html = "<section id=\"section-comparison\">\n<h2>Policy packages against the baseline</h2>\n"
+        var html =
+            "<section id=\"section-comparison\">\n<h2>Policy packages against the baseline</h2>\n"
             + "<p class=\"lead\">\(HTMLText.escape(lead(comparison)))</p>\n"
         guard !order.isEmpty else {
             return html + "<p class=\"note\">This comparison has no policy packages.</p>\n</section>\n\n"
@@ -60,7 +61,8 @@ enum ComparisonSection {
     private static func lead(_ comparison: Comparison) -> String {
         let unit = comparison.headlineUnit
         let governments = comparison.units.count - 1
-        let scope = unit == RunStatistics.regionName
+        let scope =
+            unit == RunStatistics.regionName
             ? "the region (the average of its \(governments) governments)" : unit
         return "Each package was simulated on the same \(comparison.replicates) futures as the baseline, with the "
             + "same random draws future by future, so every difference below compares like with like. Figures "
@@ -71,7 +73,8 @@ enum ComparisonSection {
         var items = ""
         for policy in order {
             guard let effect = comparison.effect(policy, "final_spbe") else { continue }
-            items += "<li>\(chip(EffectVerdict(effect))) "
+            items +=
+                "<li>\(chip(EffectVerdict(effect))) "
                 + "\(HTMLText.escape(PlainLanguage.sentence(for: effect, futures: comparison.replicates)))</li>\n"
         }
         return items.isEmpty ? "" : "<ul class=\"sentences\" id=\"comparison-sentences\">\n\(items)</ul>\n"
@@ -135,7 +138,9 @@ enum ComparisonSection {
             return .init(title: policy, subtitle: subtitle, values: values)
         }
         guard !panels.isEmpty else { return nil }
-        return EffectTimeChart(panels: panels, months: months, calendar: data.calendar,
-                               yTitle: "Δ SPBE index vs baseline").svg()
+        return EffectTimeChart(
+            panels: panels, months: months, calendar: data.calendar,
+            yTitle: "Δ SPBE index vs baseline"
+        ).svg()
     }
 }

@@ -11,8 +11,11 @@ enum ComparisonTable {
             let spbe = EffectFormat.of("final_spbe", better: final.better)
             let digits = spbe.decimals(for: [final.difference, final.ci95Low, final.ci95High])
             var cells = [number(String(rank + 1)), "<th scope=\"row\">\(HTMLText.escape(policy))</th>"]
-            cells.append(number("<strong>\(spbe.signed(final.difference, decimals: digits))</strong><br>"
-                + "<span class=\"ci\">\(spbe.interval(final.ci95Low, final.ci95High, decimals: digits))</span>"))
+            cells.append(
+                number(
+                    "<strong>\(spbe.signed(final.difference, decimals: digits))</strong><br>"
+                        + "<span class=\"ci\">\(spbe.interval(final.ci95Low, final.ci95High, decimals: digits))</span>")
+            )
             cells.append("<td>\(ComparisonSection.chip(EffectVerdict(final)))</td>")
             cells.append(number(HTMLText.percent(final.pBetter)))
             for outcome in ["p_baik_or_better", "adoption"] {
@@ -23,8 +26,11 @@ enum ComparisonTable {
                 let format = EffectFormat.of(outcome, better: effect.better)
                 // The decimals of the forest plot's panel for this outcome, so both show the same figure.
                 let column = order.compactMap { comparison.effect($0, outcome)?.difference }
-                cells.append(number(format.signed(effect.difference, decimals: format.decimals(for: column),
-                                                  nonZero: EffectVerdict(effect) != .unclear)))
+                cells.append(
+                    number(
+                        format.signed(
+                            effect.difference, decimals: format.decimals(for: column),
+                            nonZero: EffectVerdict(effect) != .unclear)))
             }
             let cost = final.cost
             cells.append(number(EffectFormat.cost(cost)))

@@ -27,9 +27,10 @@ struct EffectCostChart {
     }
 
     func svg() -> String {
-        let legend = Legend(items: EffectVerdict.allCases.map { .init(swatch: .marker($0), label: $0.legendLabel) } + [
-            .init(swatch: .line(Palette.reference, dashed: true), label: "No difference"),
-        ])
+        let legend = Legend(
+            items: EffectVerdict.allCases.map { .init(swatch: .marker($0), label: $0.legendLabel) } + [
+                .init(swatch: .line(Palette.reference, dashed: true), label: "No difference")
+            ])
         let left = Self.marginLeft, right = PanelGrid.width - Self.marginRight
         let top = legend.height(left: left, right: right) + 14
         let bottom = top + Self.plotHeight
@@ -39,8 +40,9 @@ struct EffectCostChart {
         let drawn = effects.filter { $0.cost.isFinite && $0.difference.isFinite }
         let costs = drawn.map(\.cost)
         let highestCost = costs.max() ?? 0
-        let xTicks = NiceTicks.spanning(Swift.min(0, costs.min() ?? 0), highestCost > 0 ? highestCost * 1.05 : 100,
-                                        count: 5)
+        let xTicks = NiceTicks.spanning(
+            Swift.min(0, costs.min() ?? 0), highestCost > 0 ? highestCost * 1.05 : 100,
+            count: 5)
         let format = EffectFormat.of("final_spbe", better: .higher)
         let values = drawn.flatMap { [$0.difference, $0.ci95Low, $0.ci95High] }.filter(\.isFinite)
         let yTicks = NiceTicks.spanning(Swift.min(0, values.min() ?? 0), Swift.max(0, values.max() ?? 0), count: 5)
@@ -52,16 +54,18 @@ struct EffectCostChart {
             if tick != 0 {
                 canvas.line(x1: left, y1: y(tick), x2: right, y2: y(tick), stroke: Palette.grid, width: 1)
             }
-            canvas.text(ForestChart.signedTick(tick, digits: yDigits), x: left - 10, y: y(tick),
-                        size: PanelGrid.tickSize, anchor: .end, middle: true)
+            canvas.text(
+                ForestChart.signedTick(tick, digits: yDigits), x: left - 10, y: y(tick),
+                size: PanelGrid.tickSize, anchor: .end, middle: true)
         }
         canvas.line(x1: left, y1: y(0), x2: right, y2: y(0), stroke: Palette.reference, width: 1.5, dash: "7 5")
         canvas.line(x1: left, y1: bottom, x2: right, y2: bottom, stroke: Palette.axis, width: 1.5)
         canvas.line(x1: left, y1: top, x2: left, y2: bottom, stroke: Palette.axis, width: 1.5)
         for tick in xTicks {
             canvas.line(x1: x(tick), y1: bottom, x2: x(tick), y2: bottom + 6, stroke: Palette.axis, width: 1.5)
-            canvas.text(HTMLText.fixed(tick, xDigits), x: x(tick), y: bottom + 25, size: PanelGrid.tickSize,
-                        anchor: .middle)
+            canvas.text(
+                HTMLText.fixed(tick, xDigits), x: x(tick), y: bottom + 25, size: PanelGrid.tickSize,
+                anchor: .middle)
         }
 
         var labels: [Label] = []
@@ -69,7 +73,8 @@ struct EffectCostChart {
             let px = x(effect.cost), py = y(effect.difference)
             let verdict = EffectVerdict(effect)
             let digits = format.decimals(for: [effect.difference, effect.ci95Low, effect.ci95High])
-            var tooltip = "\(effect.policy): cost \(EffectFormat.cost(effect.cost)), "
+            var tooltip =
+                "\(effect.policy): cost \(EffectFormat.cost(effect.cost)), "
                 + format.amount(effect.difference, decimals: digits)
             canvas.openGroup(className: "cost-point", data: [("policy", effect.policy), ("verdict", "\(verdict)")])
             if effect.ci95Low.isFinite, effect.ci95High.isFinite {
@@ -85,22 +90,28 @@ struct EffectCostChart {
             // Labels are bold: wider than the estimate for regular text.
             let width = HTMLText.estimatedWidth(effect.policy, size: Self.labelSize) * 1.12 + 6
             let flip = px + 16 + width > right
-            labels.append(Label(text: effect.policy, pointX: px, pointY: py, x: flip ? px - 16 : px + 16, y: py,
-                                anchor: flip ? .end : .start, width: width))
+            labels.append(
+                Label(
+                    text: effect.policy, pointX: px, pointY: py, x: flip ? px - 16 : px + 16, y: py,
+                    anchor: flip ? .end : .start, width: width))
         }
         for label in Self.place(labels, left: left, right: right, top: top, bottom: bottom) {
             if abs(label.y - label.pointY) > 8 {
-                canvas.line(x1: label.anchor == .start ? label.x - 3 : label.x + 3, y1: label.y,
-                            x2: label.pointX, y2: label.pointY, stroke: Palette.axis, width: 1)
+                canvas.line(
+                    x1: label.anchor == .start ? label.x - 3 : label.x + 3, y1: label.y,
+                    x2: label.pointX, y2: label.pointY, stroke: Palette.axis, width: 1)
             }
-            canvas.text(label.text, x: label.x, y: label.y, size: Self.labelSize, anchor: label.anchor, bold: true,
-                        middle: true)
+            canvas.text(
+                label.text, x: label.x, y: label.y, size: Self.labelSize, anchor: label.anchor, bold: true,
+                middle: true)
         }
 
-        canvas.text(yTitle, x: 24, y: (top + bottom) / 2, size: PanelGrid.axisTitleSize, anchor: .middle, bold: true,
-                    middle: true, rotated: true)
-        canvas.text("Cost (scenario cost units)", x: (left + right) / 2, y: bottom + 66, size: PanelGrid.axisTitleSize,
-                    anchor: .middle, bold: true)
+        canvas.text(
+            yTitle, x: 24, y: (top + bottom) / 2, size: PanelGrid.axisTitleSize, anchor: .middle, bold: true,
+            middle: true, rotated: true)
+        canvas.text(
+            "Cost (scenario cost units)", x: (left + right) / 2, y: bottom + 66, size: PanelGrid.axisTitleSize,
+            anchor: .middle, bold: true)
         return canvas.svg(
             id: "effect-cost", title: "Effect on the final SPBE index against cost",
             description: "One point per package: its cost in the scenario across, its mean paired effect on the "

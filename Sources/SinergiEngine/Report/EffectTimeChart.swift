@@ -21,9 +21,10 @@ struct EffectTimeChart {
             .init(swatch: .lineWithBand(Self.colour), label: "Mean difference, package − baseline, with its 95% CI"),
             .init(swatch: .line(Palette.reference, dashed: true), label: "No difference"),
         ])
-        let grid = PanelGrid(count: panels.count, legend: legend, subtitles: panels.contains { $0.subtitle != nil },
-                             bandLabels: false, calendar: calendar != nil,
-                             plotHeight: panels.count == 1 ? 340 : 240)
+        let grid = PanelGrid(
+            count: panels.count, legend: legend, subtitles: panels.contains { $0.subtitle != nil },
+            bandLabels: false, calendar: calendar != nil,
+            plotHeight: panels.count == 1 ? 340 : 240)
         let values = panels.flatMap(\.values).compactMap { $0 }.flatMap { [$0.difference, $0.ci95Low, $0.ci95High] }
             .filter(\.isFinite)
         let ticks = NiceTicks.spanning(Swift.min(0, values.min() ?? 0), Swift.max(0, values.max() ?? 0), count: 4)
@@ -34,18 +35,21 @@ struct EffectTimeChart {
             let frame = grid.frame(index)
             let x = grid.monthScale(frame, months: months)
             let y = grid.valueScale(frame, domain: (ticks.first ?? 0)...(ticks.last ?? 1))
-            grid.drawBackground(into: &canvas, index: index, title: panel.title, subtitle: panel.subtitle, y: y,
-                                yTicks: ticks, yLabel: { ForestChart.signedTick($0, digits: digits) }, bands: [],
-                                references: [0], months: months, calendar: calendar)
+            grid.drawBackground(
+                into: &canvas, index: index, title: panel.title, subtitle: panel.subtitle, y: y,
+                yTicks: ticks, yLabel: { ForestChart.signedTick($0, digits: digits) }, bands: [],
+                references: [0], months: months, calendar: calendar)
             for run in Self.runs(panel.values, \.ci95Low, \.ci95High) where run.count > 1 {
                 let upper = run.map { (x(Double($0.month)), y($0.high)) }
                 let lower = run.map { (x(Double($0.month)), y($0.low)) }
-                canvas.area(PathData.area(upper: upper, lower: lower), fill: Self.colour, opacity: 0.22,
-                            className: "band")
+                canvas.area(
+                    PathData.area(upper: upper, lower: lower), fill: Self.colour, opacity: 0.22,
+                    className: "band")
             }
             for run in Self.runs(panel.values, \.difference, \.difference) where run.count > 1 {
-                canvas.stroke(PathData.line(run.map { (x(Double($0.month)), y($0.low)) }), colour: Self.colour,
-                              width: 3.5, className: "mean")
+                canvas.stroke(
+                    PathData.line(run.map { (x(Double($0.month)), y($0.low)) }), colour: Self.colour,
+                    width: 3.5, className: "mean")
             }
         }
         grid.drawAxisTitles(into: &canvas, y: yTitle, calendar: calendar)
@@ -56,8 +60,10 @@ struct EffectTimeChart {
     }
 
     /// The stretches of consecutive months where both values are finite.
-    static func runs(_ values: [EffectOverTime?], _ low: KeyPath<EffectOverTime, Double>,
-                     _ high: KeyPath<EffectOverTime, Double>) -> [[(month: Int, low: Double, high: Double)]] {
+    static func runs(
+        _ values: [EffectOverTime?], _ low: KeyPath<EffectOverTime, Double>,
+        _ high: KeyPath<EffectOverTime, Double>
+    ) -> [[(month: Int, low: Double, high: Double)]] {
         var runs: [[(month: Int, low: Double, high: Double)]] = []
         var current: [(month: Int, low: Double, high: Double)] = []
         for (month, value) in values.enumerated() {

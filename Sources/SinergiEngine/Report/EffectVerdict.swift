@@ -53,10 +53,12 @@ enum EffectVerdict: CaseIterable {
         switch self {
         case .better, .unclear:
             let r = self == .unclear ? radius - 1 : radius
-            let data = "M\(c(x - r)),\(c(y)) a\(c(r)),\(c(r)) 0 1,0 \(c(2 * r)),0"
+            let data =
+                "M\(c(x - r)),\(c(y)) a\(c(r)),\(c(r)) 0 1,0 \(c(2 * r)),0"
                 + " a\(c(r)),\(c(r)) 0 1,0 \(c(-2 * r)),0 Z"
-            canvas.shape(data, fill: self == .better ? colour : "#ffffff", stroke: self == .unclear ? colour : nil,
-                         strokeWidth: 2.5, className: "marker marker-\(self)", tooltip: tooltip)
+            canvas.shape(
+                data, fill: self == .better ? colour : "#ffffff", stroke: self == .unclear ? colour : nil,
+                strokeWidth: 2.5, className: "marker marker-\(self)", tooltip: tooltip)
         case .worse:
             let r = radius * 1.3
             let data = "M\(c(x)),\(c(y - r)) L\(c(x + r)),\(c(y)) L\(c(x)),\(c(y + r)) L\(c(x - r)),\(c(y)) Z"

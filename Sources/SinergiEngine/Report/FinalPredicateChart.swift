@@ -32,31 +32,36 @@ struct FinalPredicateChart {
         for row in rows {
             if row.isRegion {
                 y += regionGap
-                canvas.line(x1: 16, y1: y - regionGap / 2 - 2, x2: right, y2: y - regionGap / 2 - 2,
-                            stroke: Palette.axis, width: 1)
+                canvas.line(
+                    x1: 16, y1: y - regionGap / 2 - 2, x2: right, y2: y - regionGap / 2 - 2,
+                    stroke: Palette.axis, width: 1)
             }
             let middle = y + Self.rowHeight / 2
-            canvas.text(HTMLText.fitting(row.name, width: Self.labelWidth - 16, size: 17), x: Self.labelWidth,
-                        y: middle, size: 17, anchor: .end, bold: row.isRegion, middle: true, tooltip: row.name)
+            canvas.text(
+                HTMLText.fitting(row.name, width: Self.labelWidth - 16, size: 17), x: Self.labelWidth,
+                y: middle, size: 17, anchor: .end, bold: row.isRegion, middle: true, tooltip: row.name)
             var start = 0.0
             for predicate in SPBEPredicate.allCases {
                 let share = row.shares[predicate] ?? 0
                 guard share.isFinite, share > 0 else { continue }
                 let x0 = x(start), x1 = x(start + share)
-                canvas.area("M\(HTMLText.coordinate(x0)),\(HTMLText.coordinate(middle - Self.barHeight / 2))"
-                                + " H\(HTMLText.coordinate(x1)) V\(HTMLText.coordinate(middle + Self.barHeight / 2))"
-                                + " H\(HTMLText.coordinate(x0)) Z",
-                            fill: Palette.predicate(predicate), className: "bar")
+                canvas.area(
+                    "M\(HTMLText.coordinate(x0)),\(HTMLText.coordinate(middle - Self.barHeight / 2))"
+                        + " H\(HTMLText.coordinate(x1)) V\(HTMLText.coordinate(middle + Self.barHeight / 2))"
+                        + " H\(HTMLText.coordinate(x0)) Z",
+                    fill: Palette.predicate(predicate), className: "bar")
                 if x1 - x0 >= 46 {
-                    canvas.text(HTMLText.percent(share), x: (x0 + x1) / 2, y: middle, size: 15, anchor: .middle,
-                                fill: Palette.textOn(predicate), bold: true, middle: true)
+                    canvas.text(
+                        HTMLText.percent(share), x: (x0 + x1) / 2, y: middle, size: 15, anchor: .middle,
+                        fill: Palette.textOn(predicate), bold: true, middle: true)
                 }
                 start += share
             }
             y += Self.rowHeight
         }
-        canvas.text("Share of replicates ending in each predicate", x: (left + right) / 2, y: bottom + 62,
-                    size: PanelGrid.axisTitleSize, anchor: .middle, bold: true)
+        canvas.text(
+            "Share of replicates ending in each predicate", x: (left + right) / 2, y: bottom + 62,
+            size: PanelGrid.axisTitleSize, anchor: .middle, bold: true)
         return canvas.svg(
             id: "final-predicates", title: "SPBE predicate at the end of the run",
             description: "For each government, the share of replicates whose final SPBE index falls in each "

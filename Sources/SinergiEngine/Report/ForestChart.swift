@@ -28,10 +28,11 @@ struct ForestChart {
     static let widestLabel = 250.0
 
     static var legend: Legend {
-        Legend(items: EffectVerdict.allCases.map { .init(swatch: .marker($0), label: $0.legendLabel) } + [
-            .init(swatch: .band(Palette.axis), label: "95% CI had the runs been independent"),
-            .init(swatch: .line(Palette.reference, dashed: true), label: "No difference"),
-        ])
+        Legend(
+            items: EffectVerdict.allCases.map { .init(swatch: .marker($0), label: $0.legendLabel) } + [
+                .init(swatch: .band(Palette.axis), label: "95% CI had the runs been independent"),
+                .init(swatch: .line(Palette.reference, dashed: true), label: "No difference"),
+            ])
     }
 
     func svg() -> String {
@@ -39,11 +40,13 @@ struct ForestChart {
         let columns = panels.count > 1 ? 2 : 1
         // Long package names get smaller type (down to 13 px) before they are shortened.
         let characters = Double(policies.map(\.count).max() ?? 0)
-        let labelSize = Swift.max(13, Swift.min(Self.labelSize, (Self.widestLabel - 18) / Swift.max(1, characters) / 0.56))
+        let labelSize = Swift.max(
+            13, Swift.min(Self.labelSize, (Self.widestLabel - 18) / Swift.max(1, characters) / 0.56))
         let longest = policies.map { HTMLText.estimatedWidth($0, size: labelSize) }.max() ?? 0
         let labelWidth = Swift.min(Self.widestLabel, Swift.max(90, longest + 18))
-        let plotWidth = (PanelGrid.width - 2 * Self.side - Double(columns - 1) * Self.columnGap
-            - Double(columns) * (labelWidth + Self.valueWidth)) / Double(columns)
+        let plotWidth =
+            (PanelGrid.width - 2 * Self.side - Double(columns - 1) * Self.columnGap
+                - Double(columns) * (labelWidth + Self.valueWidth)) / Double(columns)
         let top = legend.height(left: Self.side, right: PanelGrid.width - Self.side) + 4
         let plotHeight = Double(policies.count) * Self.rowHeight + 8
         let panelHeight = Self.headerHeight + plotHeight + Self.axisHeight
@@ -54,7 +57,8 @@ struct ForestChart {
         for (index, panel) in panels.enumerated() {
             let column = index % columns, row = index / columns
             let frame = PanelGrid.Frame(
-                x: Self.side + labelWidth + Double(column) * (labelWidth + plotWidth + Self.valueWidth + Self.columnGap),
+                x: Self.side + labelWidth + Double(column)
+                    * (labelWidth + plotWidth + Self.valueWidth + Self.columnGap),
                 y: top + Double(row) * (panelHeight + Self.panelGap) + Self.headerHeight,
                 width: plotWidth, height: plotHeight)
             draw(panel, into: &canvas, frame: frame, labelWidth: labelWidth, labelSize: labelSize)
@@ -67,14 +71,20 @@ struct ForestChart {
                 + "diamond clearly worse, hollow circle unclear.")
     }
 
-    private func draw(_ panel: Panel, into canvas: inout SVGCanvas, frame: PanelGrid.Frame, labelWidth: Double,
-                      labelSize: Double) {
+    private func draw(
+        _ panel: Panel, into canvas: inout SVGCanvas, frame: PanelGrid.Frame, labelWidth: Double,
+        labelSize: Double
+    ) {
         let outcome = panel.outcome
         let format = EffectFormat.of(outcome.name, better: outcome.better, region: unit == RunStatistics.regionName)
         let present = panel.effects.compactMap { $0 }
-        let values = present.flatMap { [$0.difference, $0.ci95Low, $0.ci95High, $0.unpairedCI95Low,
-                                        $0.unpairedCI95High] }
-            .filter(\.isFinite).map { $0 * format.scale }
+        let values = present.flatMap {
+            [
+                $0.difference, $0.ci95Low, $0.ci95High, $0.unpairedCI95Low,
+                $0.unpairedCI95High,
+            ]
+        }
+        .filter(\.isFinite).map { $0 * format.scale }
         let ticks = NiceTicks.spanning(Swift.min(0, values.min() ?? 0), Swift.max(0, values.max() ?? 0), count: 4)
         let tickDigits = NiceTicks.decimals(ticks)
         let x = LinearScale(domain: (ticks.first ?? 0)...(ticks.last ?? 1), range: (frame.x, frame.right))
@@ -83,47 +93,61 @@ struct ForestChart {
 
         let titleY = frame.y - Self.headerHeight + 20
         let title = outcome.label.prefix(1).uppercased() + outcome.label.dropFirst()
-        canvas.text(HTMLText.fitting(title, width: frame.width + labelWidth, size: PanelGrid.titleSize), x: left,
-                    y: titleY, size: PanelGrid.titleSize, bold: true, tooltip: title)
+        canvas.text(
+            HTMLText.fitting(title, width: frame.width + labelWidth, size: PanelGrid.titleSize), x: left,
+            y: titleY, size: PanelGrid.titleSize, bold: true, tooltip: title)
         let subtitle = "Difference from the baseline, in \(format.axisUnit)"
-        canvas.text(HTMLText.fitting(subtitle, width: frame.width + labelWidth, size: PanelGrid.subtitleSize), x: left,
-                    y: titleY + 22, size: PanelGrid.subtitleSize, fill: Palette.secondaryText)
+        canvas.text(
+            HTMLText.fitting(subtitle, width: frame.width + labelWidth, size: PanelGrid.subtitleSize), x: left,
+            y: titleY + 22, size: PanelGrid.subtitleSize, fill: Palette.secondaryText)
         for row in policies.indices where row % 2 == 1 {
-            canvas.rect(x: left, y: frame.y + 4 + Double(row) * Self.rowHeight,
-                        width: frame.right + Self.valueWidth - left,
-                        height: Self.rowHeight, fill: Palette.bandShade)
+            canvas.rect(
+                x: left, y: frame.y + 4 + Double(row) * Self.rowHeight,
+                width: frame.right + Self.valueWidth - left,
+                height: Self.rowHeight, fill: Palette.bandShade)
         }
         for tick in ticks where tick != 0 {
             canvas.line(x1: x(tick), y1: frame.y, x2: x(tick), y2: frame.bottom, stroke: Palette.grid, width: 1)
         }
-        canvas.line(x1: x(0), y1: frame.y, x2: x(0), y2: frame.bottom, stroke: Palette.reference, width: 1.5,
-                    dash: "7 5")
+        canvas.line(
+            x1: x(0), y1: frame.y, x2: x(0), y2: frame.bottom, stroke: Palette.reference, width: 1.5,
+            dash: "7 5")
         canvas.line(x1: frame.x, y1: frame.bottom, x2: frame.right, y2: frame.bottom, stroke: Palette.axis, width: 1.5)
         for tick in ticks {
-            canvas.line(x1: x(tick), y1: frame.bottom, x2: x(tick), y2: frame.bottom + 6, stroke: Palette.axis,
-                        width: 1.5)
-            canvas.text(Self.signedTick(tick, digits: tickDigits), x: x(tick), y: frame.bottom + 24,
-                        size: PanelGrid.tickSize, anchor: .middle)
+            canvas.line(
+                x1: x(tick), y1: frame.bottom, x2: x(tick), y2: frame.bottom + 6, stroke: Palette.axis,
+                width: 1.5)
+            canvas.text(
+                Self.signedTick(tick, digits: tickDigits), x: x(tick), y: frame.bottom + 24,
+                size: PanelGrid.tickSize, anchor: .middle)
         }
         if outcome.better == .higher {
-            canvas.text("higher is better →", x: frame.right, y: frame.bottom + 46, size: PanelGrid.subtitleSize,
-                        anchor: .end, fill: Palette.secondaryText)
+            canvas.text(
+                "higher is better →", x: frame.right, y: frame.bottom + 46, size: PanelGrid.subtitleSize,
+                anchor: .end, fill: Palette.secondaryText)
         } else {
-            canvas.text("← lower is better", x: frame.x, y: frame.bottom + 46, size: PanelGrid.subtitleSize,
-                        fill: Palette.secondaryText)
+            canvas.text(
+                "← lower is better", x: frame.x, y: frame.bottom + 46, size: PanelGrid.subtitleSize,
+                fill: Palette.secondaryText)
         }
 
         for (row, policy) in policies.enumerated() {
             let effect = row < panel.effects.count ? panel.effects[row] : nil
             let y = frame.y + 4 + (Double(row) + 0.5) * Self.rowHeight
             let verdict = effect.map(EffectVerdict.init) ?? .unclear
-            canvas.openGroup(className: "forest-row", data: [("policy", policy), ("outcome", outcome.name),
-                                                              ("verdict", effect == nil ? "none" : "\(verdict)")])
-            canvas.text(HTMLText.fitting(policy, width: labelWidth - 16, size: labelSize), x: frame.x - 12, y: y,
-                        size: labelSize, anchor: .end, middle: true, tooltip: policy)
+            canvas.openGroup(
+                className: "forest-row",
+                data: [
+                    ("policy", policy), ("outcome", outcome.name),
+                    ("verdict", effect == nil ? "none" : "\(verdict)"),
+                ])
+            canvas.text(
+                HTMLText.fitting(policy, width: labelWidth - 16, size: labelSize), x: frame.x - 12, y: y,
+                size: labelSize, anchor: .end, middle: true, tooltip: policy)
             guard let effect, effect.difference.isFinite else {
-                canvas.text("no data", x: (frame.x + frame.right) / 2, y: y, size: PanelGrid.subtitleSize,
-                            anchor: .middle, fill: Palette.secondaryText, middle: true)
+                canvas.text(
+                    "no data", x: (frame.x + frame.right) / 2, y: y, size: PanelGrid.subtitleSize,
+                    anchor: .middle, fill: Palette.secondaryText, middle: true)
                 canvas.closeGroup()
                 continue
             }
@@ -139,14 +163,17 @@ struct ForestChart {
                     canvas.line(x1: end, y1: y - 7, x2: end, y2: y + 7, stroke: verdict.colour, width: 2)
                 }
             }
-            let ci = effect.ci95Low.isFinite && effect.ci95High.isFinite
+            let ci =
+                effect.ci95Low.isFinite && effect.ci95High.isFinite
                 ? ", 95% CI \(format.interval(effect.ci95Low, effect.ci95High, decimals: digits))" : ""
-            verdict.drawMarker(into: &canvas, x: x(effect.difference * s), y: y, radius: 7,
-                               tooltip: "\(policy): \(format.amount(effect.difference, decimals: digits))\(ci) — "
-                                   + verdict.label)
-            canvas.text(format.signed(effect.difference, decimals: digits, nonZero: verdict != .unclear),
-                        x: frame.right + 12, y: y, size: PanelGrid.subtitleSize, bold: verdict != .unclear,
-                        middle: true)
+            verdict.drawMarker(
+                into: &canvas, x: x(effect.difference * s), y: y, radius: 7,
+                tooltip: "\(policy): \(format.amount(effect.difference, decimals: digits))\(ci) — "
+                    + verdict.label)
+            canvas.text(
+                format.signed(effect.difference, decimals: digits, nonZero: verdict != .unclear),
+                x: frame.right + 12, y: y, size: PanelGrid.subtitleSize, bold: verdict != .unclear,
+                middle: true)
             canvas.closeGroup()
         }
     }

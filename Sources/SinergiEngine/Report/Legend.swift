@@ -55,8 +55,9 @@ struct Legend {
             let x = position.x
             switch item.swatch {
             case let .line(colour, dashed):
-                canvas.line(x1: x, y1: y, x2: x + Self.swatchWidth, y2: y, stroke: colour, width: dashed ? 2.5 : 4,
-                            dash: dashed ? "7 5" : nil)
+                canvas.line(
+                    x1: x, y1: y, x2: x + Self.swatchWidth, y2: y, stroke: colour, width: dashed ? 2.5 : 4,
+                    dash: dashed ? "7 5" : nil)
             case let .lineWithBand(colour):
                 canvas.rect(x: x, y: y - 9, width: Self.swatchWidth, height: 18, fill: colour, opacity: 0.22)
                 canvas.line(x1: x, y1: y, x2: x + Self.swatchWidth, y2: y, stroke: colour, width: 4)

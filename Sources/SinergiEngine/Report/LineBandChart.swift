@@ -30,16 +30,18 @@ struct LineBandChart {
     var calendar: ScenarioCalendar?
 
     func svg() -> String {
-        let grid = PanelGrid(count: panels.count, legend: legend, subtitles: panels.contains { $0.subtitle != nil },
-                             bandLabels: !bands.isEmpty, calendar: calendar != nil)
+        let grid = PanelGrid(
+            count: panels.count, legend: legend, subtitles: panels.contains { $0.subtitle != nil },
+            bandLabels: !bands.isEmpty, calendar: calendar != nil)
         var canvas = SVGCanvas(width: PanelGrid.width, height: grid.height)
         legend.draw(into: &canvas, left: grid.marginLeft, right: PanelGrid.width - grid.marginRight, top: 4)
         for (index, panel) in panels.enumerated() {
             let frame = grid.frame(index)
             let x = grid.monthScale(frame, months: months), y = grid.valueScale(frame, domain: yDomain)
-            grid.drawBackground(into: &canvas, index: index, title: panel.title, subtitle: panel.subtitle, y: y,
-                                yTicks: yTicks, yLabel: yLabel, bands: bands, references: references,
-                                months: months, calendar: calendar)
+            grid.drawBackground(
+                into: &canvas, index: index, title: panel.title, subtitle: panel.subtitle, y: y,
+                yTicks: yTicks, yLabel: yLabel, bands: bands, references: references,
+                months: months, calendar: calendar)
             Self.draw(panel.series, into: &canvas, x: x, y: y, bandEdges: panel.series.count > 1)
         }
         grid.drawAxisTitles(into: &canvas, y: yTitle, calendar: calendar)
@@ -48,14 +50,17 @@ struct LineBandChart {
 
     /// Draws the bands of `series`, then their mean lines on top. With `bandEdges`, each band
     /// also gets thin edges in its colour, so overlapping bands stay apart.
-    static func draw(_ series: [Series], into canvas: inout SVGCanvas, x: LinearScale, y: LinearScale,
-                     bandEdges: Bool) {
+    static func draw(
+        _ series: [Series], into canvas: inout SVGCanvas, x: LinearScale, y: LinearScale,
+        bandEdges: Bool
+    ) {
         for one in series {
             for run in runs(one.values, \.q05, \.q95) {
                 let upper = run.map { (x(Double($0.month)), y($0.high)) }
                 let lower = run.map { (x(Double($0.month)), y($0.low)) }
-                canvas.area(PathData.area(upper: upper, lower: lower), fill: one.colour,
-                            opacity: bandEdges ? 0.16 : 0.22, className: "band")
+                canvas.area(
+                    PathData.area(upper: upper, lower: lower), fill: one.colour,
+                    opacity: bandEdges ? 0.16 : 0.22, className: "band")
                 if bandEdges {
                     canvas.stroke(PathData.line(upper), colour: one.colour, width: 1.2, className: "band-edge")
                     canvas.stroke(PathData.line(lower), colour: one.colour, width: 1.2, className: "band-edge")
@@ -64,8 +69,9 @@ struct LineBandChart {
         }
         for one in series {
             for run in runs(one.values, \.mean, \.mean) {
-                canvas.stroke(PathData.line(run.map { (x(Double($0.month)), y($0.low)) }), colour: one.colour,
-                              width: 3.5, className: "mean")
+                canvas.stroke(
+                    PathData.line(run.map { (x(Double($0.month)), y($0.low)) }), colour: one.colour,
+                    width: 3.5, className: "mean")
             }
         }
     }

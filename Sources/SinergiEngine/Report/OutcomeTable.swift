@@ -14,7 +14,8 @@ enum OutcomeTable {
             let shares = SPBEPredicate.allCases.map { ($0, mean("p_\($0.columnName)")) }
             let likely = shares.filter { $0.1.isFinite }.max { $0.1 < $1.1 }
             let initiatives = data.metrics(government).filter { $0.hasPrefix(ReportData.progressPrefix) }.count
-            let integrated = HTMLText.fixed(mean("initiatives_integrated"), 1)
+            let integrated =
+                HTMLText.fixed(mean("initiatives_integrated"), 1)
                 + (isRegion || initiatives == 0 ? "" : " of \(initiatives)")
             var cells = ["<th scope=\"row\">\(HTMLText.escape(government))</th>"]
             cells.append(number(HTMLText.fixed(mean("initial_spbe"), 2)))
@@ -22,8 +23,10 @@ enum OutcomeTable {
             let low = HTMLText.fixed(final?.ci95Low ?? .nan, 2), high = HTMLText.fixed(final?.ci95High ?? .nan, 2)
             cells.append(number("\(low)–\(high)"))
             if let (predicate, share) = likely {
-                cells.append("<td><span class=\"chip\" style=\"background:\(Palette.predicate(predicate));"
-                    + "color:\(Palette.textOn(predicate))\">\(predicate.name)</span> \(HTMLText.percent(share))</td>")
+                cells.append(
+                    "<td><span class=\"chip\" style=\"background:\(Palette.predicate(predicate));"
+                        + "color:\(Palette.textOn(predicate))\">\(predicate.name)</span> \(HTMLText.percent(share))</td>"
+                )
             } else {
                 cells.append("<td>–</td>")
             }

@@ -45,8 +45,10 @@ struct PanelGrid {
     ///   - columns, plotHeight: fixed instead of chosen from the panel count.
     ///   - rowGap: space between a row's plots and the next row's headers.
     ///   - extraTop: room between the legend and the first row (for column headings).
-    init(count: Int, legend: Legend, subtitles: Bool, bandLabels: Bool, calendar: Bool, columns: Int? = nil,
-         plotHeight: Double? = nil, rowGap: Double = 30, extraTop: Double = 0) {
+    init(
+        count: Int, legend: Legend, subtitles: Bool, bandLabels: Bool, calendar: Bool, columns: Int? = nil,
+        plotHeight: Double? = nil, rowGap: Double = 30, extraTop: Double = 0
+    ) {
         self.count = Swift.max(1, count)
         if let columns {
             self.columns = Swift.max(1, Swift.min(columns, self.count))
@@ -77,9 +79,10 @@ struct PanelGrid {
 
     func frame(_ index: Int) -> Frame {
         let column = index % columns, row = index / columns
-        return Frame(x: marginLeft + Double(column) * (plotWidth + columnGap),
-                     y: top + Double(row) * (headerHeight + plotHeight + rowGap) + headerHeight,
-                     width: plotWidth, height: plotHeight)
+        return Frame(
+            x: marginLeft + Double(column) * (plotWidth + columnGap),
+            y: top + Double(row) * (headerHeight + plotHeight + rowGap) + headerHeight,
+            width: plotWidth, height: plotHeight)
     }
 
     func isFirstColumn(_ index: Int) -> Bool { index % columns == 0 }
@@ -97,12 +100,14 @@ struct PanelGrid {
         let x = monthScale(frame, months: months)
         let titleY = frame.y - headerHeight + 20
         if let title {
-            canvas.text(HTMLText.fitting(title, width: frame.width, size: Self.titleSize), x: frame.x, y: titleY,
-                        size: Self.titleSize, bold: true, tooltip: title)
+            canvas.text(
+                HTMLText.fitting(title, width: frame.width, size: Self.titleSize), x: frame.x, y: titleY,
+                size: Self.titleSize, bold: true, tooltip: title)
         }
         if let subtitle {
-            canvas.text(HTMLText.fitting(subtitle, width: frame.width, size: Self.subtitleSize), x: frame.x,
-                        y: titleY + 22, size: Self.subtitleSize, fill: Palette.secondaryText)
+            canvas.text(
+                HTMLText.fitting(subtitle, width: frame.width, size: Self.subtitleSize), x: frame.x,
+                y: titleY + 22, size: Self.subtitleSize, fill: Palette.secondaryText)
         }
         for band in bands where band.shaded {
             let top = y(band.upper), bottom = y(band.lower)
@@ -112,14 +117,16 @@ struct PanelGrid {
             canvas.line(x1: frame.x, y1: y(tick), x2: frame.right, y2: y(tick), stroke: Palette.grid, width: 1)
         }
         for reference in references {
-            canvas.line(x1: frame.x, y1: y(reference), x2: frame.right, y2: y(reference), stroke: Palette.reference,
-                        width: 1.5, dash: "7 5")
+            canvas.line(
+                x1: frame.x, y1: y(reference), x2: frame.right, y2: y(reference), stroke: Palette.reference,
+                width: 1.5, dash: "7 5")
         }
         canvas.line(x1: frame.x, y1: frame.bottom, x2: frame.right, y2: frame.bottom, stroke: Palette.axis, width: 1.5)
         canvas.line(x1: frame.x, y1: frame.y, x2: frame.x, y2: frame.bottom, stroke: Palette.axis, width: 1.5)
         for tick in MonthTicks.ticks(months: months) {
-            canvas.line(x1: x(Double(tick)), y1: frame.bottom, x2: x(Double(tick)), y2: frame.bottom + 6,
-                        stroke: Palette.axis, width: 1.5)
+            canvas.line(
+                x1: x(Double(tick)), y1: frame.bottom, x2: x(Double(tick)), y2: frame.bottom + 6,
+                stroke: Palette.axis, width: 1.5)
         }
         if isFirstColumn(index) {
             for tick in yTicks {
@@ -128,19 +135,22 @@ struct PanelGrid {
         }
         if isLastInColumn(index) {
             for tick in MonthTicks.ticks(months: months) {
-                canvas.text(String(tick), x: x(Double(tick)), y: frame.bottom + 25, size: Self.tickSize,
-                            anchor: .middle)
+                canvas.text(
+                    String(tick), x: x(Double(tick)), y: frame.bottom + 25, size: Self.tickSize,
+                    anchor: .middle)
                 if let calendar {
-                    canvas.text(calendar.label(monthsAfterStart: tick), x: x(Double(tick)), y: frame.bottom + 46,
-                                size: Self.subtitleSize, anchor: .middle, fill: Palette.secondaryText)
+                    canvas.text(
+                        calendar.label(monthsAfterStart: tick), x: x(Double(tick)), y: frame.bottom + 46,
+                        size: Self.subtitleSize, anchor: .middle, fill: Palette.secondaryText)
                 }
             }
         }
         if isLastInRow(index) {
             for band in bands {
                 let middle = (y(band.upper) + y(band.lower)) / 2
-                canvas.text(band.name, x: frame.right + 10, y: middle, size: 15, fill: Palette.secondaryText,
-                            middle: true)
+                canvas.text(
+                    band.name, x: frame.right + 10, y: middle, size: 15, fill: Palette.secondaryText,
+                    middle: true)
             }
         }
     }
@@ -150,13 +160,16 @@ struct PanelGrid {
     func drawAxisTitles(into canvas: inout SVGCanvas, y title: String, calendar: ScenarioCalendar?) {
         let plotsTop = top + headerHeight
         let plotsBottom = frame(count - 1).bottom
-        canvas.text(title, x: 24, y: (plotsTop + plotsBottom) / 2, size: Self.axisTitleSize, anchor: .middle,
-                    bold: true, middle: true, rotated: true)
-        let monthTitle = calendar.map { "Months since the start (month 0 = initial state, \($0.startText))" }
+        canvas.text(
+            title, x: 24, y: (plotsTop + plotsBottom) / 2, size: Self.axisTitleSize, anchor: .middle,
+            bold: true, middle: true, rotated: true)
+        let monthTitle =
+            calendar.map { "Months since the start (month 0 = initial state, \($0.startText))" }
             ?? "Months since the start (month 0 = initial state)"
         let left = marginLeft, right = Self.width - marginRight
-        canvas.text(monthTitle, x: (left + right) / 2, y: height - 14, size: Self.axisTitleSize, anchor: .middle,
-                    bold: true)
+        canvas.text(
+            monthTitle, x: (left + right) / 2, y: height - 14, size: Self.axisTitleSize, anchor: .middle,
+            bold: true)
     }
 
     func monthScale(_ frame: Frame, months: Int) -> LinearScale {

@@ -8,22 +8,25 @@ struct PredicateShareChart {
     var months: Int
     var calendar: ScenarioCalendar?
 
-    static let legend = Legend(items: SPBEPredicate.allCases.map {
-        Legend.Item(swatch: .block(Palette.predicate($0)), label: $0.name)
-    })
+    static let legend = Legend(
+        items: SPBEPredicate.allCases.map {
+            Legend.Item(swatch: .block(Palette.predicate($0)), label: $0.name)
+        })
 
     func svg() -> String {
-        let grid = PanelGrid(count: panels.count, legend: Self.legend, subtitles: false, bandLabels: false,
-                             calendar: calendar != nil)
+        let grid = PanelGrid(
+            count: panels.count, legend: Self.legend, subtitles: false, bandLabels: false,
+            calendar: calendar != nil)
         var canvas = SVGCanvas(width: PanelGrid.width, height: grid.height)
         Self.legend.draw(into: &canvas, left: grid.marginLeft, right: PanelGrid.width - grid.marginRight, top: 4)
         let ticks = [0, 0.25, 0.5, 0.75, 1.0]
         for (index, panel) in panels.enumerated() {
             let frame = grid.frame(index)
             let x = grid.monthScale(frame, months: months), y = grid.valueScale(frame, domain: 0...1)
-            grid.drawBackground(into: &canvas, index: index, title: panel.title, subtitle: nil, y: y, yTicks: ticks,
-                                yLabel: { HTMLText.percent($0) }, bands: [], references: [], months: months,
-                                calendar: calendar)
+            grid.drawBackground(
+                into: &canvas, index: index, title: panel.title, subtitle: nil, y: y, yTicks: ticks,
+                yLabel: { HTMLText.percent($0) }, bands: [], references: [], months: months,
+                calendar: calendar)
             var below = [Double](repeating: 0, count: months + 1)
             for predicate in SPBEPredicate.allCases {
                 let values = panel.shares[predicate] ?? []
@@ -38,8 +41,9 @@ struct PredicateShareChart {
                     upper.append((x(Double(month)), y(below[month])))
                 }
                 if any {
-                    canvas.area(PathData.area(upper: upper, lower: lower), fill: Palette.predicate(predicate),
-                                className: "share")
+                    canvas.area(
+                        PathData.area(upper: upper, lower: lower), fill: Palette.predicate(predicate),
+                        className: "share")
                 }
             }
         }

@@ -16,8 +16,10 @@ enum ReportCharts {
     }
 
     static func all(_ data: ReportData) -> [Chart] {
-        [spbe(data), predicateShares(data), finalPredicates(data), adoption(data), progress(data),
-         trustAndCommitment(data)]
+        [
+            spbe(data), predicateShares(data), finalPredicates(data), adoption(data), progress(data),
+            trustAndCommitment(data),
+        ]
     }
 
     private static let bandLegend = Legend.Item(swatch: .band(Palette.axis), label: "5–95% of replicates")
@@ -32,14 +34,16 @@ enum ReportCharts {
             if let baik = data.outcome("p_baik_or_better", government)?.mean, baik.isFinite {
                 subtitle += " · P(≥ Baik) \(HTMLText.percent(baik))"
             }
-            return .init(title: government, subtitle: subtitle,
-                         series: [.init(label: "SPBE index", colour: Palette.blue, values: values)])
+            return .init(
+                title: government, subtitle: subtitle,
+                series: [.init(label: "SPBE index", colour: Palette.blue, values: values)])
         }
         let predicates = SPBEPredicate.allCases
         let bands = predicates.enumerated().map { i, predicate in
-            PanelGrid.NamedBand(lower: predicate.lowerBound,
-                                upper: i + 1 < predicates.count ? predicates[i + 1].lowerBound : 5,
-                                name: predicate.name, shaded: i % 2 == 1)
+            PanelGrid.NamedBand(
+                lower: predicate.lowerBound,
+                upper: i + 1 < predicates.count ? predicates[i + 1].lowerBound : 5,
+                name: predicate.name, shaded: i % 2 == 1)
         }
         let chart = LineBandChart(
             id: "spbe", title: "SPBE index by government",
@@ -66,7 +70,8 @@ enum ReportCharts {
 
     static func predicateShares(_ data: ReportData) -> Chart {
         let heading = "SPBE predicate over time"
-        let howToRead = "One panel per government. At each month the coloured areas split the replicates by "
+        let howToRead =
+            "One panel per government. At each month the coloured areas split the replicates by "
             + "the predicate of their index, from Kurang (bottom) to Memuaskan (top); blue areas growing "
             + "upwards mean more replicates at Baik or better."
         guard data.hasPredicateShares else {
@@ -82,8 +87,9 @@ enum ReportCharts {
             }
             return shares.isEmpty ? nil : (government, shares)
         }
-        let chart = PredicateShareChart(panels: panels.map { (title: $0.0, shares: $0.1) }, months: data.months,
-                                        calendar: data.calendar)
+        let chart = PredicateShareChart(
+            panels: panels.map { (title: $0.0, shares: $0.1) }, months: data.months,
+            calendar: data.calendar)
         return Chart(id: "predicate-shares", heading: heading, svg: chart.svg(), howToRead: howToRead, note: nil)
     }
 
@@ -93,7 +99,8 @@ enum ReportCharts {
             for predicate in SPBEPredicate.allCases {
                 if let share = data.outcome("p_\(predicate.columnName)", government)?.mean { shares[predicate] = share }
             }
-            return shares.isEmpty ? nil
+            return shares.isEmpty
+                ? nil
                 : .init(name: government, shares: shares, isRegion: government == RunStatistics.regionName)
         }
         return Chart(
@@ -111,8 +118,9 @@ enum ReportCharts {
         let panels = data.governmentsWithSeries.compactMap { government -> LineBandChart.Panel? in
             guard let values = data.series("adoption", government) else { return nil }
             let end = values.last??.mean ?? .nan
-            return .init(title: government, subtitle: "at the end \(HTMLText.percent(end, digits: 1))",
-                         series: [.init(label: "Adoption", colour: Palette.bluishGreen, values: values)])
+            return .init(
+                title: government, subtitle: "at the end \(HTMLText.percent(end, digits: 1))",
+                series: [.init(label: "Adoption", colour: Palette.bluishGreen, values: values)])
         }
         let top = data.maximum(["adoption"], \.q95) ?? 1
         let ticks = NiceTicks.covering(0, Swift.max(top, 0.001), count: 4)
@@ -142,18 +150,21 @@ enum ReportCharts {
     static func progress(_ data: ReportData) -> Chart {
         let names = data.initiativeNames
         let threshold = data.launchThreshold
-        let thresholdText = threshold.map { "Launch threshold (\(HTMLText.fixed($0, 2)))" }
+        let thresholdText =
+            threshold.map { "Launch threshold (\(HTMLText.fixed($0, 2)))" }
             ?? "Default launch threshold (0.50)"
-        let colours = Dictionary(uniqueKeysWithValues: names.enumerated().map {
-            ($1, Palette.categorical[$0 % Palette.categorical.count])
-        })
+        let colours = Dictionary(
+            uniqueKeysWithValues: names.enumerated().map {
+                ($1, Palette.categorical[$0 % Palette.categorical.count])
+            })
         let rows = data.governmentsWithSeries.compactMap { government -> InitiativeMatrixChart.Row? in
             let cells = names.map { data.series(ReportData.progressPrefix + $0, government) }
             let count = cells.compactMap { $0 }.count
             guard count > 0 else { return nil }
             let launched = data.outcome("initiatives_launched", government)?.mean ?? .nan
             let integrated = data.outcome("initiatives_integrated", government)?.mean ?? .nan
-            let detail = "launched \(HTMLText.fixed(launched, 1)), "
+            let detail =
+                "launched \(HTMLText.fixed(launched, 1)), "
                 + "integrated \(HTMLText.fixed(integrated, 1)) of \(count)"
             return .init(title: government, detail: detail, cells: cells)
         }
@@ -166,7 +177,8 @@ enum ReportCharts {
             howToRead: "One row per government, one column per joint system; progress runs from 0 to 1: mean "
                 + "across replicates (line) "
                 + "and the middle 90% of replicates (band). A system is launched when its progress passes the "
-                + (threshold == nil ? "initiative's launch threshold (dashed: the default, 0.5)"
+                + (threshold == nil
+                    ? "initiative's launch threshold (dashed: the default, 0.5)"
                     : "dashed line at its launch threshold")
                 + ". Next to each name: mean number of initiatives launched and integrated by the end.",
             note: rows.isEmpty ? "This scenario has no joint initiatives." : nil)

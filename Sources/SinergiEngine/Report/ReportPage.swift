@@ -50,8 +50,9 @@ public enum ReportPage {
             ("Months", String(manifest.months)),
         ]
         if let calendar = data.calendar {
-            let end = ScenarioCalendar(year: calendar.year + (calendar.month - 1 + manifest.months) / 12,
-                                       month: (calendar.month - 1 + manifest.months) % 12 + 1)
+            let end = ScenarioCalendar(
+                year: calendar.year + (calendar.month - 1 + manifest.months) / 12,
+                month: (calendar.month - 1 + manifest.months) % 12 + 1)
             items.append(("From", "\(calendar.startText) to \(end.startText)"))
         }
         items += [
@@ -60,8 +61,12 @@ public enum ReportPage {
             ("Created", manifest.timing.started),
         ]
         if manifest.status != "complete" {
-            items.append(("Status", "\(manifest.status) (\(manifest.interruptedBy ?? "stopped early")): "
-                + "\(manifest.replicates) replicates completed"))
+            items.append(
+                (
+                    "Status",
+                    "\(manifest.status) (\(manifest.interruptedBy ?? "stopped early")): "
+                        + "\(manifest.replicates) replicates completed"
+                ))
         }
         let meta = items.map { "<div><dt>\(HTMLText.escape($0.0))</dt><dd>\(HTMLText.escape($0.1))</dd></div>" }
             .joined(separator: "\n")
@@ -92,7 +97,8 @@ public enum ReportPage {
     private static func outcomes(_ data: ReportData) -> String {
         let table = OutcomeTable.html(data)
         guard !table.isEmpty else { return "" }
-        let region = data.governmentsWithOutcomes.contains(RunStatistics.regionName)
+        let region =
+            data.governmentsWithOutcomes.contains(RunStatistics.regionName)
             ? " The Region row averages the governments." : ""
         return """
             <section id="section-outcomes">

@@ -15,13 +15,17 @@ struct SVGCanvas {
     private static func c(_ value: Double) -> String { HTMLText.coordinate(value) }
 
     mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String, opacity: Double? = nil) {
-        body += "<rect x=\"\(Self.c(x))\" y=\"\(Self.c(y))\" width=\"\(Self.c(width))\" height=\"\(Self.c(height))\""
+        body +=
+            "<rect x=\"\(Self.c(x))\" y=\"\(Self.c(y))\" width=\"\(Self.c(width))\" height=\"\(Self.c(height))\""
             + " fill=\"\(fill)\"\(opacity.map { " fill-opacity=\"\(HTMLText.fixed($0, 2))\"" } ?? "")/>\n"
     }
 
-    mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double,
-                       dash: String? = nil) {
-        body += "<line x1=\"\(Self.c(x1))\" y1=\"\(Self.c(y1))\" x2=\"\(Self.c(x2))\" y2=\"\(Self.c(y2))\""
+    mutating func line(
+        x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double,
+        dash: String? = nil
+    ) {
+        body +=
+            "<line x1=\"\(Self.c(x1))\" y1=\"\(Self.c(y1))\" x2=\"\(Self.c(x2))\" y2=\"\(Self.c(y2))\""
             + " stroke=\"\(stroke)\" stroke-width=\"\(Self.c(width))\""
             + (dash.map { " stroke-dasharray=\"\($0)\"" } ?? "") + "/>\n"
     }
@@ -29,21 +33,25 @@ struct SVGCanvas {
     /// A filled area (no stroke).
     mutating func area(_ data: String, fill: String, opacity: Double? = nil, className: String) {
         guard !data.isEmpty else { return }
-        body += "<path class=\"\(className)\" d=\"\(data)\" fill=\"\(fill)\""
+        body +=
+            "<path class=\"\(className)\" d=\"\(data)\" fill=\"\(fill)\""
             + (opacity.map { " fill-opacity=\"\(HTMLText.fixed($0, 2))\"" } ?? "") + "/>\n"
     }
 
     /// A stroked line (no fill).
     mutating func stroke(_ data: String, colour: String, width: Double, dash: String? = nil, className: String) {
         guard !data.isEmpty else { return }
-        body += "<path class=\"\(className)\" d=\"\(data)\" fill=\"none\" stroke=\"\(colour)\""
+        body +=
+            "<path class=\"\(className)\" d=\"\(data)\" fill=\"none\" stroke=\"\(colour)\""
             + " stroke-width=\"\(Self.c(width))\" stroke-linejoin=\"round\" stroke-linecap=\"round\""
             + (dash.map { " stroke-dasharray=\"\($0)\"" } ?? "") + "/>\n"
     }
 
     /// A closed shape (markers): filled, with an optional outline and a tooltip.
-    mutating func shape(_ data: String, fill: String, stroke: String? = nil, strokeWidth: Double = 0,
-                        className: String, tooltip: String? = nil) {
+    mutating func shape(
+        _ data: String, fill: String, stroke: String? = nil, strokeWidth: Double = 0,
+        className: String, tooltip: String? = nil
+    ) {
         guard !data.isEmpty else { return }
         let outline = stroke.map { " stroke=\"\($0)\" stroke-width=\"\(Self.c(strokeWidth))\"" } ?? ""
         let title = tooltip.map { "<title>\(HTMLText.escape($0))</title>" } ?? ""
@@ -60,9 +68,11 @@ struct SVGCanvas {
     mutating func closeGroup() { body += "</g>\n" }
 
     /// Text, escaped; `middle` centres it vertically on `y`.
-    mutating func text(_ content: String, x: Double, y: Double, size: Double, anchor: Anchor = .start,
-                       fill: String = Palette.text, bold: Bool = false, middle: Bool = false,
-                       rotated: Bool = false, tooltip: String? = nil) {
+    mutating func text(
+        _ content: String, x: Double, y: Double, size: Double, anchor: Anchor = .start,
+        fill: String = Palette.text, bold: Bool = false, middle: Bool = false,
+        rotated: Bool = false, tooltip: String? = nil
+    ) {
         var attributes = "x=\"\(Self.c(x))\" y=\"\(Self.c(y))\" font-size=\"\(Self.c(size))\""
         if anchor != .start { attributes += " text-anchor=\"\(anchor.rawValue)\"" }
         if fill != Palette.text { attributes += " fill=\"\(fill)\"" }
@@ -75,9 +85,12 @@ struct SVGCanvas {
 
     /// A bold title followed by a detail in the secondary colour, on one line laid out by
     /// the browser (no width estimate needed).
-    mutating func titleWithDetail(_ title: String, _ detail: String, x: Double, y: Double, size: Double,
-                                  detailSize: Double) {
-        body += "<text x=\"\(Self.c(x))\" y=\"\(Self.c(y))\" font-size=\"\(Self.c(size))\">"
+    mutating func titleWithDetail(
+        _ title: String, _ detail: String, x: Double, y: Double, size: Double,
+        detailSize: Double
+    ) {
+        body +=
+            "<text x=\"\(Self.c(x))\" y=\"\(Self.c(y))\" font-size=\"\(Self.c(size))\">"
             + "<tspan font-weight=\"700\">\(HTMLText.escape(title))</tspan>"
             + "<tspan dx=\"14\" font-size=\"\(Self.c(detailSize))\" fill=\"\(Palette.secondaryText)\">"
             + "\(HTMLText.escape(detail))</tspan></text>\n"

@@ -5,8 +5,10 @@ struct ScenarioCalendar: Equatable {
     /// 1 … 12.
     let month: Int
 
-    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
-                             "September", "October", "November", "December"]
+    static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December",
+    ]
 
     init(year: Int, month: Int) {
         self.year = year
@@ -18,7 +20,7 @@ struct ScenarioCalendar: Equatable {
         for line in resolvedScenario.split(separator: "\n", omittingEmptySubsequences: true) {
             guard line.hasPrefix("start:") else { continue }
             guard let year = Self.integer(after: "year:", in: line),
-                  let month = Self.integer(after: "month:", in: line), (1...12).contains(month)
+                let month = Self.integer(after: "month:", in: line), (1...12).contains(month)
             else { return nil }
             self.init(year: year, month: month)
             return
