@@ -14,7 +14,7 @@ public enum ConsoleReport {
         ]
         var rows: [[String]] = []
         var finalSpbe: [String: Double] = [:]
-        for row in statistics.outcomes where row.outcome == "final_spbe" {
+        for row in statistics.outcomes where row.outcome == Outcome.finalSpbe.name {
             finalSpbe[row.government] = row.summary.mean
         }
         var names = GovernmentSample.select(outcome.governments) { finalSpbe[$0] }
@@ -26,16 +26,16 @@ public enum ConsoleReport {
             counts.append(initiativeCounts.reduce(0, +) / Swift.max(1, initiativeCounts.count))
         }
         for (name, count) in zip(names, counts) {
-            func mean(_ outcome: String) -> Double { statistics.summary(outcome, government: name)?.mean ?? .nan }
-            let final = statistics.summary("final_spbe", government: name)
+            func mean(_ outcome: Outcome) -> Double { statistics.summary(outcome, government: name)?.mean ?? .nan }
+            let final = statistics.summary(.finalSpbe, government: name)
             var row = [name]
             row.append(
-                "\(fixed(mean("initial_spbe"), 2)) → \(fixed(final?.mean ?? .nan, 2)) "
+                "\(fixed(mean(.initialSpbe), 2)) → \(fixed(final?.mean ?? .nan, 2)) "
                     + "[\(fixed(final?.ci95Low ?? .nan, 2)), \(fixed(final?.ci95High ?? .nan, 2))]")
-            for predicate in SPBEPredicate.allCases { row.append(percent(mean("p_\(predicate.columnName)"))) }
-            row.append(percent(mean("p_baik_or_better")))
-            row.append(percent(mean("adoption"), digits: 1))
-            let integrated = mean("initiatives_integrated")
+            for predicate in SPBEPredicate.allCases { row.append(percent(mean(.share(endingAt: predicate)))) }
+            row.append(percent(mean(.pBaikOrBetter)))
+            row.append(percent(mean(.adoption), digits: 1))
+            let integrated = mean(.initiativesIntegrated)
             row.append(
                 name == RunStatistics.regionName ? "\(fixed(integrated, 1)) avg" : "\(fixed(integrated, 1)) of \(count)"
             )

@@ -7,7 +7,7 @@ import SinergiStats
 enum DataFiles {
     /// The columns of replicates.csv: one row per (replicate, government).
     static let replicatesHeader =
-        ["replicate", "seed", "government"] + OutcomeColumn.all.map(\.name) + ["final_predicate"]
+        ["replicate", "seed", "government"] + Outcome.replicateColumns.map(\.name) + ["final_predicate"]
 
     /// Appends the rows of a batch whose first replicate is `firstReplicate`, each
     /// preceded by the `prefix` fields (a comparison's policy column).
@@ -15,7 +15,7 @@ enum DataFiles {
         _ batch: WorkerPool.Batch, firstReplicate: Int, governments: [String],
         prefix: [String] = [], to csv: inout CSV
     ) {
-        let columns = OutcomeColumn.all
+        let columns = Outcome.replicateColumns
         for (offset, record) in batch.records.enumerated() {
             for (g, name) in governments.enumerated() {
                 let outcome = record.outcomes[g]

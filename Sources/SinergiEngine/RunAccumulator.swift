@@ -33,7 +33,7 @@ final class RunAccumulator: @unchecked Sendable {
 
     let layout: SeriesLayout
     let governmentNames: [String]
-    let columns = OutcomeColumn.all + OutcomeColumn.predicateShares
+    let columns = Outcome.all
     /// Column indices that have a region row.
     let regionColumns: [Int]
     /// cells[g]: outcome and series summaries of government g; the region is the extra
@@ -53,7 +53,7 @@ final class RunAccumulator: @unchecked Sendable {
         self.layout = layout
         self.governmentNames = governmentNames
         let columns = self.columns
-        regionColumns = governmentNames.count > 1 ? columns.indices.filter { columns[$0].region != nil } : []
+        regionColumns = governmentNames.count > 1 ? columns.indices.filter { columns[$0].region != .none } : []
         let names = layout.metricNames.map { $0 + Self.shareMetrics }
         seriesNames = names
         let outcomeCount = columns.count

@@ -7,6 +7,7 @@ public struct RunStatistics: Sendable {
     /// One row of summary.csv: an outcome of one government (or the region).
     public struct OutcomeSummary: Sendable {
         public var government: String
+        /// The ``Outcome``'s name.
         public var outcome: String
         public var summary: Summary
     }
@@ -37,8 +38,13 @@ public struct RunStatistics: Sendable {
         self = accumulator.statistics()
     }
 
-    /// The summary of `outcome` for `government`, if there is one.
+    /// The summary of the outcome named `outcome` for `government`, if there is one.
     public func summary(_ outcome: String, government: String) -> Summary? {
         outcomes.first { $0.government == government && $0.outcome == outcome }?.summary
+    }
+
+    /// The summary of `outcome` for `government`, if there is one.
+    public func summary(_ outcome: Outcome, government: String) -> Summary? {
+        summary(outcome.name, government: government)
     }
 }

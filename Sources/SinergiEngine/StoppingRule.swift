@@ -27,7 +27,8 @@ public struct PrecisionTarget: Sendable, Equatable, Codable {
         case region
     }
 
-    /// An outcome column of replicates.csv, e.g. final_spbe.
+    /// The name of an ``Outcome`` of summary.csv, e.g. final_spbe (a compared outcome in a
+    /// comparison).
     public var metric: String
     public var halfWidth: Double
     public var scope: Scope
@@ -47,18 +48,6 @@ public struct PrecisionTarget: Sendable, Equatable, Codable {
         self.batch = batch
     }
 
-    /// Short names accepted on the command line for common outcome columns.
-    public static let aliases = [
-        "spbe": "final_spbe", "gain": "gain_per_year", "trust": "mean_trust",
-        "commitment": "mean_commitment", "baik": "p_baik_or_better",
-    ]
-
-    /// The outcome column a metric name or alias stands for, or nil when there is none.
-    public static func column(named name: String) -> String? {
-        let column = aliases[name] ?? name
-        let known = (OutcomeColumn.all + OutcomeColumn.predicateShares).map(\.name)
-        return known.contains(column) ? column : nil
-    }
 }
 
 extension StoppingRule {

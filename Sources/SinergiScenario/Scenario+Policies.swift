@@ -1,3 +1,5 @@
+import SinergiModel
+
 extension Scenario {
     /// The packages called `names`, in the order given; all packages when `names` is nil.
     ///

@@ -1,4 +1,5 @@
 import Foundation
+import SinergiModel
 import SinergiStats
 import Yams
 

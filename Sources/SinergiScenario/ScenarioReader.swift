@@ -1,4 +1,5 @@
 import Foundation
+import SinergiModel
 import Yams
 
 /// Walks the composed YAML tree of one scenario, checks every key and value, and records

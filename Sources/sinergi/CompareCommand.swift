@@ -29,28 +29,20 @@ struct CompareCommand: AsyncParsableCommand {
     @Option(help: "Comma-separated packages to compare, in report order (default: all of the scenario's).")
     var policies: String?
 
-    @Option(help: "Outcome that ranks the packages: spbe, gain, baik, adoption, trust, integrated, launch.")
+    @Option(help: "Outcome that ranks the packages: spbe, gain, baik, adoption, integrated, launch or trust.")
     var rankBy: String = "spbe"
 
     @OptionGroup var options: StudyOptions
 
-    /// Short names for compared outcomes.
-    static let aliases = [
-        "spbe": "final_spbe", "gain": "gain_per_year", "baik": "p_baik_or_better",
-        "trust": "mean_trust", "integrated": "initiatives_integrated",
-        "launch": "months_to_first_launch",
-    ]
+    /// The outcome that ranks the packages: one that `compare` compares.
+    var rankOutcome: Outcome { get throws { try options.outcome(rankBy, among: Outcome.compared) } }
 
-    static func outcome(named name: String) -> ComparedOutcome? {
-        ComparedOutcome.named(aliases[name] ?? name)
-    }
+    /// The outcome of the precision target: the paired effect of a compared outcome.
+    var metricOutcome: Outcome { get throws { try options.outcome(options.metric, among: Outcome.compared) } }
 
     func validate() throws {
-        let names = (Self.aliases.keys.sorted() + ComparedOutcome.all.map(\.name)).joined(separator: ", ")
-        if Self.outcome(named: rankBy) == nil { throw ValidationError("unknown --rank-by '\(rankBy)'; use \(names)") }
-        if options.precision != nil, Self.outcome(named: options.metric) == nil {
-            throw ValidationError("unknown --metric '\(options.metric)' for a comparison; use \(names)")
-        }
+        _ = try rankOutcome
+        _ = try metricOutcome
         if let policies, policyNames(policies).isEmpty {
             throw ValidationError("--policies needs at least one package name")
         }
@@ -69,7 +61,8 @@ struct CompareCommand: AsyncParsableCommand {
             printError("error: \(error)")
             throw ExitCode.validationFailure
         }
-        let metric = Self.outcome(named: options.metric)?.name ?? "final_spbe"
+        let metric = try metricOutcome.name
+        let rank = try rankOutcome
         let request = ComparisonRequest(
             baseline: RunRequest(
                 scenarioPath: loaded.path, scenarioName: loaded.name, slug: loaded.slug,
@@ -98,7 +91,7 @@ struct CompareCommand: AsyncParsableCommand {
         progress?.stop()
         trap.release()
 
-        if !options.quiet { printReport(outcome, request) }
+        if !options.quiet { printReport(outcome, request, rankedBy: rank) }
         print("Results: \(outcome.folder.path)")
         if outcome.interrupted {
             printError(
@@ -124,10 +117,9 @@ struct CompareCommand: AsyncParsableCommand {
                 + "\(what), seed \(base.masterSeed), \(base.threads) thread\(base.threads == 1 ? "" : "s")…")
     }
 
-    private func printReport(_ outcome: ComparisonStudy.Outcome, _ request: ComparisonRequest) {
+    private func printReport(_ outcome: ComparisonStudy.Outcome, _ request: ComparisonRequest, rankedBy rank: Outcome) {
         let comparison = outcome.comparison
         let manifest = outcome.manifest
-        let rank = Self.outcome(named: rankBy)?.name ?? "final_spbe"
         print(
             "\(request.baseline.scenarioName): \(request.policies.count) packages against the baseline, "
                 + "\(manifest.replicates) paired replicates, \(request.baseline.input.months) months, seed "

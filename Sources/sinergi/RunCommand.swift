@@ -37,10 +37,6 @@ struct RunCommand: AsyncParsableCommand {
             throw ValidationError(
                 "--replay takes its replicates and seed from the manifest; drop --replicates, --seed and --precision")
         }
-        if options.precision != nil, PrecisionTarget.column(named: options.metric) == nil {
-            let names = PrecisionTarget.aliases.keys.sorted().joined(separator: ", ")
-            throw ValidationError("unknown --metric '\(options.metric)'; use \(names) or a column of replicates.csv")
-        }
     }
 
     func run() async throws {
@@ -55,8 +51,7 @@ struct RunCommand: AsyncParsableCommand {
         } else {
             let loaded = try loadScenario(scenario!)
             let stopping = options.stopping(
-                column: PrecisionTarget.column(named: options.metric) ?? options.metric,
-                defaultReplicates: loaded.replicates)
+                column: try options.outcome(options.metric).name, defaultReplicates: loaded.replicates)
             request = makeRequest(loaded, stopping: stopping, seed: options.seed ?? loaded.seed)
         }
         if !options.quiet { announce(request) }

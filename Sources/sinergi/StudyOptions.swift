@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SinergiEngine
+import SinergiModel
 
 /// Options shared by the commands that run replicates (`run`, `compare`): how many, with
 /// which seed, on how many threads, where to, and the precision stopping rule.
@@ -20,7 +21,9 @@ struct StudyOptions: ParsableArguments {
     @Option(help: "Stop when the 95% CI half-width of the metric is at most this.")
     var precision: Double?
 
-    @Option(help: "Outcome the precision target applies to: spbe (final SPBE), adoption, gain, trust, baik, …")
+    @Option(
+        help: "Outcome the precision target applies to: spbe (final SPBE), gain, baik, adoption, trust, … (docs/cli.md)"
+    )
     var metric: String = "spbe"
 
     @Option(help: "Where the precision target must hold: government (each one) or region (the region mean).")
@@ -44,6 +47,7 @@ struct StudyOptions: ParsableArguments {
         }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
         if out.isEmpty { throw ValidationError("--out needs a folder name") }
+        _ = try outcome(metric)
         if let precision {
             if replicates != nil {
                 throw ValidationError("--replicates and --precision exclude each other; use --max-replicates")
@@ -65,6 +69,16 @@ struct StudyOptions: ParsableArguments {
                     metric: column, halfWidth: $0, scope: scope, minimum: minReplicates,
                     maximum: maxReplicates, batch: batch))
         } ?? .fixed(replicates: replicates ?? defaultReplicates)
+    }
+
+    /// The outcome called `name` (a name or an alias of the registry) among `allowed`, or a
+    /// usage error (exit 64) whose text is the same for every option that names an outcome.
+    func outcome(_ name: String, among allowed: [Outcome] = Outcome.all) throws -> Outcome {
+        do {
+            return try Outcome.named(name, among: allowed)
+        } catch {
+            throw ValidationError(error.description)
+        }
     }
 
     /// Threads to use: the option, or every core.

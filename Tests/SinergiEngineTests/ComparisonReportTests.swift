@@ -1,5 +1,6 @@
 import Foundation
 import SinergiEngine
+import SinergiModel
 import SinergiScenario
 import Testing
 
@@ -90,8 +91,8 @@ import Testing
         let forest = try #require(Self.svg("forest", in: page))
         #expect(
             Self.occurrences("<g class=\"forest-row\"", in: forest)
-                == comparison.policies.count * ComparedOutcome.all.count)
-        for outcome in ComparedOutcome.all {
+                == comparison.policies.count * Outcome.compared.count)
+        for outcome in Outcome.compared {
             let rows = forest.components(separatedBy: "data-outcome=\"\(outcome.name)\"").count - 1
             #expect(rows == comparison.policies.count, "\(outcome.name): \(rows) rows")
             let policies = ranked.compactMap {

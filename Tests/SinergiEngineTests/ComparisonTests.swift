@@ -89,12 +89,12 @@ import Testing
             masterSeed: 3, threads: 1)
         let months = scenario.input.months
         let g = scenario.input.governments.count
-        for outcome in ComparedOutcome.all {
+        for outcome in Outcome.compared {
             for unit in 0...g {
                 func value(_ record: ReplicateRecord) -> Double {
                     unit < g
-                        ? outcome.value(record.outcomes[unit], months)
-                        : record.outcomes.map { outcome.value($0, months) }.reduce(0, +) / Double(g)
+                        ? outcome.pairedValue(record.outcomes[unit], months: months)
+                        : record.outcomes.map { outcome.pairedValue($0, months: months) }.reduce(0, +) / Double(g)
                 }
                 let x = baseline.records.map(value), y = policy.records.map(value)
                 let d = zip(y, x).map { $0 - $1 }

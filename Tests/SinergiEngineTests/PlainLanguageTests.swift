@@ -1,4 +1,5 @@
 import SinergiEngine
+import SinergiModel
 import Testing
 
 /// The plain-language sentences on paired effects, from hand-made effects: the "k of 10"
@@ -7,7 +8,7 @@ import Testing
 @Suite struct PlainLanguageTests {
     /// An effect of "training" on `outcome` for Kota Contoh over 60 replicates.
     static func effect(
-        _ outcome: String = "final_spbe", better: ComparedOutcome.Direction = .higher,
+        _ outcome: String = "final_spbe", better: Outcome.Direction = .higher,
         difference: Double = 0.12, low: Double = 0.10, high: Double = 0.14, pBetter: Double = 0.9,
         pWorse: Double = 0.1, cost: Double = 240, government: String = "Kota Contoh"
     ) -> PairedEffect {

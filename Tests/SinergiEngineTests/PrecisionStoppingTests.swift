@@ -79,11 +79,4 @@ import Testing
         #expect(outcome.manifest.stopping.reason.hasPrefix("maximum of 30 replicates reached"))
         #expect(outcome.manifest.status == "complete")
     }
-
-    @Test func metricNamesAndAliases() {
-        #expect(PrecisionTarget.column(named: "spbe") == "final_spbe")
-        #expect(PrecisionTarget.column(named: "adoption") == "adoption")
-        #expect(PrecisionTarget.column(named: "p_baik_or_better") == "p_baik_or_better")
-        #expect(PrecisionTarget.column(named: "sbpe") == nil)
-    }
 }

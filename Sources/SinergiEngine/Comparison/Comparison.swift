@@ -41,15 +41,21 @@ public struct Comparison: Sendable {
     /// The unit that sums up the scenario: the region, or the only government.
     public var headlineUnit: String { units.last ?? RunStatistics.regionName }
 
-    /// The effect of `policy` on `outcome` for `unit` (default: the headline unit).
+    /// The effect of `policy` on the outcome named `outcome` for `unit` (default: the
+    /// headline unit).
     public func effect(_ policy: String, _ outcome: String, unit: String? = nil) -> PairedEffect? {
         let unit = unit ?? headlineUnit
         return effects.first { $0.policy == policy && $0.outcome == outcome && $0.government == unit }
     }
 
+    /// The effect of `policy` on `outcome` for `unit` (default: the headline unit).
+    public func effect(_ policy: String, _ outcome: Outcome, unit: String? = nil) -> PairedEffect? {
+        effect(policy, outcome.name, unit: unit)
+    }
+
     /// Policies ranked by their effect on `outcome` for the headline unit, best first
     /// (ties keep request order).
-    public func ranked(by outcome: String = "final_spbe") -> [PairedEffect] {
+    public func ranked(by outcome: Outcome = .finalSpbe) -> [PairedEffect] {
         let rows = policies.compactMap { effect($0, outcome) }
         let sign = (rows.first?.better ?? .higher) == .higher ? 1.0 : -1.0
         return rows.enumerated().sorted { a, b in

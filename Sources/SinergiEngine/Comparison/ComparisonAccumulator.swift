@@ -15,7 +15,7 @@ final class ComparisonAccumulator: @unchecked Sendable {
     let governments: [String]
     let layout: SeriesLayout
     let months: Int
-    let outcomes = ComparedOutcome.all
+    let outcomes = Outcome.compared
     /// outcomeCells[p]: government-major, outcome-minor paired samples.
     private var outcomeCells: [[PairedSample]]
     /// seriesCells[p]: government-major, then row, then metric.
@@ -35,7 +35,7 @@ final class ComparisonAccumulator: @unchecked Sendable {
         self.months = months
         let units = governments.count + (governments.count > 1 ? 1 : 0)
         outcomeCells = Array(
-            repeating: Array(repeating: PairedSample(), count: units * ComparedOutcome.all.count),
+            repeating: Array(repeating: PairedSample(), count: units * Outcome.compared.count),
             count: policies.count)
         seriesCells = Array(
             repeating: Array(
@@ -66,7 +66,8 @@ final class ComparisonAccumulator: @unchecked Sendable {
                 for (o, outcome) in outcomes.enumerated() {
                     var sumX = 0.0, sumY = 0.0
                     for i in 0..<g {
-                        let a = outcome.value(x.outcomes[i], months), b = outcome.value(y.outcomes[i], months)
+                        let a = outcome.pairedValue(x.outcomes[i], months: months)
+                        let b = outcome.pairedValue(y.outcomes[i], months: months)
                         cells[i * k + o].add(baseline: a, policy: b)
                         sumX += a
                         sumY += b
@@ -117,16 +118,18 @@ final class ComparisonAccumulator: @unchecked Sendable {
                 for (o, outcome) in outcomes.enumerated() {
                     let s = outcomeCells[p][u * outcomes.count + o].statistics
                     let cost = costs[p][u]
+                    // Every compared outcome has a direction (OutcomeRegistryTests).
+                    let better = outcome.better ?? .higher
                     rows.append(
                         PairedEffect(
-                            policy: policy, government: unitName(u), outcome: outcome.name, better: outcome.better,
+                            policy: policy, government: unitName(u), outcome: outcome.name, better: better,
                             replicates: s.count, baselineMean: s.baselineMean, policyMean: s.policyMean,
                             difference: s.difference, differenceSD: s.differenceSD, ci95Low: s.ci95Low,
                             ci95High: s.ci95High,
                             unpairedCI95Low: s.unpairedCI95Low, unpairedCI95High: s.unpairedCI95High,
                             ciWidthRatio: s.ciWidthRatio,
-                            pBetter: outcome.better == .higher ? s.shareIncreased : s.shareDecreased,
-                            pWorse: outcome.better == .higher ? s.shareDecreased : s.shareIncreased,
+                            pBetter: better == .higher ? s.shareIncreased : s.shareDecreased,
+                            pWorse: better == .higher ? s.shareDecreased : s.shareIncreased,
                             cost: cost, effectPerCost: cost > 0 ? s.difference / cost : .nan))
                 }
             }

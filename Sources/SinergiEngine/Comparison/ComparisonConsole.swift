@@ -1,20 +1,21 @@
 import Foundation
+import SinergiModel
 
 /// The ranked table `sinergi compare` prints: packages best first by their paired effect on
 /// one outcome for the region (or the only government), with the chance of doing better,
 /// the effect on the chance of Baik and on adoption, the cost and how much common random
 /// numbers narrowed the interval.
 public enum ComparisonConsole {
-    public static func table(_ comparison: Comparison, rankedBy outcome: String = "final_spbe") -> String {
-        let label = ComparedOutcome.named(outcome)?.label ?? outcome
+    public static func table(_ comparison: Comparison, rankedBy outcome: Outcome = .finalSpbe) -> String {
+        let label = outcome.label
         let header = [
             "#", "Package", "Δ \(label) [95% CI]", "Better in", "Δ P(≥Baik)", "Δ adoption", "Cost",
             "Δ per 100 cost", "CI narrowed",
         ]
         var rows: [[String]] = []
         for (rank, e) in comparison.ranked(by: outcome).enumerated() {
-            let baik = comparison.effect(e.policy, "p_baik_or_better")
-            let adoption = comparison.effect(e.policy, "adoption")
+            let baik = comparison.effect(e.policy, Outcome.pBaikOrBetter)
+            let adoption = comparison.effect(e.policy, Outcome.adoption)
             rows.append([
                 String(rank + 1), e.policy,
                 "\(signed(e.difference, 3)) [\(signed(e.ci95Low, 3)), \(signed(e.ci95High, 3))]",

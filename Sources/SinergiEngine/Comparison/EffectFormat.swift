@@ -1,4 +1,5 @@
 import Foundation
+import SinergiModel
 
 /// How a paired effect on one compared outcome is written for people: the scale and unit
 /// of its numbers, and the words for "the package did better" on that outcome. Shared by
@@ -27,55 +28,58 @@ struct EffectFormat: Sendable {
     /// Axis title of a chart of the difference.
     let axisUnit: String
 
-    /// The format of `outcome`; `region` when the effect is the mean over governments.
-    static func of(_ outcome: String, better direction: ComparedOutcome.Direction, region: Bool = false)
-        -> EffectFormat
-    {
+    /// The format of the outcome named `outcome`; `region` when the effect is the mean over
+    /// governments.
+    static func of(_ outcome: String, better direction: Outcome.Direction?, region: Bool = false) -> EffectFormat {
         switch outcome {
-        case "final_spbe":
+        case Outcome.finalSpbe.name:
             return EffectFormat(
                 scale: 1, decimals: 2, unit: "", directions: nil,
                 better: phrase("end", "s", "with a higher SPBE index than the baseline"),
                 axisUnit: "index points")
-        case "gain_per_year":
+        case Outcome.gainPerYear.name:
             return EffectFormat(
                 scale: 1, decimals: 3, unit: "a year", directions: nil,
                 better: phrase("raise", "s", "the SPBE index faster than the baseline"),
                 axisUnit: "index points a year")
-        case "p_baik_or_better":
+        case Outcome.pBaikOrBetter.name:
             return EffectFormat(
                 scale: 100, decimals: 0, unit: "percentage points", directions: nil,
                 better: region
                     ? phrase("bring", "s", "more governments to Baik or better than the baseline")
                     : phrase("end", "s", "at Baik or better where the baseline does not"),
                 axisUnit: "percentage points")
-        case "adoption":
+        case Outcome.adoption.name:
             return EffectFormat(
                 scale: 100, decimals: 1, unit: "percentage points", directions: nil,
                 better: phrase("end", "s", "with more citizens using the online services than the baseline"),
                 axisUnit: "percentage points")
-        case "initiatives_integrated":
+        case Outcome.initiativesIntegrated.name:
             return EffectFormat(
                 scale: 1, decimals: 2, unit: "initiatives", directions: nil,
                 better: phrase("integrate", "s", "more joint initiatives than the baseline"),
                 axisUnit: "initiatives")
-        case "months_to_first_launch":
+        case Outcome.monthsToFirstLaunch.name:
             return EffectFormat(
                 scale: 1, decimals: 1, unit: "months", directions: ("earlier", "later"),
                 better: phrase("launch", "es", "the first joint system earlier than the baseline"),
                 axisUnit: "months")
-        case "mean_trust":
+        case Outcome.meanTrust.name:
             return EffectFormat(
                 scale: 1, decimals: 3, unit: "", directions: nil,
                 better: phrase("end", "s", "with more trust between agencies than the baseline"),
                 axisUnit: "trust (0–1)")
         default:
-            let label = ComparedOutcome.named(outcome)?.label ?? outcome.replacingOccurrences(of: "_", with: " ")
-            let comparative = direction == .higher ? "higher" : "lower"
+            // Any other outcome of the registry: shares in percentage points, the rest in
+            // their own unit.
+            let known = try? Outcome.named(outcome)
+            let label = known?.label ?? outcome.replacingOccurrences(of: "_", with: " ")
+            let comparative = direction == .lower ? "lower" : "higher"
+            let share = known?.kind == .share
             return EffectFormat(
-                scale: 1, decimals: 2, unit: "", directions: nil,
-                better: phrase("end", "s", "with a \(comparative) \(label) than the baseline"),
-                axisUnit: label)
+                scale: share ? 100 : 1, decimals: share ? 1 : 2, unit: share ? "percentage points" : "",
+                directions: nil, better: phrase("end", "s", "with a \(comparative) \(label) than the baseline"),
+                axisUnit: share ? "percentage points" : known?.unit ?? label)
         }
     }
 

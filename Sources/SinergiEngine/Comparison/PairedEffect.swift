@@ -1,3 +1,5 @@
+import SinergiModel
+
 /// The paired effect of one policy package on one outcome of one government (or the
 /// region): one row of comparison.csv.
 ///
@@ -9,9 +11,10 @@
 public struct PairedEffect: Sendable, Equatable {
     public var policy: String
     public var government: String
+    /// The ``Outcome``'s name.
     public var outcome: String
     /// Whether higher or lower values of the outcome are better.
-    public var better: ComparedOutcome.Direction
+    public var better: Outcome.Direction
     /// Replicate pairs with a value in both runs.
     public var replicates: Int
     public var baselineMean: Double
@@ -37,7 +40,7 @@ public struct PairedEffect: Sendable, Equatable {
     public var effectPerCost: Double
 
     public init(
-        policy: String, government: String, outcome: String, better: ComparedOutcome.Direction,
+        policy: String, government: String, outcome: String, better: Outcome.Direction,
         replicates: Int, baselineMean: Double, policyMean: Double, difference: Double,
         differenceSD: Double, ci95Low: Double, ci95High: Double, unpairedCI95Low: Double,
         unpairedCI95High: Double, ciWidthRatio: Double, pBetter: Double, pWorse: Double,

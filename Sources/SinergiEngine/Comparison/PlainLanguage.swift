@@ -1,4 +1,5 @@
 import Foundation
+import SinergiModel
 
 /// Paired effects told in plain sentences for policy staff, e.g. "In 9 of 10 simulated
 /// futures, training ends with a higher SPBE index than the baseline (on average +0.12,
@@ -15,7 +16,7 @@ public enum PlainLanguage {
     ///   over; by default the effect's replicate count.
     public static func sentence(for effect: PairedEffect, futures: Int? = nil) -> String {
         let futures = futures ?? effect.replicates
-        let label = ComparedOutcome.named(effect.outcome)?.label ?? effect.outcome
+        let label = (try? Outcome.named(effect.outcome))?.label ?? effect.outcome
         let format = EffectFormat.of(
             effect.outcome, better: effect.better,
             region: effect.government == RunStatistics.regionName)

@@ -1,4 +1,5 @@
 import Foundation
+import SinergiModel
 
 /// The comparison section of a comparison's report.html, for the headline unit (the
 /// region, or the only government): one plain sentence per package, the packages ranked
@@ -72,7 +73,7 @@ enum ComparisonSection {
     private static func sentences(_ comparison: Comparison, _ order: [String]) -> String {
         var items = ""
         for policy in order {
-            guard let effect = comparison.effect(policy, "final_spbe") else { continue }
+            guard let effect = comparison.effect(policy, .finalSpbe) else { continue }
             items +=
                 "<li>\(chip(EffectVerdict(effect))) "
                 + "\(HTMLText.escape(PlainLanguage.sentence(for: effect, futures: comparison.replicates)))</li>\n"
@@ -100,8 +101,8 @@ enum ComparisonSection {
     }
 
     private static func forest(_ comparison: Comparison, _ order: [String]) -> String? {
-        let panels = ComparedOutcome.all.compactMap { outcome -> ForestChart.Panel? in
-            let effects = order.map { comparison.effect($0, outcome.name) }
+        let panels = Outcome.compared.compactMap { outcome -> ForestChart.Panel? in
+            let effects = order.map { comparison.effect($0, outcome) }
             return effects.contains { $0 != nil } ? .init(outcome: outcome, effects: effects) : nil
         }
         guard !panels.isEmpty else { return nil }
@@ -109,7 +110,7 @@ enum ComparisonSection {
     }
 
     private static func effectCost(_ comparison: Comparison, _ order: [String]) -> String? {
-        let effects = order.compactMap { comparison.effect($0, "final_spbe") }
+        let effects = order.compactMap { comparison.effect($0, .finalSpbe) }
             .filter { $0.cost.isFinite && $0.difference.isFinite }
         guard !effects.isEmpty else { return nil }
         return EffectCostChart(effects: effects, yTitle: "Δ final SPBE index (package − baseline)").svg()
@@ -117,14 +118,16 @@ enum ComparisonSection {
 
     private static func effectOverTime(_ comparison: Comparison, _ order: [String], data: ReportData) -> String? {
         let unit = comparison.headlineUnit
-        let rows = comparison.overTime.filter { $0.government == unit && $0.metric == "spbe" && $0.month >= 0 }
+        let rows = comparison.overTime.filter {
+            $0.government == unit && $0.metric == SeriesMetric.spbe.name && $0.month >= 0
+        }
         guard !rows.isEmpty else { return nil }
         let months = Swift.max(data.months, rows.map(\.month).max() ?? 0)
         var byPolicy: [String: [EffectOverTime?]] = [:]
         for row in rows where order.contains(row.policy) {
             byPolicy[row.policy, default: Array(repeating: nil, count: months + 1)][row.month] = row
         }
-        let format = EffectFormat.of("final_spbe", better: .higher)
+        let format = EffectFormat.of(Outcome.finalSpbe.name, better: .higher)
         let panels = order.compactMap { policy -> EffectTimeChart.Panel? in
             guard let values = byPolicy[policy] else { return nil }
             var subtitle: String?

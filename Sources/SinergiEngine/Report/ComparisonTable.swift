@@ -1,3 +1,5 @@
+import SinergiModel
+
 /// The ranking table of the comparison section: per package, for the headline unit, the
 /// effect on the final SPBE index with its 95% CI and verdict, how often the package did
 /// better, the effects on the chance of Baik or better and on adoption, the cost, the
@@ -7,8 +9,8 @@ enum ComparisonTable {
     static func html(_ comparison: Comparison, order: [String]) -> String {
         var rows = ""
         for (rank, policy) in order.enumerated() {
-            guard let final = comparison.effect(policy, "final_spbe") else { continue }
-            let spbe = EffectFormat.of("final_spbe", better: final.better)
+            guard let final = comparison.effect(policy, .finalSpbe) else { continue }
+            let spbe = EffectFormat.of(final.outcome, better: final.better)
             let digits = spbe.decimals(for: [final.difference, final.ci95Low, final.ci95High])
             var cells = [number(String(rank + 1)), "<th scope=\"row\">\(HTMLText.escape(policy))</th>"]
             cells.append(
@@ -18,12 +20,12 @@ enum ComparisonTable {
             )
             cells.append("<td>\(ComparisonSection.chip(EffectVerdict(final)))</td>")
             cells.append(number(HTMLText.percent(final.pBetter)))
-            for outcome in ["p_baik_or_better", "adoption"] {
+            for outcome in [Outcome.pBaikOrBetter, .adoption] {
                 guard let effect = comparison.effect(policy, outcome) else {
                     cells.append(number("–"))
                     continue
                 }
-                let format = EffectFormat.of(outcome, better: effect.better)
+                let format = EffectFormat.of(outcome.name, better: effect.better)
                 // The decimals of the forest plot's panel for this outcome, so both show the same figure.
                 let column = order.compactMap { comparison.effect($0, outcome)?.difference }
                 cells.append(

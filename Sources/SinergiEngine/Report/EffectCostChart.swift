@@ -1,4 +1,5 @@
 import Foundation
+import SinergiModel
 
 /// Effect against cost: one point per package, across at its cost in the scenario, up at
 /// its mean paired effect on one outcome with the 95% CI as a vertical whisker, labelled
@@ -43,7 +44,7 @@ struct EffectCostChart {
         let xTicks = NiceTicks.spanning(
             Swift.min(0, costs.min() ?? 0), highestCost > 0 ? highestCost * 1.05 : 100,
             count: 5)
-        let format = EffectFormat.of("final_spbe", better: .higher)
+        let format = EffectFormat.of(Outcome.finalSpbe.name, better: .higher)
         let values = drawn.flatMap { [$0.difference, $0.ci95Low, $0.ci95High] }.filter(\.isFinite)
         let yTicks = NiceTicks.spanning(Swift.min(0, values.min() ?? 0), Swift.max(0, values.max() ?? 0), count: 5)
         let x = LinearScale(domain: (xTicks.first ?? 0)...(xTicks.last ?? 1), range: (left, right))

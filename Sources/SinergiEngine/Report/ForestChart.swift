@@ -1,4 +1,5 @@
 import Foundation
+import SinergiModel
 
 /// The forest plot of a comparison: one panel per compared outcome and one row per
 /// package, with the mean paired difference as a marker on its 95% CI, a faint wider bar
@@ -6,7 +7,7 @@ import Foundation
 /// zero. Rows are in the same order in every panel.
 struct ForestChart {
     struct Panel {
-        var outcome: ComparedOutcome
+        var outcome: Outcome
         /// One entry per package, in row order; nil where the package has no such effect.
         var effects: [PairedEffect?]
     }

@@ -8,17 +8,17 @@ enum OutcomeTable {
         guard !governments.isEmpty else { return "" }
         var rows = ""
         for government in governments {
-            func mean(_ outcome: String) -> Double { data.outcome(outcome, government)?.mean ?? .nan }
-            let final = data.outcome("final_spbe", government)
+            func mean(_ outcome: Outcome) -> Double { data.outcome(outcome, government)?.mean ?? .nan }
+            let final = data.outcome(.finalSpbe, government)
             let isRegion = government == RunStatistics.regionName
-            let shares = SPBEPredicate.allCases.map { ($0, mean("p_\($0.columnName)")) }
+            let shares = SPBEPredicate.allCases.map { ($0, mean(.share(endingAt: $0))) }
             let likely = shares.filter { $0.1.isFinite }.max { $0.1 < $1.1 }
             let initiatives = data.metrics(government).filter { $0.hasPrefix(ReportData.progressPrefix) }.count
             let integrated =
-                HTMLText.fixed(mean("initiatives_integrated"), 1)
+                HTMLText.fixed(mean(.initiativesIntegrated), 1)
                 + (isRegion || initiatives == 0 ? "" : " of \(initiatives)")
             var cells = ["<th scope=\"row\">\(HTMLText.escape(government))</th>"]
-            cells.append(number(HTMLText.fixed(mean("initial_spbe"), 2)))
+            cells.append(number(HTMLText.fixed(mean(.initialSpbe), 2)))
             cells.append(number("<strong>\(HTMLText.fixed(final?.mean ?? .nan, 2))</strong>"))
             let low = HTMLText.fixed(final?.ci95Low ?? .nan, 2), high = HTMLText.fixed(final?.ci95High ?? .nan, 2)
             cells.append(number("\(low)–\(high)"))
@@ -30,8 +30,8 @@ enum OutcomeTable {
             } else {
                 cells.append("<td>–</td>")
             }
-            cells.append(number(HTMLText.percent(mean("p_baik_or_better"))))
-            cells.append(number(HTMLText.percent(mean("adoption"), digits: 1)))
+            cells.append(number(HTMLText.percent(mean(.pBaikOrBetter))))
+            cells.append(number(HTMLText.percent(mean(.adoption), digits: 1)))
             cells.append(number(integrated))
             rows += "<tr\(isRegion ? " class=\"region\"" : "")>" + cells.joined() + "</tr>\n"
         }

@@ -28,10 +28,10 @@ enum ReportCharts {
 
     static func spbe(_ data: ReportData) -> Chart {
         let panels = data.governmentsWithSeries.compactMap { government -> LineBandChart.Panel? in
-            guard let values = data.series("spbe", government) else { return nil }
+            guard let values = data.series(SeriesMetric.spbe.name, government) else { return nil }
             let start = values.first??.mean ?? .nan, end = values.last??.mean ?? .nan
             var subtitle = "\(HTMLText.fixed(start, 2)) → \(HTMLText.fixed(end, 2))"
-            if let baik = data.outcome("p_baik_or_better", government)?.mean, baik.isFinite {
+            if let baik = data.outcome(.pBaikOrBetter, government)?.mean, baik.isFinite {
                 subtitle += " · P(≥ Baik) \(HTMLText.percent(baik))"
             }
             return .init(
@@ -97,7 +97,7 @@ enum ReportCharts {
         let rows = data.governmentsWithOutcomes.compactMap { government -> FinalPredicateChart.Row? in
             var shares: [SPBEPredicate: Double] = [:]
             for predicate in SPBEPredicate.allCases {
-                if let share = data.outcome("p_\(predicate.columnName)", government)?.mean { shares[predicate] = share }
+                if let share = data.outcome(.share(endingAt: predicate), government)?.mean { shares[predicate] = share }
             }
             return shares.isEmpty
                 ? nil
@@ -116,13 +116,13 @@ enum ReportCharts {
 
     static func adoption(_ data: ReportData) -> Chart {
         let panels = data.governmentsWithSeries.compactMap { government -> LineBandChart.Panel? in
-            guard let values = data.series("adoption", government) else { return nil }
+            guard let values = data.series(SeriesMetric.adoption.name, government) else { return nil }
             let end = values.last??.mean ?? .nan
             return .init(
                 title: government, subtitle: "at the end \(HTMLText.percent(end, digits: 1))",
                 series: [.init(label: "Adoption", colour: Palette.bluishGreen, values: values)])
         }
-        let top = data.maximum(["adoption"], \.q95) ?? 1
+        let top = data.maximum([SeriesMetric.adoption.name], \.q95) ?? 1
         let ticks = NiceTicks.covering(0, Swift.max(top, 0.001), count: 4)
         let digits = NiceTicks.decimals(ticks.map { $0 * 100 })
         let chart = LineBandChart(
@@ -161,8 +161,8 @@ enum ReportCharts {
             let cells = names.map { data.series(ReportData.progressPrefix + $0, government) }
             let count = cells.compactMap { $0 }.count
             guard count > 0 else { return nil }
-            let launched = data.outcome("initiatives_launched", government)?.mean ?? .nan
-            let integrated = data.outcome("initiatives_integrated", government)?.mean ?? .nan
+            let launched = data.outcome(.initiativesLaunched, government)?.mean ?? .nan
+            let integrated = data.outcome(.initiativesIntegrated, government)?.mean ?? .nan
             let detail =
                 "launched \(HTMLText.fixed(launched, 1)), "
                 + "integrated \(HTMLText.fixed(integrated, 1)) of \(count)"
@@ -187,7 +187,10 @@ enum ReportCharts {
     // MARK: Trust and commitment
 
     static func trustAndCommitment(_ data: ReportData) -> Chart {
-        let metrics = [("mean_trust", "Trust", Palette.blue), ("mean_commitment", "Commitment", Palette.orange)]
+        let metrics = [
+            (SeriesMetric.meanTrust.name, "Trust", Palette.blue),
+            (SeriesMetric.meanCommitment.name, "Commitment", Palette.orange),
+        ]
         let panels = data.governmentsWithSeries.compactMap { government -> LineBandChart.Panel? in
             let series = metrics.compactMap { metric, label, colour in
                 data.series(metric, government).map { LineBandChart.Series(label: label, colour: colour, values: $0) }

@@ -32,7 +32,7 @@ struct ReportData {
         var outcomes: [String: [String: Summary]] = [:]
         for row in statistics.outcomes { outcomes[row.government, default: [:]][row.outcome] = row.summary }
         let scenario = manifest.governments
-        let sample = GovernmentSample.select(scenario) { outcomes[$0]?["final_spbe"]?.mean }
+        let sample = GovernmentSample.select(scenario) { outcomes[$0]?[Outcome.finalSpbe.name]?.mean }
         let inScenario = Set(scenario)
         let sampled = Set(sample)
 
@@ -110,7 +110,7 @@ struct ReportData {
     }
 
     /// The summary of `outcome` for `government`.
-    func outcome(_ outcome: String, _ government: String) -> Summary? { outcomes[government]?[outcome] }
+    func outcome(_ outcome: Outcome, _ government: String) -> Summary? { outcomes[government]?[outcome.name] }
 
     /// Shown governments with outcome summaries (the region last, when present).
     var governmentsWithOutcomes: [String] { shown.filter { outcomes[$0] != nil } }

@@ -1,12 +1,13 @@
-/// "Did you mean …?" for misspelt keys, levers and names.
-enum Suggestion {
+/// "Did you mean …?" for misspelt keys, levers and names: of the scenario format, and of
+/// outcomes on the command line.
+public enum Suggestion {
     /// The optimal-string-alignment edit distance between two strings, counted in characters:
     /// the fewest insertions, deletions, substitutions and swaps of two adjacent characters
     /// that turn one into the other (Levenshtein 1966, with Damerau's 1964 transposition, so
     /// "odp" is one edit from "opd").
     ///
     /// - Complexity: O(a · b) time and memory.
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    public static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
@@ -27,7 +28,7 @@ enum Suggestion {
 
     /// How many edits still look like a slip for a word of `length` characters: none for one
     /// or two characters (only a difference of case), 1 up to five, 2 up to nine, then 3.
-    static func editLimit(length: Int) -> Int {
+    public static func editLimit(length: Int) -> Int {
         switch length {
         case ...2: return 0
         case 3...5: return 1
@@ -39,7 +40,7 @@ enum Suggestion {
     /// The candidate closest to `word`, compared without case, when it is close enough to be a
     /// likely misspelling (``editLimit(length:)``), ties to the earlier candidate; failing
     /// that, the only candidate that starts with `word`.
-    static func closest(to word: String, among candidates: [String]) -> String? {
+    public static func closest(to word: String, among candidates: [String]) -> String? {
         let lowered = word.lowercased()
         let limit = editLimit(length: lowered.count)
         var best: (candidate: String, distance: Int)?
@@ -59,7 +60,7 @@ enum Suggestion {
 
     /// "; did you mean 'x'?" or, with no close candidate, "; <listing>: a, b, c" (or nothing
     /// when there are no candidates), e.g. `listing: "keys are"`.
-    static func hint(for word: String, among candidates: [String], listing: String) -> String {
+    public static func hint(for word: String, among candidates: [String], listing: String) -> String {
         if let match = closest(to: word, among: candidates) {
             return "; did you mean '\(match)'?"
         }
