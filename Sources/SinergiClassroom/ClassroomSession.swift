@@ -93,9 +93,8 @@ public final class ClassroomSession: @unchecked Sendable {
         constructsOnly.levers = [:]
         let input = try scenario.input(for: constructsOnly)
         // Levers do not act on initialisation, so the run can start before they are set.
-        let replicateSeed = SeedDerivation.replicateSeed(master: resolved.seed!, designPoint: 0, replicate: 0)
         do {
-            let live = try LiveRun(input: input, replicateSeed: replicateSeed)
+            let live = try LiveRun(input: input, masterSeed: resolved.seed!, replicate: 0)
             return (resolved, input, live)
         } catch {
             throw .badRequest(

@@ -19,8 +19,9 @@ public struct FuturesJob: Sendable {
     ///
     /// - Throws: a 400 ``ClassroomError`` when a replicate cannot start (the model's error).
     public func run() throws(ClassroomError) -> Futures {
-        let simulator = Simulator(input: input)
-        let layout = simulator.layout
+        let runner = ReplicateRunner(input: input)
+        let workspace = ReplicateWorkspace(for: runner)
+        let layout = runner.layout
         let governments = input.governments.count
         let rows = layout.rows
         var spbe = [[Double]](repeating: [], count: governments)
@@ -29,11 +30,10 @@ public struct FuturesJob: Sendable {
             spbe[g].reserveCapacity(count * rows)
             adoption[g].reserveCapacity(count * rows)
         }
-        var record = simulator.makeRecord()
+        var record = runner.makeRecord()
         for r in 0..<count {
-            let replicateSeed = SeedDerivation.replicateSeed(master: seed, designPoint: 0, replicate: r)
             do {
-                try simulator.run(replicateSeed: replicateSeed, into: &record)
+                try runner.run(replicate: r, masterSeed: seed, in: workspace, into: &record)
             } catch {
                 throw .badRequest("future \(r) cannot run: \(error)")
             }

@@ -9,18 +9,18 @@ enum DataFiles {
     static let replicatesHeader =
         ["replicate", "seed", "government"] + Outcome.replicateColumns.map(\.name) + ["final_predicate"]
 
-    /// Appends the rows of a batch whose first replicate is `firstReplicate`, each
-    /// preceded by the `prefix` fields (a comparison's policy column).
+    /// Appends the rows of consecutive replicates, the first of them `firstReplicate`, with
+    /// their `seeds`, each row preceded by the `prefix` fields (a comparison's policy column).
     static func appendReplicates(
-        _ batch: WorkerPool.Batch, firstReplicate: Int, governments: [String],
+        _ records: [ReplicateRecord], seeds: [UInt64], firstReplicate: Int, governments: [String],
         prefix: [String] = [], to csv: inout CSV
     ) {
         let columns = Outcome.replicateColumns
-        for (offset, record) in batch.records.enumerated() {
+        for (offset, record) in records.enumerated() {
             for (g, name) in governments.enumerated() {
                 let outcome = record.outcomes[g]
                 csv.appendRow(
-                    prefix + [String(firstReplicate + offset), String(batch.seeds[offset]), name]
+                    prefix + [String(firstReplicate + offset), String(seeds[offset]), name]
                         + columns.map { CSV.number($0.value(outcome)) } + [outcome.finalPredicate.name])
             }
         }

@@ -61,7 +61,7 @@ public struct Manifest: Codable, Sendable {
     public var replicates: Int
     public var stopping: Stopping
     /// "complete" or "interrupted".
-    public var status: String
+    public var status: StudyStatus
     /// What interrupted the run (e.g. "SIGINT"), when it was.
     public var interruptedBy: String?
     /// The manifest this run replays, if it is a replay.

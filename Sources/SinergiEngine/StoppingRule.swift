@@ -52,18 +52,27 @@ public struct PrecisionTarget: Sendable, Equatable, Codable {
 
 extension StoppingRule {
     /// Why a study stops after a complete batch that brought it to `done` replicates, or nil
-    /// to run another batch. `achieved` is the largest half-width of `measure` (e.g. "95% CI
-    /// half-width") under a precision target, nil while undefined.
-    func reasonToStop(done: Int, achieved: Double?, measure: String) -> String? {
+    /// to run another batch. `achieved` is the largest half-width of `measure` under a
+    /// precision target, nil while undefined.
+    func reasonToStop(done: Int, achieved: Double?, measure: PrecisionMeasure) -> StopReason? {
         switch self {
         case .fixed(let replicates):
-            return done >= replicates ? "the requested \(replicates) replicates are done" : nil
+            return done >= replicates ? .requestedReplicatesDone(replicates) : nil
         case .precision(let target):
             if done >= target.minimum, let width = achieved, width <= target.halfWidth {
-                return "precision reached: \(measure) \(width) <= \(target.halfWidth) after \(done) replicates"
+                return .precisionReached(measure: measure, achieved: width, target: target.halfWidth, replicates: done)
             }
-            return done >= target.maximum
-                ? "maximum of \(target.maximum) replicates reached before the precision target" : nil
+            return done >= target.maximum ? .maximumReached(target.maximum) : nil
+        }
+    }
+
+    /// Replicates per batch for arms whose records hold `recordValues` series values each:
+    /// the target's batch under a precision target, else
+    /// ``RunRequest/fixedBatch(recordValues:arms:)``.
+    func batchSize(recordValues: Int, arms: Int) -> Int {
+        switch self {
+        case .fixed: return RunRequest.fixedBatch(recordValues: recordValues, arms: arms)
+        case .precision(let target): return target.batch
         }
     }
 }

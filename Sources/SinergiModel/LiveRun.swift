@@ -3,9 +3,9 @@ import SinergiStats
 /// One replicate stepped a month at a time, for a live class: levers can be switched while
 /// it runs and agencies can be played (their intended-effort rule set for a month).
 ///
-/// A live run walks exactly the code path of ``Simulator/run(replicateSeed:into:)``: the
-/// same initialisation, the same monthly step and the same random streams, seeded from the
-/// same replicate seed. Stepped to the horizon with no stances and no lever changes, its
+/// A live run is the ``ReplicateRunner``'s replicate taken a month at a time: the same
+/// seeds, the same reseeding of each government's streams, the same initialisation and the
+/// same monthly step. Stepped to the horizon with no stances and no lever changes, its
 /// states equal the simulator's series bit for bit. Unlike the simulator, which steps one
 /// government through every month before the next and reuses one state for all of them, a
 /// live run keeps a state and a set of streams per government and steps them all together.
@@ -13,16 +13,31 @@ import SinergiStats
 /// Not thread-safe: own it from one task (the classroom server owns it inside an actor).
 public final class LiveRun {
     /// The run's input; ``setInterventions(_:)`` replaces its interventions.
-    public private(set) var input: ModelInput
-    /// The seed of the replicate (``SeedDerivation/replicateSeed(master:designPoint:replicate:)``).
+    public var input: ModelInput { runner.input }
+    /// The seed of the replicate (``ReplicateRunner/replicateSeed(masterSeed:designPoint:replicate:)``).
     public let replicateSeed: UInt64
     /// Months already simulated: 0 after initialisation, ``ModelInput/months`` at the horizon.
     public private(set) var month = 0
-    private var governments: [CompiledGovernment]
+    private var runner: ReplicateRunner
     private var states: [GovernmentState]
     private let streams: [GovernmentStreams]
     /// SPBE index of each government's current state.
     private var indices: [Double]
+
+    /// Samples the initial state of every government of `input` for replicate `replicate`
+    /// of design point `designPoint` under `masterSeed`: the replicate `sinergi run --seed
+    /// masterSeed` runs as number `replicate` (design point 0).
+    ///
+    /// - Throws: ``ModelError`` when a government cannot be initialised (an unreachable
+    ///   `initialSpbe`, an impossible citizen network).
+    public convenience init(input: ModelInput, masterSeed: UInt64, designPoint: Int = 0, replicate: Int = 0)
+        throws(ModelError)
+    {
+        try self.init(
+            input: input,
+            replicateSeed: ReplicateRunner.replicateSeed(
+                masterSeed: masterSeed, designPoint: designPoint, replicate: replicate))
+    }
 
     /// Samples the initial state of every government of `input` for the replicate seeded
     /// with `replicateSeed`.
@@ -30,24 +45,20 @@ public final class LiveRun {
     /// - Throws: ``ModelError`` when a government cannot be initialised (an unreachable
     ///   `initialSpbe`, an impossible citizen network).
     public init(input: ModelInput, replicateSeed: UInt64) throws(ModelError) {
-        self.input = input
+        let runner = ReplicateRunner(input: input)
+        self.runner = runner
         self.replicateSeed = replicateSeed
-        governments = input.governments.enumerated().map { index, spec in
-            CompiledGovernment(
-                spec: spec, index: index, interventions: input.interventions, months: input.months,
-                citizens: input.citizens)
-        }
         states = []
         var allStreams: [GovernmentStreams] = []
         indices = []
-        for (g, government) in governments.enumerated() {
+        for (g, government) in runner.governments.enumerated() {
             var state = GovernmentState(
                 agencyCapacity: government.agencyCount,
                 initiativeCapacity: government.initiativeCount)
             state.effortRule = ContiguousArray(repeating: .own, count: Swift.max(1, government.agencyCount))
             let streams = GovernmentStreams(algorithm: input.algorithm)
-            streams.reseed(replicateSeed: replicateSeed, government: g)
-            indices.append(try state.begin(government, parameters: input.parameters, streams: streams))
+            indices.append(
+                try runner.start(government: g, replicateSeed: replicateSeed, state: &state, streams: streams))
             states.append(state)
             allStreams.append(streams)
         }
@@ -67,12 +78,9 @@ public final class LiveRun {
     /// (MODEL.md §4), so to reproduce a live run with a scenario, list the interventions in
     /// this order.
     public func setInterventions(_ interventions: [Intervention]) {
+        var input = runner.input
         input.interventions = interventions
-        for g in governments.indices {
-            governments[g] = CompiledGovernment(
-                spec: input.governments[g], index: g, interventions: interventions, months: input.months,
-                citizens: input.citizens)
-        }
+        runner = ReplicateRunner(input: input)
     }
 
     /// Steps every government by one month (MODEL.md §2, steps 1–17).
@@ -85,10 +93,8 @@ public final class LiveRun {
     public func step(stances: [[AgencyStance?]] = []) -> Bool {
         guard !isFinished else { return false }
         let t = month
-        let parameters = input.parameters
-        let hooks = input.testHooks
-        for g in governments.indices {
-            let government = governments[g]
+        for g in runner.governments.indices {
+            let government = runner.governments[g]
             let imposed = g < stances.count ? stances[g] : []
             var overridden = false
             for i in 0..<government.agencyCount {
@@ -102,9 +108,7 @@ public final class LiveRun {
                 if rule != .own { overridden = true }
             }
             states[g].effortRuleOverridden = overridden
-            indices[g] = states[g].advance(
-                month: t, startMonth: input.startMonth, government, parameters: parameters,
-                hooks: hooks, streams: streams[g])
+            indices[g] = runner.advance(month: t, government: g, state: &states[g], streams: streams[g])
             states[g].effortRuleOverridden = false
         }
         month = t + 1
@@ -113,13 +117,13 @@ public final class LiveRun {
 
     /// The state of every government now.
     public func snapshot() -> LiveSnapshot {
-        LiveSnapshot(month: month, governments: governments.indices.map { governmentSnapshot($0) })
+        LiveSnapshot(month: month, governments: runner.governments.indices.map { governmentSnapshot($0) })
     }
 
     /// Government `g`'s row of the monthly series as ``Simulator`` records it (the metrics of
     /// ``SeriesMetric`` in order, then each initiative's progress), for the current month.
     public func seriesRow(government g: Int) -> [Double] {
-        let government = governments[g]
+        let government = runner.governments[g]
         var row = [Double](repeating: .nan, count: SeriesMetric.allCases.count + government.initiativeCount)
         row.withUnsafeMutableBufferPointer { buffer in
             states[g].record(into: buffer, at: 0, index: indices[g], government)
@@ -128,7 +132,7 @@ public final class LiveRun {
     }
 
     private func governmentSnapshot(_ g: Int) -> GovernmentSnapshot {
-        let government = governments[g]
+        let government = runner.governments[g]
         let row = seriesRow(government: g)
         let state = states[g]
         func metric(_ m: SeriesMetric) -> Double { row[m.rawValue] }

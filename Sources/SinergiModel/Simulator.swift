@@ -1,30 +1,20 @@
 import SinergiStats
 
-/// Runs replicates of one ``ModelInput``.
-///
-/// A simulator owns its state buffers and random streams and reuses them for every
+/// Runs replicates of one ``ModelInput``: a ``ReplicateRunner`` (the compiled input) with
+/// a ``ReplicateWorkspace`` of its own (state buffers and random streams), reused for every
 /// replicate it runs, so it is meant to be owned by one worker; create one per thread.
 /// Governments do not interact in v1, so each is stepped through all months before the next.
 public final class Simulator {
-    public let input: ModelInput
+    public let runner: ReplicateRunner
+    let workspace: ReplicateWorkspace
+
+    public var input: ModelInput { runner.input }
     /// Where each government's monthly series sit in ``ReplicateRecord/series``.
-    public let layout: SeriesLayout
-    let governments: [CompiledGovernment]
-    var state: GovernmentState
-    let streams: GovernmentStreams
+    public var layout: SeriesLayout { runner.layout }
 
     public init(input: ModelInput) {
-        self.input = input
-        governments = input.governments.enumerated().map { index, spec in
-            CompiledGovernment(
-                spec: spec, index: index, interventions: input.interventions, months: input.months,
-                citizens: input.citizens)
-        }
-        layout = SeriesLayout(input: input)
-        state = GovernmentState(
-            agencyCapacity: input.governments.map(\.agencies.count).max() ?? 1,
-            initiativeCapacity: input.governments.map(\.initiatives.count).max() ?? 1)
-        streams = GovernmentStreams(algorithm: input.algorithm)
+        runner = ReplicateRunner(input: input)
+        workspace = ReplicateWorkspace(for: runner)
     }
 
     /// The memory the simulator's state holds, in bytes, after a replicate: per agency
@@ -41,6 +31,7 @@ public final class Simulator {
 
     /// The footprint of the state as it stands (the last government stepped).
     public var footprint: Footprint {
+        let state = workspace.state
         let capacity = state.ego.count
         let network = state.network
         let entries = network.graph.neighbours.count
@@ -53,52 +44,19 @@ public final class Simulator {
     }
 
     /// A record sized for this input, to pass to ``run(replicateSeed:into:)``.
-    public func makeRecord() -> ReplicateRecord {
-        ReplicateRecord(governments: governments.count, seriesCount: layout.count)
-    }
+    public func makeRecord() -> ReplicateRecord { runner.makeRecord() }
 
     /// Runs one replicate seeded with `replicateSeed` and writes its outcomes and monthly
-    /// series into `record`.
+    /// series into `record` (``ReplicateRunner/run(replicateSeed:in:into:)``).
     public func run(replicateSeed: UInt64, into record: inout ReplicateRecord) throws(ModelError) {
-        for g in governments.indices {
-            streams.reseed(replicateSeed: replicateSeed, government: g)
-            let offset = layout.offsets[g]
-            // One in-place (modify) access to the state per government: reading it through
-            // the class property for every month would copy the struct and its arrays.
-            record.outcomes[g] = try record.series.withUnsafeMutableBufferPointer { (series) throws(ModelError) in
-                try state.simulate(governments[g], input: input, streams: streams, series: series, offset: offset)
-            }
-        }
+        try runner.run(replicateSeed: replicateSeed, in: workspace, into: &record)
     }
 }
 
 extension GovernmentState {
-    /// Initialises `government`, steps it through every month and returns its outcomes,
-    /// writing row 0 (initial state) and rows 1 … months of its series at `offset`.
-    mutating func simulate(
-        _ government: CompiledGovernment, input: ModelInput, streams: GovernmentStreams,
-        series: UnsafeMutableBufferPointer<Double>, offset: Int
-    ) throws(ModelError) -> GovernmentOutcome {
-        let parameters = input.parameters
-        let hooks = input.testHooks
-        let width = SeriesMetric.allCases.count + government.initiativeCount
-        let initialIndex = try begin(government, parameters: parameters, streams: streams)
-        var index = initialIndex
-        record(into: series, at: offset, index: index, government)
-        for t in 0..<input.months {
-            index = advance(
-                month: t, startMonth: input.startMonth, government, parameters: parameters, hooks: hooks,
-                streams: streams)
-            record(into: series, at: offset + (t + 1) * width, index: index, government)
-        }
-        return outcome(
-            government, initialIndex: initialIndex, finalIndex: index, months: input.months,
-            stallMonths: parameters.initiatives.stallMonths)
-    }
-
     /// Samples the initial state of `government` (and its citizens in network mode) from
     /// freshly seeded `streams` and returns the SPBE index of that state. The first half of
-    /// every replicate, shared by ``Simulator`` and ``LiveRun``.
+    /// every replicate (``ReplicateRunner/start(government:replicateSeed:state:streams:)``).
     @inline(__always)
     mutating func begin(
         _ government: CompiledGovernment, parameters: ModelParameters, streams: GovernmentStreams
@@ -111,7 +69,7 @@ extension GovernmentState {
     }
 
     /// Steps month `t` and returns the SPBE index at its end: the second half of every
-    /// replicate, one call per month, shared by ``Simulator`` and ``LiveRun``.
+    /// replicate, one call per month (``ReplicateRunner/advance(month:government:state:streams:)``).
     @inline(__always)
     mutating func advance(
         month t: Int, startMonth: Int, _ government: CompiledGovernment, parameters: ModelParameters,

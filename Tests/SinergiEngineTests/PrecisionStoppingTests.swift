@@ -77,6 +77,6 @@ import Testing
             threads: 2, root: root)
         #expect(outcome.manifest.replicates == 30)
         #expect(outcome.manifest.stopping.reason.hasPrefix("maximum of 30 replicates reached"))
-        #expect(outcome.manifest.status == "complete")
+        #expect(outcome.manifest.status == .complete)
     }
 }

@@ -3,54 +3,44 @@ import SinergiStats
 @testable import SinergiModel
 
 /// Replicate seeds the statistical tests share: replicate r of design point 0 under a
-/// fixed master seed, derived as the engine derives them (MODEL.md §6).
+/// fixed master seed, derived as every command derives them (MODEL.md §6).
 func replicateSeeds(_ count: Int, master: UInt64 = 20_240_601) -> [UInt64] {
-    (0..<count).map { SeedDerivation.replicateSeed(master: master, designPoint: 0, replicate: $0) }
+    (0..<count).map { ReplicateRunner.replicateSeed(masterSeed: master, replicate: $0) }
 }
 
-/// Steps one government of an input month by month, exactly as `Simulator.run` does, but
-/// keeps the state reachable so tests can read internal variables (hr, ego, design …).
-/// `DriverTests` checks that its outcomes equal the simulator's bit for bit.
+/// Steps one government of an input month by month through the ``ReplicateRunner``, as
+/// `Simulator.run` does, but keeps the state reachable so tests can read internal
+/// variables (hr, ego, design …). `DriverTests` checks that its outcomes equal the
+/// simulator's bit for bit.
 final class Driver {
     let input: ModelInput
-    let governments: [CompiledGovernment]
+    let runner: ReplicateRunner
     var state: GovernmentState
     let streams: GovernmentStreams
 
     init(_ input: ModelInput) {
         self.input = input
-        governments = input.governments.enumerated().map { index, spec in
-            CompiledGovernment(
-                spec: spec, index: index, interventions: input.interventions, months: input.months,
-                citizens: input.citizens)
-        }
+        runner = ReplicateRunner(input: input)
         state = GovernmentState(
             agencyCapacity: input.governments.map(\.agencies.count).max() ?? 1,
             initiativeCapacity: input.governments.map(\.initiatives.count).max() ?? 1)
         streams = GovernmentStreams(algorithm: input.algorithm)
     }
 
+    var governments: [CompiledGovernment] { runner.governments }
+
     var agencyCount: Int { governments[0].agencyCount }
 
     /// Reseeds and initialises government `g`; returns the index of the initial state.
     @discardableResult
     func initialise(seed: UInt64, government g: Int = 0) throws(ModelError) -> Double {
-        streams.reseed(replicateSeed: seed, government: g)
-        try state.initialise(governments[g], parameters: input.parameters, stream: streams.initial)
-        if let spec = governments[g].network {
-            try state.network.initialise(
-                spec, stream: streams.citizens, access: state.internetAccess,
-                readiness: state.readiness)
-        }
-        return state.spbeIndex(governments[g])
+        try runner.start(government: g, replicateSeed: seed, state: &state, streams: streams)
     }
 
-    /// Steps month `t` of government `g`.
-    func step(_ t: Int, government g: Int = 0) {
-        let moy = (input.startMonth - 1 + t) % 12
-        state.step(
-            month: t, moy: moy, governments[g], parameters: input.parameters,
-            hooks: input.testHooks, streams: streams)
+    /// Steps month `t` of government `g`; returns the index at its end.
+    @discardableResult
+    func step(_ t: Int, government g: Int = 0) -> Double {
+        runner.advance(month: t, government: g, state: &state, streams: streams)
     }
 
     /// Runs all months of government `g`, calling `observe(t, before, after)` after each
@@ -63,8 +53,7 @@ final class Driver {
         var index = initialIndex
         for t in 0..<input.months {
             let before = state
-            step(t, government: g)
-            index = state.spbeIndex(governments[g])
+            index = step(t, government: g)
             observe(t, before, state)
         }
         return state.outcome(

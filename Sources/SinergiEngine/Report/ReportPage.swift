@@ -60,7 +60,7 @@ public enum ReportPage {
             ("Tool", "\(manifest.tool.name) \(manifest.tool.version)"),
             ("Created", manifest.timing.started),
         ]
-        if manifest.status != "complete" {
+        if manifest.status != .complete {
             items.append(
                 (
                     "Status",
