@@ -44,6 +44,10 @@ let package = Package(
             ]
         ),
         .target(
+            name: "SinergiReport",
+            dependencies: ["SinergiEngine", "SinergiModel", "SinergiStats"]
+        ),
+        .target(
             name: "SinergiClassroom",
             dependencies: ["SinergiEngine", "SinergiScenario", "SinergiModel", "SinergiStats"]
         ),
@@ -59,7 +63,7 @@ let package = Package(
         .executableTarget(
             name: "sinergi",
             dependencies: [
-                "SinergiEngine", "SinergiScenario", "SinergiModel", "SinergiServe",
+                "SinergiEngine", "SinergiReport", "SinergiScenario", "SinergiModel", "SinergiServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,6 +77,10 @@ let package = Package(
         .testTarget(
             name: "SinergiEngineTests",
             dependencies: ["SinergiEngine", "SinergiScenario", "SinergiModel", "SinergiStats"]
+        ),
+        .testTarget(
+            name: "SinergiReportTests",
+            dependencies: ["SinergiReport", "SinergiEngine", "SinergiScenario", "SinergiModel", "SinergiStats"]
         ),
         .testTarget(
             name: "SinergiCLITests",

@@ -25,8 +25,10 @@ public enum Study {
     /// Data files of every run folder, in the order they are written.
     public static let dataFiles = ["replicates.csv", "timeseries.csv", "summary.csv"]
 
-    public static func run(_ request: RunRequest, control: RunControl = RunControl()) async throws(RunError) -> Outcome
-    {
+    /// Runs `request` and writes its folder; `report` draws report.html (none when nil).
+    public static func run(
+        _ request: RunRequest, control: RunControl = RunControl(), report: (any ReportRenderer)? = nil
+    ) async throws(RunError) -> Outcome {
         let started = Date()
         let clock = ContinuousClock()
         let begin = clock.now
@@ -98,7 +100,7 @@ public enum Study {
                 batch: batchSize, seriesCapacity: accumulator.seriesCapacity)
             manifest.files = hashes
             try folder.finish(manifest: manifest, control: control) {
-                ReportPage.html(statistics: statistics, manifest: manifest)
+                report?.html(statistics: statistics, manifest: manifest)
             }
             return Outcome(folder: folder.final, statistics: statistics, governments: names, manifest: manifest)
         } catch {

@@ -1,4 +1,5 @@
 import Foundation
+import SinergiEngine
 
 /// The comparison section of a comparison's report.html, for the headline unit (the
 /// region, or the only government): one plain sentence per package, the packages ranked

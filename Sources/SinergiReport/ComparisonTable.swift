@@ -1,3 +1,5 @@
+import SinergiEngine
+
 /// The ranking table of the comparison section: per package, for the headline unit, the
 /// effect on the final SPBE index with its 95% CI and verdict, how often the package did
 /// better, the effects on the chance of Baik or better and on adoption, the cost, the

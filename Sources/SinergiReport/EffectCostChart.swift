@@ -1,4 +1,5 @@
 import Foundation
+import SinergiEngine
 
 /// Effect against cost: one point per package, across at its cost in the scenario, up at
 /// its mean paired effect on one outcome with the 95% CI as a vertical whisker, labelled

@@ -1,4 +1,5 @@
 import Foundation
+import SinergiEngine
 
 /// The forest plot of a comparison: one panel per compared outcome and one row per
 /// package, with the mean paired difference as a marker on its 95% CI, a faint wider bar

@@ -1,6 +1,7 @@
 import Foundation
 import SinergiEngine
 import SinergiModel
+import SinergiReport
 import SinergiStats
 import Testing
 
@@ -8,12 +9,11 @@ import Testing
 /// the scenario's names escaped, and with or without the monthly predicate shares.
 @Suite struct ReportPageTests {
     static func run(_ name: String, replicates: Int = 6) async throws -> (Study.Outcome, URL) {
-        let root = try EngineFixtures.temporaryFolder()
-        let scenario = try EngineFixtures.scenario(name)
+        let root = try ReportFixtures.temporaryFolder()
+        let scenario = try ReportFixtures.scenario(name)
         let outcome = try await Study.run(
-            EngineFixtures.request(
-                scenario, replicates: replicates, seed: 7, threads: 2,
-                root: root))
+            ReportFixtures.request(scenario, replicates: replicates, seed: 7, threads: 2, root: root),
+            report: HTMLReport())
         return (outcome, root)
     }
 

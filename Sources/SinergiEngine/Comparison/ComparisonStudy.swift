@@ -21,9 +21,10 @@ public enum ComparisonStudy {
     /// Data files of a comparison folder, in the order they are written.
     public static let dataFiles = ["replicates.csv", "comparison.csv", "effects-over-time.csv"]
 
-    public static func run(_ request: ComparisonRequest, control: RunControl = RunControl())
-        async throws(RunError) -> Outcome
-    {
+    /// Runs `request` and writes its folder; `report` draws report.html (none when nil).
+    public static func run(
+        _ request: ComparisonRequest, control: RunControl = RunControl(), report: (any ReportRenderer)? = nil
+    ) async throws(RunError) -> Outcome {
         let started = Date()
         let clock = ContinuousClock()
         let begin = clock.now
@@ -126,7 +127,7 @@ public enum ComparisonStudy {
             manifest.policies = paired.policies
             manifest.files = hashes
             try folder.finish(manifest: manifest, control: control) {
-                ReportPage.html(comparison: comparison, manifest: manifest)
+                report?.html(comparison: comparison, manifest: manifest)
             }
             return Outcome(folder: folder.final, comparison: comparison, manifest: manifest)
         } catch {
