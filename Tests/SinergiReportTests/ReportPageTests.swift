@@ -115,17 +115,6 @@ import Testing
         #expect(page.utf8.count < 1_500_000)
     }
 
-    @Test func sampleSpreadsOverTheRanks() {
-        let few = (0..<24).map { "G\($0)" }
-        #expect(GovernmentSample.select(few) { _ in 1 } == few, "up to the limit, every government in order")
-        let many = (0..<100).map { "G\($0)" }
-        let sample = GovernmentSample.select(many) { Double(100 - Int($0.dropFirst())!) }
-        #expect(sample.count == GovernmentSample.size)
-        #expect(sample.first == "G99" && sample.last == "G0", "lowest final index first, highest last")
-        #expect(sample == (0..<12).map { "G\(99 - Int((Double($0) * 99 / 11).rounded()))" })
-        #expect(GovernmentSample.note(shown: 24, total: 24) == nil)
-    }
-
     /// `statistics` with per-month predicate shares as the engine writes them (metrics
     /// share_kurang … share_memuaskan, mean = share of replicates in the band): replicates
     /// move from Kurang to Baik over the run. Existing share rows are replaced.
