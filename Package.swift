@@ -49,7 +49,7 @@ let package = Package(
         ),
         .target(
             name: "SinergiClassroom",
-            dependencies: ["SinergiEngine", "SinergiScenario", "SinergiModel", "SinergiStats"]
+            dependencies: ["SinergiScenario", "SinergiModel", "SinergiStats"]
         ),
         .target(
             name: "SinergiServe",
