@@ -68,10 +68,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SinergiStatsTests", dependencies: ["SinergiStats"]),
-        .testTarget(name: "SinergiModelTests", dependencies: ["SinergiModel", "SinergiStats"]),
+        .testTarget(
+            name: "SinergiModelTests",
+            dependencies: ["SinergiModel", "SinergiStats", .product(name: "RealModule", package: "swift-numerics")]
+        ),
         .testTarget(
             name: "SinergiScenarioTests",
-            dependencies: ["SinergiScenario", "SinergiModel"],
+            dependencies: ["SinergiScenario", "SinergiModel", "SinergiStats"],
             resources: [.copy("Broken")]
         ),
         .testTarget(
@@ -84,7 +87,9 @@ let package = Package(
         ),
         .testTarget(
             name: "SinergiCLITests",
-            dependencies: ["sinergi", "SinergiClassroom", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "sinergi", "SinergiClassroom", "SinergiScenario", .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .testTarget(
             name: "SinergiClassroomTests",
