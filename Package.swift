@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "sinergi", targets: ["sinergi"]),
         .library(name: "SinergiEngine", targets: ["SinergiEngine"]),
+        .library(name: "SinergiReport", targets: ["SinergiReport"]),
         .library(name: "SinergiScenario", targets: ["SinergiScenario"]),
         .library(name: "SinergiModel", targets: ["SinergiModel"]),
     ],
