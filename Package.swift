@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "sinergi", targets: ["sinergi"]),
         .library(name: "SinergiEngine", targets: ["SinergiEngine"]),
+        .library(name: "SinergiReport", targets: ["SinergiReport"]),
         .library(name: "SinergiScenario", targets: ["SinergiScenario"]),
         .library(name: "SinergiModel", targets: ["SinergiModel"]),
     ],
@@ -44,8 +45,12 @@ let package = Package(
             ]
         ),
         .target(
+            name: "SinergiReport",
+            dependencies: ["SinergiEngine", "SinergiModel", "SinergiStats"]
+        ),
+        .target(
             name: "SinergiClassroom",
-            dependencies: ["SinergiEngine", "SinergiScenario", "SinergiModel", "SinergiStats"]
+            dependencies: ["SinergiScenario", "SinergiModel", "SinergiStats"]
         ),
         .target(
             name: "SinergiServe",
@@ -59,15 +64,18 @@ let package = Package(
         .executableTarget(
             name: "sinergi",
             dependencies: [
-                "SinergiEngine", "SinergiScenario", "SinergiModel", "SinergiServe",
+                "SinergiEngine", "SinergiReport", "SinergiScenario", "SinergiModel", "SinergiServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "SinergiStatsTests", dependencies: ["SinergiStats"]),
-        .testTarget(name: "SinergiModelTests", dependencies: ["SinergiModel", "SinergiStats"]),
+        .testTarget(
+            name: "SinergiModelTests",
+            dependencies: ["SinergiModel", "SinergiStats", .product(name: "RealModule", package: "swift-numerics")]
+        ),
         .testTarget(
             name: "SinergiScenarioTests",
-            dependencies: ["SinergiScenario", "SinergiModel"],
+            dependencies: ["SinergiScenario", "SinergiModel", "SinergiStats"],
             resources: [.copy("Broken")]
         ),
         .testTarget(
@@ -75,8 +83,14 @@ let package = Package(
             dependencies: ["SinergiEngine", "SinergiScenario", "SinergiModel", "SinergiStats"]
         ),
         .testTarget(
+            name: "SinergiReportTests",
+            dependencies: ["SinergiReport", "SinergiEngine", "SinergiScenario", "SinergiModel", "SinergiStats"]
+        ),
+        .testTarget(
             name: "SinergiCLITests",
-            dependencies: ["sinergi", "SinergiClassroom", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "sinergi", "SinergiClassroom", "SinergiScenario", .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .testTarget(
             name: "SinergiClassroomTests",

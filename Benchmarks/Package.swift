@@ -21,6 +21,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "SinergiEngine", package: "Sinergi"),
+                .product(name: "SinergiReport", package: "Sinergi"),
                 .product(name: "SinergiScenario", package: "Sinergi"),
                 .product(name: "SinergiModel", package: "Sinergi"),
             ],

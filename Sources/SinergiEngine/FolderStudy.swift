@@ -18,7 +18,7 @@ enum FolderStudy {
     }
 
     static func run<Output: FolderOutput>(
-        _ request: RunRequest, arms: [StudyArm], output: Output, control: RunControl
+        _ request: RunRequest, arms: [StudyArm], output: Output, control: RunControl, report: (any ReportRenderer)?
     ) async throws(RunError) -> Finished<Output.Result> {
         let started = Date()
         let clock = ContinuousClock()
@@ -49,7 +49,7 @@ enum FolderStudy {
             output.describe(&manifest)
             manifest.files = hashes
             try folder.finish(manifest: manifest, control: control) {
-                reportPage(files.report, manifest: manifest)
+                report.map { reportPage(files.report, manifest: manifest, renderer: $0) }
             }
             return Finished(folder: folder.final, manifest: manifest, end: end, result: files.result)
         } catch {
@@ -58,11 +58,12 @@ enum FolderStudy {
         }
     }
 
-    /// report.html: every study's report is drawn here, from what it shows and its manifest.
-    private static func reportPage(_ report: StudyReport, manifest: Manifest) -> String {
+    /// report.html: every study's report is drawn here, by the renderer the command gives,
+    /// from what the study shows and its manifest.
+    private static func reportPage(_ report: StudyReport, manifest: Manifest, renderer: any ReportRenderer) -> String {
         switch report {
-        case .run(let statistics): return ReportPage.html(statistics: statistics, manifest: manifest)
-        case .comparison(let comparison): return ReportPage.html(comparison: comparison, manifest: manifest)
+        case .run(let statistics): return renderer.html(statistics: statistics, manifest: manifest)
+        case .comparison(let comparison): return renderer.html(comparison: comparison, manifest: manifest)
         }
     }
 

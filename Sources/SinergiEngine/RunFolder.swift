@@ -65,11 +65,11 @@ struct RunFolder {
         return HashingFileStream(handle: handle)
     }
 
-    /// Writes the last two files — report.html (built by `report`) and manifest.json — and
-    /// renames the folder into place.
-    func finish(manifest: Manifest, control: RunControl, report: () -> String) throws(RunError) {
+    /// Writes the last files — report.html (built by `report`; none when it gives nil) and
+    /// manifest.json — and renames the folder into place.
+    func finish(manifest: Manifest, control: RunControl, report: () -> String?) throws(RunError) {
         control.begin("writing report.html")
-        try write(Data(report().utf8), to: "report.html")
+        if let page = report() { try write(Data(page.utf8), to: "report.html") }
         let json: Data
         do { json = try manifest.encoded() } catch { throw RunError.io("cannot encode the manifest: \(error)") }
         try write(json, to: "manifest.json")

@@ -28,12 +28,15 @@ public enum Study {
     /// Data files of every run folder, in the order they are written.
     public static let dataFiles = ["replicates.csv", "timeseries.csv", "summary.csv"]
 
-    public static func run(_ request: RunRequest, control: RunControl = RunControl()) async throws(RunError) -> Outcome
-    {
+    /// Runs `request` and writes its folder; `report` draws report.html (none when nil).
+    public static func run(
+        _ request: RunRequest, control: RunControl = RunControl(), report: (any ReportRenderer)? = nil
+    ) async throws(RunError) -> Outcome {
         let names = request.input.governments.map(\.name)
         let output = RunOutput(layout: SeriesLayout(input: request.input), governments: names)
         let finished = try await FolderStudy.run(
-            request, arms: [StudyArm(name: "run", input: request.input)], output: output, control: control)
+            request, arms: [StudyArm(name: "run", input: request.input)], output: output, control: control,
+            report: report)
         return Outcome(
             folder: finished.folder, statistics: finished.result, governments: names, manifest: finished.manifest,
             stopReason: finished.end.reason)

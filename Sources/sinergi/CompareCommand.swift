@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SinergiEngine
 import SinergiModel
+import SinergiReport
 import SinergiScenario
 
 /// `sinergi compare SCENARIO`: the baseline and each policy package on common random
@@ -81,7 +82,7 @@ struct CompareCommand: AsyncParsableCommand {
         progress?.start()
         let outcome: ComparisonStudy.Outcome
         do {
-            outcome = try await ComparisonStudy.run(request, control: control)
+            outcome = try await ComparisonStudy.run(request, control: control, report: HTMLReport())
         } catch {
             progress?.stop()
             trap.release()

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SinergiEngine
 import SinergiModel
+import SinergiReport
 import SinergiScenario
 
 /// `sinergi run SCENARIO`: Monte Carlo replicates of a scenario, written to a run folder.
@@ -64,7 +65,7 @@ struct RunCommand: AsyncParsableCommand {
         progress?.start()
         let outcome: Study.Outcome
         do {
-            outcome = try await Study.run(request, control: control)
+            outcome = try await Study.run(request, control: control, report: HTMLReport())
         } catch {
             progress?.stop()
             trap.release()

@@ -2,12 +2,14 @@ import Benchmark
 import Foundation
 import SinergiEngine
 import SinergiModel
+import SinergiReport
 import SinergiScenario
 
 // The cost of pairing: `sinergi compare` against `sinergi run` doing the same simulation
-// work, whole studies with statistics and files. Jambi Province 2018 with its six
-// packages: the comparison runs N paired replicates of 7 arms; the run runs 7N replicates
-// of the baseline. Both on all cores, back to back in one iteration.
+// work, whole studies with statistics and files (report.html too, as the command writes
+// them). Jambi Province 2018 with its six packages: the comparison runs N paired
+// replicates of 7 arms; the run runs 7N replicates of the baseline. Both on all cores,
+// back to back in one iteration.
 //
 //   arm-replicate-months/s  = arms × replicates × months ÷ wall seconds of the study
 //   compare ÷ run (%)       = the comparison's arm-replicate-months/s ÷ the run's
@@ -38,9 +40,11 @@ func studyRate(_ scenario: Scenario, threads: Int, compare: Bool) async throws -
     let start = clock.now
     try await withTaskExecutorPreference(WorkerThreads.shared(threads)) {
         if compare {
-            blackHole(try await ComparisonStudy.run(ComparisonRequest(baseline: request, policies: scenario.policies)))
+            blackHole(
+                try await ComparisonStudy.run(
+                    ComparisonRequest(baseline: request, policies: scenario.policies), report: HTMLReport()))
         } else {
-            blackHole(try await Study.run(request))
+            blackHole(try await Study.run(request, report: HTMLReport()))
         }
     }
     let elapsed = clock.now - start

@@ -30,14 +30,16 @@ public enum ComparisonStudy {
             + request.policies.map { StudyArm(name: $0.name, input: request.input(for: $0)) }
     }
 
-    public static func run(_ request: ComparisonRequest, control: RunControl = RunControl())
-        async throws(RunError) -> Outcome
-    {
+    /// Runs `request` and writes its folder; `report` draws report.html (none when nil).
+    public static func run(
+        _ request: ComparisonRequest, control: RunControl = RunControl(), report: (any ReportRenderer)? = nil
+    ) async throws(RunError) -> Outcome {
         let base = request.baseline
         let output = ComparisonOutput(
             layout: SeriesLayout(input: base.input), governments: base.input.governments.map(\.name),
             policies: request.policies.map(\.name), months: base.input.months)
-        let finished = try await FolderStudy.run(base, arms: arms(request), output: output, control: control)
+        let finished = try await FolderStudy.run(
+            base, arms: arms(request), output: output, control: control, report: report)
         return Outcome(
             folder: finished.folder, comparison: finished.result, manifest: finished.manifest,
             stopReason: finished.end.reason)

@@ -5,7 +5,7 @@ import SinergiModel
 /// of its numbers, and the words for "the package did better" on that outcome. Shared by
 /// the plain-language sentences and the comparison section of report.html, so both say the
 /// same thing the same way.
-struct EffectFormat: Sendable {
+public struct EffectFormat: Sendable {
     /// A verb phrase in two forms: "ends with a higher SPBE index than the baseline" and
     /// "end with a higher SPBE index than the baseline" (after "does").
     struct Phrase: Sendable, Equatable {
@@ -15,7 +15,7 @@ struct EffectFormat: Sendable {
 
     /// Factor from the outcome's values to the numbers shown: 100 for shares (shown in
     /// percentage points), else 1.
-    let scale: Double
+    public let scale: Double
     /// Decimals shown at least (more when the numbers are small, see ``decimals(for:)``).
     let decimals: Int
     /// Unit written after a difference ("percentage points", "months"), "" for none.
@@ -26,11 +26,13 @@ struct EffectFormat: Sendable {
     /// What the package does in a simulated future where it does better than the baseline.
     let better: Phrase
     /// Axis title of a chart of the difference.
-    let axisUnit: String
+    public let axisUnit: String
 
     /// The format of the outcome named `outcome`; `region` when the effect is the mean over
     /// governments.
-    static func of(_ outcome: String, better direction: Outcome.Direction?, region: Bool = false) -> EffectFormat {
+    public static func of(_ outcome: String, better direction: Outcome.Direction?, region: Bool = false)
+        -> EffectFormat
+    {
         switch outcome {
         case Outcome.finalSpbe.name:
             return EffectFormat(
@@ -89,7 +91,7 @@ struct EffectFormat: Sendable {
 
     /// Decimals for showing `values` (in the outcome's own units): the format's decimals,
     /// or up to two more so that the largest of them keeps two significant digits.
-    func decimals(for values: [Double]) -> Int {
+    public func decimals(for values: [Double]) -> Int {
         let largest = values.filter(\.isFinite).map { abs($0 * scale) }.max() ?? 0
         guard largest > 0 else { return decimals }
         let needed = Int(ceil(-log10(largest) - 1e-9)) + 1
@@ -98,9 +100,9 @@ struct EffectFormat: Sendable {
 
     /// `value` (in the outcome's own units) as shown: "+0.12", "−3.2", "0.00"; "–" when
     /// missing. A value that rounds to zero has no sign.
-    func signed(_ value: Double, decimals: Int) -> String {
+    public func signed(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return "–" }
-        let magnitude = HTMLText.fixed(abs(value * scale), decimals)
+        let magnitude = NumberText.fixed(abs(value * scale), decimals)
         if magnitude.allSatisfy({ $0 == "0" || $0 == "." }) { return magnitude }
         return (value < 0 ? "−" : "+") + magnitude
     }
@@ -108,16 +110,16 @@ struct EffectFormat: Sendable {
     /// `value` as ``signed(_:decimals:)`` writes it, except that a value known to differ
     /// from zero (`nonZero`: its CI excludes zero) never reads "0.0": it gets the decimals
     /// it needs instead.
-    func signed(_ value: Double, decimals: Int, nonZero: Bool) -> String {
+    public func signed(_ value: Double, decimals: Int, nonZero: Bool) -> String {
         let text = signed(value, decimals: decimals)
         guard nonZero, value.isFinite, value != 0, !text.hasPrefix("+"), !text.hasPrefix("−") else { return text }
         return signed(value, decimals: self.decimals(for: [value]))
     }
 
     /// `value` with its unit: "+0.12", "+12 percentage points", "3.2 months earlier".
-    func amount(_ value: Double, decimals: Int) -> String {
+    public func amount(_ value: Double, decimals: Int) -> String {
         guard let directions, value.isFinite else { return withUnit(signed(value, decimals: decimals)) }
-        let magnitude = HTMLText.fixed(abs(value * scale), decimals)
+        let magnitude = NumberText.fixed(abs(value * scale), decimals)
         if magnitude.allSatisfy({ $0 == "0" || $0 == "." }) { return withUnit(magnitude) }
         return withUnit(magnitude) + " " + (value < 0 ? directions.decrease : directions.increase)
     }
@@ -125,11 +127,12 @@ struct EffectFormat: Sendable {
     /// The interval from `low` to `high` with its unit: "+0.10 to +0.14",
     /// "+5 to +19 percentage points", "1.0 to 5.4 months earlier",
     /// "2.0 months earlier to 0.5 months later".
-    func interval(_ low: Double, _ high: Double, decimals: Int) -> String {
+    public func interval(_ low: Double, _ high: Double, decimals: Int) -> String {
         guard let directions, low.isFinite, high.isFinite else {
             return withUnit("\(signed(low, decimals: decimals)) to \(signed(high, decimals: decimals))")
         }
-        let lowText = HTMLText.fixed(abs(low * scale), decimals), highText = HTMLText.fixed(abs(high * scale), decimals)
+        let lowText = NumberText.fixed(abs(low * scale), decimals),
+            highText = NumberText.fixed(abs(high * scale), decimals)
         if high <= 0 { return withUnit("\(highText) to \(lowText)") + " " + directions.decrease }
         if low >= 0 { return withUnit("\(lowText) to \(highText)") + " " + directions.increase }
         return amount(low, decimals: decimals) + " to " + amount(high, decimals: decimals)
@@ -138,9 +141,9 @@ struct EffectFormat: Sendable {
     /// A cost in the scenario's cost units, with thousands separators as `sinergi compare`
     /// prints them: whole numbers without decimals ("3,110", also when summing left a
     /// rounding error), others with one ("12.5"); "–" when missing.
-    static func cost(_ value: Double) -> String {
+    public static func cost(_ value: Double) -> String {
         let rounded = value.rounded()
-        let text = HTMLText.fixed(value, abs(value - rounded) <= 1e-6 * Swift.max(1, abs(value)) ? 0 : 1)
+        let text = NumberText.fixed(value, abs(value - rounded) <= 1e-6 * Swift.max(1, abs(value)) ? 0 : 1)
         let sign = text.hasPrefix("-") ? "-" : ""
         let unsigned = text.dropFirst(sign.count)
         let whole = unsigned.prefix { $0 != "." }, fraction = unsigned.dropFirst(whole.count)

@@ -1,3 +1,5 @@
+import SinergiEngine
+
 /// Effect over time: small multiples, one panel per package, of the mean paired
 /// difference of a monthly series (package − baseline) with its 95% CI band, on shared
 /// axes with a dashed line at zero.

@@ -1,3 +1,5 @@
+import SinergiEngine
+
 /// report.html: one self-contained page with the charts a reader looks at first, drawn on
 /// the server as inline SVG. It needs no JavaScript, network, fonts or files besides
 /// itself, and its bytes depend only on the statistics and the manifest.

@@ -1,3 +1,4 @@
+import SinergiEngine
 import SinergiModel
 
 /// The table of key outcomes at the end of the run, one row per government and one for

@@ -1,3 +1,5 @@
+import SinergiEngine
+
 /// What a paired effect's 95% CI says about a package on one outcome: wholly on the better
 /// side of zero, wholly on the worse side, or straddling it. Each verdict has its own
 /// colour and its own marker shape, so charts do not rely on colour alone.

@@ -1,4 +1,5 @@
 import Foundation
+import SinergiEngine
 import SinergiModel
 import SinergiStats
 

@@ -1,6 +1,7 @@
 import Foundation
 import SinergiEngine
 import SinergiModel
+import SinergiReport
 import SinergiScenario
 import Testing
 
@@ -14,10 +15,11 @@ import Testing
     static func compare(_ name: String = "classroom", replicates: Int = 60, threads: Int = 2) async throws
         -> (ComparisonStudy.Outcome, URL)
     {
-        let root = try EngineFixtures.temporaryFolder()
-        let scenario = try EngineFixtures.scenario(name)
-        let baseline = EngineFixtures.request(scenario, replicates: replicates, seed: 7, threads: threads, root: root)
-        let outcome = try await ComparisonStudy.run(ComparisonRequest(baseline: baseline, policies: scenario.policies))
+        let root = try ReportFixtures.temporaryFolder()
+        let scenario = try ReportFixtures.scenario(name)
+        let baseline = ReportFixtures.request(scenario, replicates: replicates, seed: 7, threads: threads, root: root)
+        let outcome = try await ComparisonStudy.run(
+            ComparisonRequest(baseline: baseline, policies: scenario.policies), report: HTMLReport())
         return (outcome, root)
     }
 
@@ -62,7 +64,7 @@ import Testing
         let page = try String(contentsOf: outcome.folder.appendingPathComponent("report.html"), encoding: .utf8)
         let comparison = outcome.comparison
         #expect(page == ReportPage.html(comparison: comparison, manifest: outcome.manifest))
-        let scenario = try EngineFixtures.scenario("classroom")
+        let scenario = try ReportFixtures.scenario("classroom")
         #expect(comparison.policies == scenario.policies.map(\.name) && comparison.policies.count >= 3)
 
         let section = try #require(page.range(of: "<section id=\"section-comparison\">"))

@@ -1,3 +1,4 @@
+import SinergiEngine
 import SinergiModel
 
 /// The ranking table of the comparison section: per package, for the headline unit, the

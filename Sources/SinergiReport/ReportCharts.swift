@@ -1,3 +1,4 @@
+import SinergiEngine
 import SinergiModel
 import SinergiStats
 

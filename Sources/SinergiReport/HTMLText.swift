@@ -1,4 +1,5 @@
 import Foundation
+import SinergiEngine
 
 /// Text and numbers as the report writes them: HTML-escaped text and numbers with a fixed
 /// number of decimals, so the page's bytes depend only on the statistics and the manifest.
@@ -20,14 +21,10 @@ enum HTMLText {
         return escaped
     }
 
-    /// `value` with `digits` decimals ("–" when missing); never "-0.00".
+    /// `value` with `digits` decimals ("–" when missing); never "-0.00". The engine's
+    /// ``NumberText/fixed(_:_:)``, so the page's numbers read as the sentences' do.
     static func fixed(_ value: Double, _ digits: Int) -> String {
-        guard value.isFinite else { return "–" }
-        let text = String(format: "%.\(digits)f", value)
-        if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) {
-            return String(text.dropFirst())
-        }
-        return text
+        NumberText.fixed(value, digits)
     }
 
     /// A share as a percentage with `digits` decimals, e.g. 0.214 → "21%".

@@ -1,5 +1,6 @@
 import Foundation
 import SinergiEngine
+import SinergiReport
 import Testing
 
 /// report.html opened in a real headless browser (Chromium): every chart is there, has a

@@ -1,6 +1,7 @@
 import Foundation
 import SinergiEngine
 import SinergiModel
+import SinergiReport
 import SinergiStats
 import Testing
 
@@ -8,12 +9,11 @@ import Testing
 /// the scenario's names escaped, and with or without the monthly predicate shares.
 @Suite struct ReportPageTests {
     static func run(_ name: String, replicates: Int = 6) async throws -> (Study.Outcome, URL) {
-        let root = try EngineFixtures.temporaryFolder()
-        let scenario = try EngineFixtures.scenario(name)
+        let root = try ReportFixtures.temporaryFolder()
+        let scenario = try ReportFixtures.scenario(name)
         let outcome = try await Study.run(
-            EngineFixtures.request(
-                scenario, replicates: replicates, seed: 7, threads: 2,
-                root: root))
+            ReportFixtures.request(scenario, replicates: replicates, seed: 7, threads: 2, root: root),
+            report: HTMLReport())
         return (outcome, root)
     }
 
@@ -113,17 +113,6 @@ import Testing
         #expect(shown.count == 12)
         #expect(page.contains(">\(RunStatistics.regionName)</"), "the region's row stays")
         #expect(page.utf8.count < 1_500_000)
-    }
-
-    @Test func sampleSpreadsOverTheRanks() {
-        let few = (0..<24).map { "G\($0)" }
-        #expect(GovernmentSample.select(few) { _ in 1 } == few, "up to the limit, every government in order")
-        let many = (0..<100).map { "G\($0)" }
-        let sample = GovernmentSample.select(many) { Double(100 - Int($0.dropFirst())!) }
-        #expect(sample.count == GovernmentSample.size)
-        #expect(sample.first == "G99" && sample.last == "G0", "lowest final index first, highest last")
-        #expect(sample == (0..<12).map { "G\(99 - Int((Double($0) * 99 / 11).rounded()))" })
-        #expect(GovernmentSample.note(shown: 24, total: 24) == nil)
     }
 
     /// `statistics` with per-month predicate shares as the engine writes them (metrics

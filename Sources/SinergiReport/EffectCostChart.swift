@@ -1,4 +1,5 @@
 import Foundation
+import SinergiEngine
 import SinergiModel
 
 /// Effect against cost: one point per package, across at its cost in the scenario, up at

@@ -1,4 +1,5 @@
 import Foundation
+import SinergiEngine
 import SinergiModel
 
 /// The comparison section of a comparison's report.html, for the headline unit (the

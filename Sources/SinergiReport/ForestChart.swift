@@ -1,4 +1,5 @@
 import Foundation
+import SinergiEngine
 import SinergiModel
 
 /// The forest plot of a comparison: one panel per compared outcome and one row per

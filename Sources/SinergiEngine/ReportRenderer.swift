@@ -1,0 +1,13 @@
+/// Draws report.html, the page a reader opens first in a run or comparison folder.
+///
+/// The engine writes the data files and the manifest; the page is drawn by a module above
+/// it (SinergiReport) from the same statistics, in the same run, and the command-line tool
+/// passes it in. A study given no renderer writes no report.html.
+public protocol ReportRenderer: Sendable {
+    /// The page of a finished run, from its statistics and manifest.
+    func html(statistics: RunStatistics, manifest: Manifest) -> String
+
+    /// The page of a finished comparison, from its paired effects (with the baseline's
+    /// statistics) and manifest.
+    func html(comparison: Comparison, manifest: Manifest) -> String
+}

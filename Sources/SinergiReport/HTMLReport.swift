@@ -1,0 +1,15 @@
+import SinergiEngine
+
+/// The report a study writes as report.html: ``ReportPage`` handed to the engine as its
+/// ``ReportRenderer``, so the engine draws no HTML itself.
+public struct HTMLReport: ReportRenderer {
+    public init() {}
+
+    public func html(statistics: RunStatistics, manifest: Manifest) -> String {
+        ReportPage.html(statistics: statistics, manifest: manifest)
+    }
+
+    public func html(comparison: Comparison, manifest: Manifest) -> String {
+        ReportPage.html(comparison: comparison, manifest: manifest)
+    }
+}
