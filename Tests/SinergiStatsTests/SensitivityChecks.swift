@@ -43,3 +43,6 @@ func describe(_ rows: [(name: String, estimate: SensitivityEstimate, exact: Doub
 
 /// The unit-cube points of a Sobol' sample, in row order.
 func points(of sample: SobolSample) -> [[Double]] { (0..<sample.rowCount).map { sample.point($0) } }
+
+/// The unit-cube points of a Morris sample, in row order.
+func points(of sample: MorrisSample) -> [[Double]] { (0..<sample.rowCount).map { sample.point($0) } }
