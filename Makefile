@@ -79,8 +79,9 @@ format:
 	$(SWIFT) format format --in-place --recursive --parallel $(SWIFT_FILES)
 
 # Ends with one plain line, "tests: N passed, N failed": the Swift tests (Swift Testing's
-# count) plus one per executed notebook.
-test: test-deps lint
+# count) plus one per executed notebook. The notebooks' venv comes first: a Swift test runs
+# SALib from it.
+test: test-deps lint $(NB_VENV)/requirements.txt
 	$(SWIFT) build --build-tests
 	@$(SWIFT) test --skip-build 2>&1 | tee .build/test-output.log; test $${PIPESTATUS[0]} -eq 0
 	$(MAKE) notebooks

@@ -6,6 +6,7 @@
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_rng.h>
+#include <gsl/gsl_qrng.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_sf_gamma.h>
 #include <gsl/gsl_sf_log.h>
@@ -18,5 +19,9 @@ static inline const gsl_rng_type *sinergi_rng_type_mt19937(void) { return gsl_rn
 
 /// L'Ecuyer's maximally equidistributed Tausworthe generator, taus2 (L'Ecuyer 1999).
 static inline const gsl_rng_type *sinergi_rng_type_taus2(void) { return gsl_rng_taus2; }
+
+/// Sobol's quasi-random sequence with Antonov & Saleev's Gray-code ordering and Bratley & Fox's
+/// direction numbers (Bratley & Fox 1988, ACM TOMS algorithm 659); at most 40 dimensions.
+static inline const gsl_qrng_type *sinergi_qrng_type_sobol(void) { return gsl_qrng_sobol; }
 
 #endif
