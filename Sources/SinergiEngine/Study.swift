@@ -142,7 +142,7 @@ public enum Study {
         }
         let iso = ISO8601DateFormatter()
         return Manifest(
-            tool: tool,
+            tool: tool, overrides: request.overrides.isEmpty ? nil : request.overrides,
             scenario: .init(
                 path: request.scenarioPath, name: request.scenarioName,
                 sha256: sha256(Data(request.scenarioText.utf8)), resolved: request.resolvedScenario),
