@@ -1,11 +1,13 @@
 // The GSL headers Sinergi uses, and accessors for GSL's global generator-type pointers.
-// Swift 6 cannot read mutable C globals such as `gsl_rng_mt19937` directly (they are not
-// concurrency-safe), so each one is returned by a prefixed static inline function.
+// Swift 6 cannot read mutable C globals such as `gsl_rng_mt19937` or `gsl_qrng_sobol`
+// directly (they are not concurrency-safe), so each one is returned by a prefixed static
+// inline function.
 #ifndef SINERGI_CGSL_SHIM_H
 #define SINERGI_CGSL_SHIM_H
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_rng.h>
+#include <gsl/gsl_qrng.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_sf_gamma.h>
 #include <gsl/gsl_sf_log.h>
@@ -18,5 +20,8 @@ static inline const gsl_rng_type *sinergi_rng_type_mt19937(void) { return gsl_rn
 
 /// L'Ecuyer's maximally equidistributed Tausworthe generator, taus2 (L'Ecuyer 1999).
 static inline const gsl_rng_type *sinergi_rng_type_taus2(void) { return gsl_rng_taus2; }
+
+/// Sobol's quasi-random sequence (Sobol' 1967; Antonov & Saleev 1979), up to 40 dimensions.
+static inline const gsl_qrng_type *sinergi_qrng_type_sobol(void) { return gsl_qrng_sobol; }
 
 #endif
