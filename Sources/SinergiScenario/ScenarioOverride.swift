@@ -23,23 +23,10 @@ public struct ScenarioOverride: Sendable, Hashable, CustomStringConvertible {
     /// - Throws: ``OverrideError/malformed(_:)`` when there is no `=`, the path cannot be
     ///   read, or the value is empty or not YAML.
     public init(_ argument: String) throws(OverrideError) {
-        var depth = 0
-        var split: String.Index?
-        for index in argument.indices {
-            switch argument[index] {
-            case "[": depth += 1
-            case "]": depth = Swift.max(0, depth - 1)
-            case "=" where depth == 0: split = index
-            default: continue
-            }
-            if split != nil { break }
-        }
-        // An unclosed '[' is the path's mistake, reported as such.
-        guard let split = split ?? argument.firstIndex(of: "=") else {
+        guard let (pathText, valueText) = ScenarioPath.splitAssignment(argument) else {
             throw .malformed("expected PATH=VALUE, e.g. parameters.trust.build=0.1, got '\(argument)'")
         }
-        let path = try ScenarioPath(argument[..<split].trimmingCharacters(in: .whitespaces))
-        try self.init(path: path, value: String(argument[argument.index(after: split)...]))
+        try self.init(path: ScenarioPath(pathText), value: valueText)
     }
 
     /// The override of `path` with `value`, YAML in flow style.

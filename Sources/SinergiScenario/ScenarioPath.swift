@@ -47,6 +47,27 @@ public struct ScenarioPath: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { text }
 
+    /// `PATH=VALUE` split at the first `=` outside brackets (a name in brackets may hold
+    /// one; with an unclosed `[`, at the first `=`, so that the path reports the bracket):
+    /// the path without surrounding spaces and the value, or nil without any `=`.
+    public static func splitAssignment(_ argument: String) -> (path: String, value: String)? {
+        var depth = 0
+        var split: String.Index?
+        for index in argument.indices {
+            switch argument[index] {
+            case "[": depth += 1
+            case "]": depth = Swift.max(0, depth - 1)
+            case "=" where depth == 0: split = index
+            default: continue
+            }
+            if split != nil { break }
+        }
+        guard let split = split ?? argument.firstIndex(of: "=") else { return nil }
+        return (
+            argument[..<split].trimmingCharacters(in: .whitespaces), String(argument[argument.index(after: split)...])
+        )
+    }
+
     public static func == (lhs: ScenarioPath, rhs: ScenarioPath) -> Bool { lhs.steps == rhs.steps }
     public func hash(into hasher: inout Hasher) { hasher.combine(steps) }
 

@@ -1,5 +1,5 @@
 /// "Did you mean …?" for misspelt keys, levers and names.
-enum Suggestion {
+public enum Suggestion {
     /// The optimal-string-alignment edit distance between two strings, counted in characters:
     /// the fewest insertions, deletions, substitutions and swaps of two adjacent characters
     /// that turn one into the other (Levenshtein 1966, with Damerau's 1964 transposition, so
@@ -39,7 +39,7 @@ enum Suggestion {
     /// The candidate closest to `word`, compared without case, when it is close enough to be a
     /// likely misspelling (``editLimit(length:)``), ties to the earlier candidate; failing
     /// that, the only candidate that starts with `word`.
-    static func closest(to word: String, among candidates: [String]) -> String? {
+    public static func closest(to word: String, among candidates: [String]) -> String? {
         let lowered = word.lowercased()
         let limit = editLimit(length: lowered.count)
         var best: (candidate: String, distance: Int)?
@@ -59,7 +59,7 @@ enum Suggestion {
 
     /// "; did you mean 'x'?" or, with no close candidate, "; <listing>: a, b, c" (or nothing
     /// when there are no candidates), e.g. `listing: "keys are"`.
-    static func hint(for word: String, among candidates: [String], listing: String) -> String {
+    public static func hint(for word: String, among candidates: [String], listing: String) -> String {
         if let match = closest(to: word, among: candidates) {
             return "; did you mean '\(match)'?"
         }
