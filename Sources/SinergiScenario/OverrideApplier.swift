@@ -113,8 +113,8 @@ struct OverrideApplier {
         return nil
     }
 
-    /// One of a list's entries as the model sees it: written in the list (`own`), or
-    /// inherited from the template and not yet written (`name`).
+    /// One of a list's entries as the model sees it: written in the list (`own`, at its
+    /// position), or inherited from the template and not yet written (`inherited`, by name).
     private enum Entry {
         case own(Int)
         case inherited(String)
@@ -166,7 +166,8 @@ struct OverrideApplier {
                         [
                             (
                                 .scalar(Node.Scalar("name", .implicit, .plain, mark)),
-                                .scalar(Node.Scalar(name, .implicit, .plain, mark))
+                                // Quoted, so that a name such as `null` stays a name.
+                                .scalar(Node.Scalar(name, .implicit, .doubleQuoted, mark))
                             )
                         ],
                         .implicit, .any, mark))

@@ -126,6 +126,33 @@ import Testing
         #expect(input.governments.allSatisfy { $0.internetAccess == .constant(0.55) })
     }
 
+    /// `[*]` sets the value where the rest of the path exists: the governments whose
+    /// template has no OPD 25 are left alone.
+    @Test func everyEntryWhereTheRestOfThePathExists() throws {
+        let source = try Self.source("indonesia-548")
+        let input = try source.input(with: [ScenarioOverride("governments[*].agencies[OPD 25].ego=0.9")])
+        var changed = 0
+        for (government, original) in zip(input.governments, source.scenario.input.governments) {
+            let index = original.agencies.firstIndex { $0.name == "OPD 25" }
+            #expect(government.agencies.count == original.agencies.count)
+            if let index {
+                #expect(government.agencies[index].ego == .constant(0.9))
+                changed += 1
+            } else {
+                #expect(government == original)
+            }
+        }
+        #expect(changed == 438, "the governments of opd-25 to opd-40")
+    }
+
+    @Test func everyPolicyPackage() throws {
+        let source = try Self.source("classroom")
+        let scenario = try source.scenario(with: [ScenarioOverride("policies[*][0].costPerMonth=1")])
+        #expect(scenario.policies.count == source.scenario.policies.count)
+        #expect(scenario.policies.allSatisfy { $0.interventions[0].costPerMonth == 1 })
+        #expect(scenario.policies[3].interventions[1] == source.scenario.policies[3].interventions[1])
+    }
+
     @Test func aNetworkKeyAndAWordValue() throws {
         let input = try Self.input(
             "province-1m-citizens", "citizens.size=5000", "citizens.graph.k=6",
