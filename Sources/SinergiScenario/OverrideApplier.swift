@@ -107,7 +107,11 @@ struct OverrideApplier {
             case .value: child = .scalar(Node.Scalar("", .implicit, .plain, mark))
             }
             if let failure = walk(&child, shape: shape, step: step + 1, inherited: inherited) { return failure }
-            mapping[.scalar(Node.Scalar(key, .implicit, .plain, mark))] = child
+            // Appended as a new pair: Yams's keyed setter would compare every key by its
+            // resolved tag first.
+            mapping = Node.Mapping(
+                Array(mapping) + [(.scalar(Node.Scalar(key, .implicit, .plain, mark)), child)], mapping.tag,
+                mapping.style, mapping.mark)
         }
         node = .mapping(mapping)
         return nil
