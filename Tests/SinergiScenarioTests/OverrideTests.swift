@@ -269,6 +269,13 @@ import Testing
             ])
     }
 
+    @Test func aBlankNameIsRefusedAsInAFile() throws {
+        #expect(
+            try Self.errors("classroom", "governments[Kota Contoh].agencies[BKPSDM].name=' \t '") == [
+                "error: --set governments[Kota Contoh].agencies[BKPSDM].name=' \t ': 'name' must not be empty"
+            ])
+    }
+
     @Test func malformedArguments() throws {
         func problem(_ argument: String) -> String? {
             do {
