@@ -1,6 +1,7 @@
 // The GSL headers Sinergi uses, and accessors for GSL's global generator-type pointers.
-// Swift 6 cannot read mutable C globals such as `gsl_rng_mt19937` directly (they are not
-// concurrency-safe), so each one is returned by a prefixed static inline function.
+// Swift 6 cannot read mutable C globals such as `gsl_rng_mt19937` or `gsl_qrng_sobol`
+// directly (they are not concurrency-safe), so each one is returned by a prefixed static
+// inline function.
 #ifndef SINERGI_CGSL_SHIM_H
 #define SINERGI_CGSL_SHIM_H
 

@@ -88,7 +88,7 @@ enum FolderStudy {
                 achievedHalfWidth: end.achievedHalfWidth)
         }
         let iso = ISO8601DateFormatter()
-        return Manifest(
+        var manifest = Manifest(
             tool: tool,
             scenario: .init(
                 path: request.scenarioPath, name: request.scenarioName,
@@ -106,5 +106,7 @@ enum FolderStudy {
                 started: iso.string(from: started), finished: iso.string(from: Date()), wallSeconds: seconds,
                 replicatesPerSecond: seconds > 0 ? Double(end.replicates) / seconds : 0),
             files: [:])
+        manifest.overrides = request.overrides.isEmpty ? nil : request.overrides
+        return manifest
     }
 }

@@ -55,6 +55,10 @@ public struct Manifest: Codable, Sendable {
     public var command: String? = "run"
     /// The policy packages a comparison set against the baseline, in report order.
     public var policies: [String]? = nil
+    /// The values set over the scenario file on the command line, `PATH=VALUE` in the order
+    /// given (`--set`); absent when there were none. `scenario.sha256` is the file's, and
+    /// `scenario.resolved` already holds these values.
+    public var overrides: [String]? = nil
     public var scenario: ScenarioInfo
     public var randomness: Randomness
     /// Replicates completed and in the data files.

@@ -22,6 +22,9 @@ public struct RunRequest: Sendable {
     public var outputRoot: URL
     /// The manifest this run replays, if it is a replay.
     public var replayOf: String?
+    /// The values set over the scenario file (`--set`), `PATH=VALUE` in the order given;
+    /// ``input`` and ``resolvedScenario`` already hold them. Recorded in the manifest.
+    public var overrides: [String] = []
 
     public init(
         scenarioPath: String, scenarioName: String, slug: String, scenarioText: String,

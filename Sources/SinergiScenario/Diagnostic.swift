@@ -1,7 +1,10 @@
 /// One problem found in a scenario file, at a 1-based line and column.
 ///
 /// Its description is the conventional compiler form that editors and terminals link to:
-/// `path:line:column: error: message`.
+/// `path:line:column: error: message`. A problem in a value given on the command line
+/// (`--set PATH=VALUE`) has no line in the file; it is written `error: OPTION: message`
+/// instead, e.g. `error: --set parameters.trust.build=1.5: 'trust.build' must be a number
+/// in [0, 1], got 1.5`.
 public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     /// The scenario path as the user gave it.
     public var file: String
@@ -11,15 +14,23 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     public var column: Int
     /// What is wrong and, where possible, what would be right.
     public var message: String
+    /// The command-line option the offending value came from, e.g.
+    /// `--set parameters.trust.build=1.5`; nil for a value written in the file. When set,
+    /// `line` and `column` are 0.
+    public var option: String?
 
-    public init(file: String, line: Int, column: Int, message: String) {
+    public init(file: String, line: Int, column: Int, message: String, option: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.message = message
+        self.option = option
     }
 
-    public var description: String { "\(file):\(line):\(column): error: \(message)" }
+    public var description: String {
+        if let option { return "error: \(option): \(message)" }
+        return "\(file):\(line):\(column): error: \(message)"
+    }
 }
 
 /// Every problem found in one scenario, sorted by line then column.

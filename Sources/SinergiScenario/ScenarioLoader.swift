@@ -15,6 +15,13 @@ public enum ScenarioLoader {
 
     /// Resolves a scenario from its text; `path` is used in diagnostics and kept in the result.
     public static func parse(text: String, path: String) throws(ScenarioError) -> Scenario {
+        let root = try compose(text: text, path: path)
+        let document = try read(root, path: path)
+        return scenario(document, text: text, path: path)
+    }
+
+    /// The text composed into YAML nodes; a syntax error or an empty file is reported.
+    static func compose(text: String, path: String) throws(ScenarioError) -> Node {
         let reader = ScenarioReader(path: path)
         let root: Node?
         do {
@@ -28,10 +35,25 @@ public enum ScenarioLoader {
                 "the scenario is empty; it needs at least 'sinergi: 1', 'name' and 'governments'", at: .start)
             throw ScenarioError(diagnostics: reader.log.diagnostics)
         }
+        return root
+    }
+
+    /// Checks and resolves composed nodes; `options` says which lines hold values given on
+    /// the command line (``DiagnosticLog/options``).
+    static func read(
+        _ root: Node, path: String, options: (firstLine: Int, names: [String])? = nil
+    ) throws(ScenarioError) -> ScenarioDocument {
+        let reader = ScenarioReader(path: path)
+        reader.log.options = options
         guard let document = reader.readDocument(root) else {
             throw ScenarioError(diagnostics: reader.log.diagnostics)
         }
-        return Scenario(
+        return document
+    }
+
+    /// The scenario of a checked document read from `text`.
+    static func scenario(_ document: ScenarioDocument, text: String, path: String) -> Scenario {
+        Scenario(
             path: path, name: document.name, slug: Slug.make(document.name), seed: document.seed,
             replicates: document.replicates, input: document.input, policies: document.policyPackages,
             sourceText: text, resolvedYAML: ResolvedScenarioWriter.yaml(document))

@@ -7,13 +7,17 @@ extension ScenarioReader {
         ("complete", []), ("ring_lattice", ["k"]), ("watts_strogatz", ["k", "beta"]),
         ("barabasi_albert", ["m"]), ("erdos_renyi", ["meanDegree"]),
     ]
+    /// The keys of `citizens`.
+    static let citizensKeys = ["mode", "size", "graph"]
+    /// Every key of `citizens.graph`: `kind`, then each kind's keys.
+    static let graphAllKeys = ["kind", "k", "beta", "m", "meanDegree"]
 
     /// `citizens: {mode: aggregate}` or
     /// `citizens: {mode: network, size: N, graph: {kind: …, k: …, beta: …, m: …, meanDegree: …}}`.
     func readCitizens(_ node: Node) -> CitizenMode? {
         guard
             let citizens = mapping(
-                node, subject: "citizens", allowed: ["mode", "size", "graph"],
+                node, subject: "citizens", allowed: Self.citizensKeys,
                 expected: "a mapping such as {mode: aggregate}")
         else { return nil }
         let mode =
@@ -45,7 +49,7 @@ extension ScenarioReader {
     }
 
     private func readGraph(_ node: Node, size: Int) -> CitizenGraphKind? {
-        let allKeys = ["kind", "k", "beta", "m", "meanDegree"]
+        let allKeys = Self.graphAllKeys
         guard
             let fields = mapping(
                 node, subject: "citizens.graph", allowed: allKeys,

@@ -9,6 +9,8 @@ extension ScenarioReader {
         "sinergi", "name", "description", "start", "months", "seed", "replicates", "rng", "citizens",
         "defaults", "parameters", "templates", "governments", "interventions", "policies",
     ]
+    /// The keys of `start`.
+    static let startKeys = ["year", "month"]
     /// The only format version this build reads.
     static let formatVersion = 1
 
@@ -83,7 +85,7 @@ extension ScenarioReader {
     private func readStart(_ node: Node, into document: inout ScenarioDocument) {
         guard
             let start = mapping(
-                node, subject: "start", allowed: ["year", "month"], expected: "a mapping such as {year: 2018, month: 1}"
+                node, subject: "start", allowed: Self.startKeys, expected: "a mapping such as {year: 2018, month: 1}"
             )
         else { return }
         if let node = start["year"] {

@@ -24,6 +24,8 @@ struct TemplateDraft {
 
 /// The `defaults` block: one field set per kind of entry.
 struct DefaultFields {
+    /// The keys of `defaults`.
+    static let keys = ["government", "agency", "initiative"]
     var government: FieldSet = [:]
     var agency: FieldSet = [:]
     var initiative: FieldSet = [:]
@@ -46,7 +48,7 @@ extension ScenarioReader {
         var defaults = DefaultFields()
         guard
             let block = mapping(
-                node, subject: "defaults", allowed: ["government", "agency", "initiative"],
+                node, subject: "defaults", allowed: DefaultFields.keys,
                 expected: "a mapping such as {government: {...}, agency: {...}}")
         else { return defaults }
         if let node = block["government"] {

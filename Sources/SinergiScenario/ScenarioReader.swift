@@ -137,7 +137,9 @@ extension ScenarioReader {
             error("'\(key)': expected a string, got \(node.kindForMessage)", at: node)
             return nil
         }
-        guard !scalar.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        // The same test as trimming `.whitespacesAndNewlines`, without bridging the string
+        // to NSString: names are read for every entry of every resolve of a design's points.
+        guard !scalar.string.unicodeScalars.allSatisfy(CharacterSet.whitespacesAndNewlines.contains) else {
             error("'\(key)' must not be empty", at: node)
             return nil
         }

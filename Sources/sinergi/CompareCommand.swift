@@ -54,7 +54,7 @@ struct CompareCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let loaded = try loadScenario(scenario)
+        let (loaded, overrides) = try loadScenario(scenario, settings: options.settings)
         let packages: [PolicyPackage]
         do {
             packages = try loaded.policies(named: policies.map(policyNames))
@@ -64,7 +64,7 @@ struct CompareCommand: AsyncParsableCommand {
         }
         let metric = try metricOutcome.name
         let rank = try rankOutcome
-        let request = ComparisonRequest(
+        var request = ComparisonRequest(
             baseline: RunRequest(
                 scenarioPath: loaded.path, scenarioName: loaded.name, slug: loaded.slug,
                 scenarioText: loaded.sourceText,
@@ -72,6 +72,7 @@ struct CompareCommand: AsyncParsableCommand {
                 stopping: options.stopping(column: metric, defaultReplicates: loaded.replicates),
                 masterSeed: options.seed ?? loaded.seed, threads: options.threadCount, outputRoot: options.outputRoot),
             policies: packages)
+        request.baseline.overrides = overrides
         if !options.quiet { announce(request) }
 
         let control = RunControl()
@@ -112,9 +113,11 @@ struct CompareCommand: AsyncParsableCommand {
                 "replicates in batches of \(target.batch) until the paired 95% CI half-width of \(target.metric) "
                 + "is ≤ \(target.halfWidth) for every package (\(target.minimum)–\(target.maximum))"
         }
+        let set = base.overrides.map { " --set \($0)" }.joined()
         printError(
             "Comparing \(request.policies.count) package\(request.policies.count == 1 ? "" : "s") "
-                + "(\(request.policies.map(\.name).joined(separator: ", "))) with the baseline of '\(base.scenarioName)': "
+                + "(\(request.policies.map(\.name).joined(separator: ", "))) with the baseline of '\(base.scenarioName)'"
+                + "\(set.isEmpty ? "" : " with\(set)"): "
                 + "\(what), seed \(base.masterSeed), \(base.threads) thread\(base.threads == 1 ? "" : "s")…")
     }
 

@@ -12,12 +12,54 @@ func printError(_ text: String) {
 /// Loads a scenario, printing every diagnostic and exiting with `failure` (1: a failed run)
 /// when it is not valid.
 func loadScenario(_ path: String, failure: ExitCode = .failure) throws -> Scenario {
+    try loadSource(path, failure: failure).scenario
+}
+
+/// Reads and checks a scenario file once, printing every diagnostic and exiting with
+/// `failure` when it is not valid.
+func loadSource(_ path: String, failure: ExitCode = .failure) throws -> ScenarioSource {
     do {
-        return try ScenarioLoader.load(path: path)
+        return try ScenarioSource.load(path: path)
     } catch {
         for diagnostic in error.diagnostics { printError(diagnostic.description) }
         let count = error.diagnostics.count
         printError("\(path): \(count) error\(count == 1 ? "" : "s"); nothing was run or written")
         throw failure
+    }
+}
+
+/// The `--set PATH=VALUE` arguments read, or a usage error (exit 64) naming what is wrong.
+private func readOverrides(_ settings: [String]) throws -> [ScenarioOverride] {
+    var overrides: [ScenarioOverride] = []
+    for setting in settings {
+        do {
+            overrides.append(try ScenarioOverride(setting))
+        } catch {
+            for line in error.lines() { printError(line) }
+            throw ExitCode.validationFailure
+        }
+    }
+    return overrides
+}
+
+/// Loads a scenario with `--set` values over it, and the values as `PATH=VALUE` for the
+/// manifest. A file that is not valid by itself exits with `failure` as
+/// ``loadScenario(_:failure:)`` does; a malformed `--set`, a path that leads nowhere or a
+/// value that makes the scenario invalid is a usage error (exit 64), printed as one line
+/// per problem, and nothing is written.
+func loadScenario(
+    _ path: String, settings: [String], failure: ExitCode = .failure
+) throws -> (scenario: Scenario, overrides: [String]) {
+    let overrides = try readOverrides(settings)
+    let source = try loadSource(path, failure: failure)
+    do {
+        return (try source.scenario(with: overrides), overrides.map(\.description))
+    } catch {
+        for line in error.lines() { printError(line) }
+        if case .invalid(let problems) = error, problems.diagnostics.contains(where: { $0.option == nil }) {
+            printError(
+                "\(path): valid by itself; the errors above come from the --set values; nothing was run or written")
+        }
+        throw ExitCode.validationFailure
     }
 }

@@ -34,6 +34,10 @@ struct RunCommand: AsyncParsableCommand {
         case (.some, .some): throw ValidationError("give either a scenario file or --replay MANIFEST, not both")
         default: break
         }
+        if replay != nil && !options.settings.isEmpty {
+            throw ValidationError(
+                "--replay takes the scenario, with any values set when it ran, from the manifest; drop --set")
+        }
         if replay != nil && (options.replicates != nil || options.seed != nil || options.precision != nil) {
             throw ValidationError(
                 "--replay takes its replicates and seed from the manifest; drop --replicates, --seed and --precision")
@@ -49,11 +53,15 @@ struct RunCommand: AsyncParsableCommand {
             request = makeRequest(
                 loaded, stopping: .fixed(replicates: manifest.replicates), seed: manifest.randomness.masterSeed)
             request.replayOf = replay
+            // The resolved scenario already holds the values; they are recorded again so the
+            // replay's manifest says what the run it reproduces was.
+            request.overrides = manifest.overrides ?? []
         } else {
-            let loaded = try loadScenario(scenario!)
+            let (loaded, overrides) = try loadScenario(scenario!, settings: options.settings)
             let stopping = options.stopping(
                 column: try options.outcome(options.metric).name, defaultReplicates: loaded.replicates)
             request = makeRequest(loaded, stopping: stopping, seed: options.seed ?? loaded.seed)
+            request.overrides = overrides
         }
         if !options.quiet { announce(request) }
 
@@ -103,8 +111,9 @@ struct RunCommand: AsyncParsableCommand {
                 "replicates in batches of \(target.batch) until the 95% CI half-width of \(target.metric) "
                 + "is ≤ \(target.halfWidth) (\(target.minimum)–\(target.maximum))"
         }
+        let set = request.overrides.map { " --set \($0)" }.joined()
         printError(
-            "Running \(what) of '\(request.scenarioName)' (\(request.input.months) months, seed "
+            "Running \(what) of '\(request.scenarioName)'\(set.isEmpty ? "" : " with\(set)") (\(request.input.months) months, seed "
                 + "\(request.masterSeed)) on \(threads) thread\(threads == 1 ? "" : "s")…")
     }
 

@@ -3,9 +3,18 @@ import Foundation
 import SinergiEngine
 import SinergiModel
 
-/// Options shared by the commands that run replicates (`run`, `compare`): how many, with
-/// which seed, on how many threads, where to, and the precision stopping rule.
+/// Options shared by the commands that run replicates (`run`, `compare`): values set over
+/// the scenario, how many replicates, with which seed, on how many threads, where to, and
+/// the precision stopping rule.
 struct StudyOptions: ParsableArguments {
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp(
+            "Set one scenario value before validation, e.g. parameters.trust.build=0.1 or "
+                + "'governments[*].champion={uniform: [0.3, 0.7]}' (repeatable; see docs/cli.md).",
+            valueName: "PATH=VALUE"))
+    var settings: [String] = []
+
     @Option(name: .shortAndLong, help: "Number of replicates (default: the scenario's `replicates`).")
     var replicates: Int?
 
