@@ -48,13 +48,21 @@ deps:
 	fi
 
 # The tests also need Chromium, to open report.html in a headless browser, and its WebDriver
-# (chromedriver), to drive the classroom page of `sinergi serve`.
+# (chromedriver), to drive the classroom page of `sinergi serve`; and Slurm with munge, which
+# Tests/Slurm/cluster.sh starts as a one-node cluster on localhost for the sweep tests.
 test-deps: deps
 	@if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1 \
 		|| ! command -v chromedriver >/dev/null 2>&1; then \
 		echo "Installing chromium and chromium-driver (headless browser for the report and classroom tests)…"; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	fi
+	@if ! command -v slurmctld >/dev/null 2>&1 || ! command -v slurmd >/dev/null 2>&1 \
+		|| ! command -v sbatch >/dev/null 2>&1 || ! command -v munged >/dev/null 2>&1; then \
+		echo "Installing slurmctld, slurmd, slurm-client and munge (a one-node Slurm cluster for the sweep tests)…"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get -o DPkg::Lock::Timeout=600 install -y -qq \
+			--no-install-recommends slurmctld slurmd slurm-client munge >/dev/null; \
 	fi
 
 build: deps
