@@ -39,12 +39,13 @@ PEERS_ARGS   ?=
 
 all: build
 
-# GSL is the only library dependency (Debian package libgsl-dev, found with pkg-config).
+# Two system libraries: GSL (libgsl-dev, found with pkg-config) for the random streams and
+# statistics, and SQLite (libsqlite3-dev), which GRDB links for the sweep stores.
 deps:
-	@if ! pkg-config --exists gsl 2>/dev/null; then \
-		echo "Installing libgsl-dev and pkg-config (GSL, the GNU Scientific Library)…"; \
+	@if ! pkg-config --exists gsl 2>/dev/null || ! pkg-config --exists sqlite3 2>/dev/null; then \
+		echo "Installing libgsl-dev, libsqlite3-dev and pkg-config (GSL and SQLite)…"; \
 		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libgsl-dev pkg-config >/dev/null; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libgsl-dev libsqlite3-dev pkg-config >/dev/null; \
 	fi
 
 # The tests also need Chromium, to open report.html in a headless browser, and its WebDriver
