@@ -196,6 +196,26 @@ public final class SweepStore: @unchecked Sendable {
         }
     }
 
+    /// The mean of `outcome` for `government` at every point `0 ..< points` (NaN where the
+    /// store has none), for the report's main effects.
+    public func means(government: String, outcome: String, points: Int) throws(RunError) -> [Double] {
+        do {
+            return try pool.read { db in
+                var means = [Double](repeating: .nan, count: points)
+                let rows = try Row.fetchCursor(
+                    db, sql: "SELECT point, mean FROM summary WHERE government = ? AND outcome = ?",
+                    arguments: [government, outcome])
+                while let row = try rows.next() {
+                    let point: Int = row[0]
+                    if point >= 0 && point < points, let mean: Double = row[1] { means[point] = mean }
+                }
+                return means
+            }
+        } catch {
+            throw .io("cannot read the sweep store \(url.path): \(error)")
+        }
+    }
+
     /// The replicate rows of the points in `points`, ordered by point, replicate, then as committed.
     public func replicateRows(points: Range<Int>) throws(RunError) -> [(point: Int, row: ReplicateRow)] {
         let count = identity.outcomeColumns.count
