@@ -100,25 +100,28 @@ import Testing
         let root = try EngineFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         let whole = try await Sweep.run(Self.request(root: root, into: root.appendingPathComponent("whole")))
-        // An interrupt arrives while point 3 is being set up: points 0–2 are committed.
+        // An interrupt arrives while the second chunk of points is being set up: the first
+        // chunk's points are committed.
+        let chunk = Sweep.pointsPerRound(threads: 2, replicates: 4)
+        #expect(chunk < Self.design.count)
         let control = RunControl()
         let target = root.appendingPathComponent("stopped")
         var request = try Self.request(root: root, into: target)
         let input = request.input
         request.input = { point in
-            if point == 3 { control.cancel(reason: "test") }
+            if point == chunk { control.cancel(reason: "test") }
             return try input(point)
         }
         let stopped = try await Sweep.run(request, control: control)
         #expect(stopped.interrupted)
-        #expect(stopped.pointsRun == 3)
+        #expect(stopped.pointsRun == chunk)
         #expect(!FileManager.default.fileExists(atPath: target.path), "no folder that looks complete")
         let store = try SweepStore.open(stopped.folder.appendingPathComponent(SweepStore.fileName))
         #expect(try !store.isComplete())
-        #expect(try store.completedPoints() == [0, 1, 2])
+        #expect(try store.completedPoints() == Array(0..<chunk))
         let resumed = try await Sweep.run(Self.request(root: root, resume: stopped.folder))
         #expect(!resumed.interrupted)
-        #expect(resumed.pointsRun == 4, "only the missing points run")
+        #expect(resumed.pointsRun == Self.design.count - chunk, "only the missing points run")
         #expect(resumed.folder == target)
         #expect(try Self.dataFiles(resumed.folder) == Self.dataFiles(whole.folder))
     }

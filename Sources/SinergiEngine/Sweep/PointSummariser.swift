@@ -9,9 +9,9 @@ import SinergiStats
 /// replicate order into the same streamed summaries.
 struct PointSummariser: Sendable {
     let governments: [String]
-    let columns = OutcomeColumn.all + OutcomeColumn.predicateShares
+    let columns = Outcome.all
     /// Columns of the replicate table (replicates.csv's outcome columns).
-    let rowColumns = OutcomeColumn.all
+    let rowColumns = Outcome.replicateColumns
 
     init(governments: [String]) {
         self.governments = governments
@@ -34,7 +34,7 @@ struct PointSummariser: Sendable {
             }
         }
         var summaries: [PointSummaryRow] = []
-        func row(_ government: String, _ column: OutcomeColumn, _ values: [Double]) -> PointSummaryRow {
+        func row(_ government: String, _ column: Outcome, _ values: [Double]) -> PointSummaryRow {
             var summary = StreamingSummary(exactCapacity: RunAccumulator.outcomeExactCapacity)
             for value in values { summary.add(value) }
             let s = summary.summary()
@@ -48,8 +48,8 @@ struct PointSummariser: Sendable {
             }
         }
         if governments.count > 1 {
-            for column in columns {
-                guard let rule = column.region else { continue }
+            for column in columns where column.region != .none {
+                let rule = column.region
                 let values = records.map { record -> Double in
                     var total = 0.0
                     for outcome in record.outcomes { total += column.value(outcome) }

@@ -84,10 +84,27 @@ public enum Sweep {
     /// Data files of a sweep folder.
     public static let dataFiles = ["design.csv", "points.csv", "replicates.csv"]
 
-    /// Points run together: enough to keep every worker busy, each committed on its own.
+    /// Points run together as the arms of one study: enough replicates to keep every worker
+    /// busy, each point still committed on its own.
     static func pointsPerRound(threads: Int, replicates: Int) -> Int {
-        Swift.max(1, (4 * threads + replicates - 1) / Swift.max(1, replicates))
+        Swift.max(1, Swift.min(64, (8 * threads + replicates - 1) / Swift.max(1, replicates)))
     }
+}
+
+/// Keeps the records of a chunk of design points until every replicate of every point is in.
+final class PointSink: StudySink {
+    private(set) var seeds: [UInt64] = []
+    private(set) var records: [[ReplicateRecord]]
+
+    init(arms: Int) { records = Array(repeating: [], count: arms) }
+
+    func consume(_ batch: StudyBatch) throws(RunError) {
+        seeds += batch.seeds
+        for a in records.indices { records[a] += batch.records(arm: a) }
+    }
+
+    var precisionMeasure: PrecisionMeasure { .halfWidth }
+    func largestHalfWidth(_ target: PrecisionTarget) -> Double? { nil }
 }
 
 extension Sweep {
@@ -119,22 +136,22 @@ extension Sweep {
         let shardPoints = request.shard.points(of: request.design.count)
         let todo = shardPoints.filter { !completed.contains($0) }
         control.plan(todo.count * request.replicates)
-        var ran = 0
+        let core = StudyCore(
+            stopping: .fixed(replicates: request.replicates), masterSeed: request.masterSeed, threads: request.threads)
         let perRound = pointsPerRound(threads: request.threads, replicates: request.replicates)
-        rounds: while ran < todo.count {
-            if control.isCancelled { break }
-            for point in todo[ran..<Swift.min(todo.count, ran + perRound)] {
-                let input: ModelInput
-                do { input = try request.input(point) } catch {
-                    throw RunError.io("design point \(point): \(error)")
-                }
-                let pool = WorkerPool(input: input, threads: request.threads)
-                let batch = try await pool.run(
-                    0..<request.replicates, masterSeed: request.masterSeed, designPoint: 0, control: control)
-                guard batch.records.count == request.replicates else { break rounds }
-                try store.commit(summariser.result(point: point, seeds: batch.seeds, records: batch.records))
-                ran += 1
+        var ran = 0
+        while ran < todo.count && !control.isCancelled {
+            let points = Array(todo[ran..<Swift.min(todo.count, ran + perRound)])
+            var runners: [ReplicateRunner] = []
+            for point in points { runners.append(ReplicateRunner(input: try pointInput(request, point))) }
+            let sink = PointSink(arms: points.count)
+            let end = try await core.run(runners, into: sink, control: control)
+            // A point is one transaction: a chunk cut short by an interrupt commits nothing.
+            guard end.replicates == request.replicates else { break }
+            for (a, point) in points.enumerated() {
+                try store.commit(summariser.result(point: point, seeds: sink.seeds, records: sink.records[a]))
             }
+            ran += points.count
         }
         let pointsRun = ran
         guard completed.count + pointsRun == shardPoints.count else {
@@ -149,15 +166,18 @@ extension Sweep {
                 into: folder, design: request.design, factors: request.factors,
                 outcomes: summariser.outcomeColumnNames, store: { _ in store }, hashes: &hashes, control: control)
         }
-        var manifest = Study.manifest(
+        var manifest = FolderStudy.manifest(
             RunRequest(
                 scenarioPath: request.scenarioPath, scenarioName: request.scenarioName, slug: request.slug,
                 scenarioText: request.scenarioText, resolvedScenario: request.resolvedScenario,
                 input: try pointInput(request, 0), stopping: .fixed(replicates: request.replicates),
                 masterSeed: request.masterSeed, threads: request.threads, outputRoot: request.outputRoot),
-            replicates: request.replicates, reason: "every point of the shard is done", achieved: nil,
-            interruptedBy: nil, started: started, seconds: (clock.now - begin).seconds, batch: request.replicates,
-            seriesCapacity: 0)
+            end: StudyEnd(
+                replicates: request.replicates, reason: .requestedReplicatesDone(request.replicates),
+                achievedHalfWidth: nil,
+                batch: core.batchSize(arms: [])),
+            seedPoint: core.seedPoint, quantiles: "exact (GSL) per point", started: started,
+            seconds: (clock.now - begin).seconds)
         manifest.command = "sweep"
         manifest.sweep = SweepInfo(identity: identity, method: request.designMethod, pointsRun: pointsRun)
         manifest.overrides = request.overrides.isEmpty ? nil : request.overrides
