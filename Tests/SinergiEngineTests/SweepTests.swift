@@ -73,8 +73,13 @@ import Testing
             #expect(outcome.pointsRun == spec.points(of: Self.design.count).count)
             shards.append(folder)
         }
-        let merged = try Sweep.merge(shards: shards.reversed(), into: root.appendingPathComponent("merged"))
+        let merged = try Sweep.merge(
+            shards: shards.reversed(), into: root.appendingPathComponent("merged"),
+            report: ReportRendererTests.MarkerRenderer())
         #expect(try Self.dataFiles(merged.folder) == Self.dataFiles(whole.folder))
+        // Two key outcomes × two factors, read from the merged store.
+        let page = ReportRendererTests.page(in: merged.folder)
+        #expect(page == "sweep of 7 points, \(SweepAnalysis.outcomes.count * 2) main effects")
     }
 
     @Test func mergeNamesMissingAndDuplicatePoints() async throws {

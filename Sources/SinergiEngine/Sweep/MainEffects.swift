@@ -63,7 +63,9 @@ public struct MainEffect: Sendable, Equatable {
 /// The mean of an outcome over the points in each cell of two factors' groups (for the
 /// report's heat map); NaN for an empty cell.
 public struct TwoFactorMap: Sendable, Equatable {
-    public var factors: (String, String)
+    /// The factors on the rows and on the columns.
+    public var rowFactor: String
+    public var columnFactor: String
     public var outcome: String
     public var government: String
     /// Group values of the first and second factor.
@@ -73,7 +75,8 @@ public struct TwoFactorMap: Sendable, Equatable {
     public var means: [[Double]]
 
     public static func == (a: TwoFactorMap, b: TwoFactorMap) -> Bool {
-        a.factors == b.factors && a.outcome == b.outcome && a.government == b.government && a.rows == b.rows
+        a.rowFactor == b.rowFactor && a.columnFactor == b.columnFactor && a.outcome == b.outcome
+            && a.government == b.government && a.rows == b.rows
             && a.columns == b.columns
             && a.means.elementsEqual(b.means) { $0.elementsEqual($1) { $0.bitPattern == $1.bitPattern } }
     }
@@ -101,7 +104,8 @@ public struct TwoFactorMap: Sendable, Equatable {
             groups.map { members in members.map { design[$0][c] }.reduce(0, +) / Double(members.count) }
         }
         return TwoFactorMap(
-            factors: factors, outcome: outcome, government: government, rows: centre(first, columns.0),
+            rowFactor: factors.0, columnFactor: factors.1, outcome: outcome, government: government,
+            rows: centre(first, columns.0),
             columns: centre(second, columns.1), means: grid)
     }
 }

@@ -6,8 +6,7 @@ extension Sweep {
     /// unsharded: design.csv (copied), a store of every point, points.csv, replicates.csv,
     /// report.html and manifest.json (`"command": "merge"`).
     public static func merge(
-        shards: [URL], into: URL, control: RunControl = RunControl(),
-        report: (@Sendable (_ folder: URL, _ manifest: Manifest) -> String)? = nil
+        shards: [URL], into: URL, control: RunControl = RunControl(), report: (any ReportRenderer)? = nil
     ) throws(RunError) -> Outcome {
         let started = Date()
         let clock = ContinuousClock()
@@ -45,8 +44,9 @@ extension Sweep {
                 from: merge.stores[0].url.deletingLastPathComponent().appendingPathComponent("manifest.json"))
             var manifest = first
             manifest.command = "merge"
+            let heatmaps = first.sweep?.heatmaps ?? []
             manifest.sweep = SweepInfo(
-                identity: identity, method: first.sweep?.method ?? "", pointsRun: identity.points)
+                identity: identity, method: first.sweep?.method ?? "", pointsRun: identity.points, heatmaps: heatmaps)
             manifest.files = hashes
             manifest.host = Provenance.host()
             let seconds = (clock.now - begin).seconds
@@ -55,9 +55,17 @@ extension Sweep {
                 started: iso.string(from: started), finished: iso.string(from: Date()), wallSeconds: seconds,
                 replicatesPerSecond: 0)
             manifest.mergedFrom = shards.map(\.path)
+            let pairs = heatmaps.compactMap { text -> (Int, Int)? in
+                let names = text.split(separator: "|").map(String.init)
+                guard names.count == 2, let a = identity.factors.firstIndex(of: names[0]),
+                    let b = identity.factors.firstIndex(of: names[1])
+                else { return nil }
+                return (a, b)
+            }
+            let analysis = report != nil ? try SweepAnalysis.read(store: store, design: design, pairs: pairs) : nil
             let finalManifest = manifest
             try folder.finish(manifest: manifest, control: control) {
-                report?(folder.final, finalManifest) ?? ""
+                analysis.flatMap { analysis in report?.html(sweep: analysis, manifest: finalManifest) }
             }
             return Outcome(
                 folder: folder.final, manifest: manifest, pointsRun: identity.points, pointsInShard: identity.points,

@@ -32,6 +32,8 @@ public struct SweepRequest: Sendable {
     public var resume: URL?
     /// `--set` overrides, as given.
     public var overrides: [String]
+    /// Factor pairs (indices into `factors`) the report maps against each other.
+    public var heatmaps: [(Int, Int)] = []
 
     public init(
         scenarioPath: String, scenarioName: String, slug: String, scenarioText: String, resolvedScenario: String,
@@ -117,8 +119,7 @@ extension Sweep {
     /// An interrupt (`control`) stops starting points; those committed stay, the folder
     /// stays incomplete (`.NAME.partial`), and `--resume` with it runs exactly the rest.
     public static func run(
-        _ request: SweepRequest, control: RunControl = RunControl(),
-        report: (@Sendable (_ folder: URL, _ manifest: Manifest) -> String)? = nil
+        _ request: SweepRequest, control: RunControl = RunControl(), report: (any ReportRenderer)? = nil
     ) async throws(RunError) -> Outcome {
         let started = Date()
         let clock = ContinuousClock()
@@ -179,12 +180,17 @@ extension Sweep {
             seedPoint: core.seedPoint, quantiles: "exact (GSL) per point", started: started,
             seconds: (clock.now - begin).seconds)
         manifest.command = "sweep"
-        manifest.sweep = SweepInfo(identity: identity, method: request.designMethod, pointsRun: pointsRun)
+        manifest.sweep = SweepInfo(
+            identity: identity, method: request.designMethod, pointsRun: pointsRun,
+            heatmaps: request.heatmaps.map { "\(request.factors[$0.0])|\(request.factors[$0.1])" })
         manifest.overrides = request.overrides.isEmpty ? nil : request.overrides
         manifest.files = hashes
+        let analysis =
+            report != nil && request.shard.count == 1
+            ? try SweepAnalysis.read(store: store, design: request.design, pairs: request.heatmaps) : nil
         let finalManifest = manifest
         try folder.finish(manifest: manifest, control: control) {
-            report?(folder.final, finalManifest) ?? ""
+            analysis.flatMap { analysis in report?.html(sweep: analysis, manifest: finalManifest) }
         }
         return Outcome(
             folder: folder.final, manifest: manifest, pointsRun: pointsRun, pointsInShard: shardPoints.count,
@@ -255,8 +261,10 @@ public struct SweepInfo: Codable, Sendable {
     public var shard: String
     /// Points this invocation ran (fewer than the shard's when resumed).
     public var pointsRun: Int
+    /// The factor pairs the report maps, as "a|b".
+    public var heatmaps: [String]?
 
-    init(identity: SweepIdentity, method: String, pointsRun: Int) {
+    init(identity: SweepIdentity, method: String, pointsRun: Int, heatmaps: [String]) {
         factors = identity.factors
         self.method = method
         points = identity.points
@@ -264,5 +272,6 @@ public struct SweepInfo: Codable, Sendable {
         designSHA256 = identity.designSHA256
         shard = identity.shard.description
         self.pointsRun = pointsRun
+        self.heatmaps = heatmaps.isEmpty ? nil : heatmaps
     }
 }
