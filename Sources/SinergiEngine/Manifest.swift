@@ -78,8 +78,6 @@ public struct Manifest: Codable, Sendable {
     public var timing: Timing
     /// SHA-256 of each data file.
     public var files: [String: String]
-    /// `--set` overrides applied to the scenario, as given; absent when none.
-    public var overrides: [String]? = nil
     /// A sweep's design and shard (`"command": "sweep"` or `"merge"`).
     public var sweep: SweepInfo? = nil
     /// The shard folders a merge read.

@@ -112,6 +112,16 @@ struct MainEffectChart {
         let width = marginLeft + Double(columns) * (Self.panelWidth + gapX)
         let height = marginTop + Double(rows) * (Self.panelHeight + gapY)
         var canvas = SVGCanvas(width: width, height: height)
+        // A share's interval is cut to [0, 1], where a share lives.
+        let bounds: ClosedRange<Double> = outcome.kind == .share ? 0...1 : -Double.infinity...Double.infinity
+        let effects = self.effects.map { effect in
+            var effect = effect
+            for g in effect.groups.indices {
+                effect.groups[g].ci95Low = Swift.max(bounds.lowerBound, effect.groups[g].ci95Low)
+                effect.groups[g].ci95High = Swift.min(bounds.upperBound, effect.groups[g].ci95High)
+            }
+            return effect
+        }
         let lows = effects.flatMap { $0.groups.map(\.ci95Low) + $0.groups.map(\.mean) }.filter(\.isFinite)
         let highs = effects.flatMap { $0.groups.map(\.ci95High) + $0.groups.map(\.mean) }.filter(\.isFinite)
         let ticks = NiceTicks.spanning(lows.min() ?? 0, highs.max() ?? 1, count: 4)
@@ -137,10 +147,12 @@ struct MainEffectChart {
             canvas.text(
                 HTMLText.fitting(effect.factor, width: Self.panelWidth, size: 13), x: left, y: top - 8, size: 13,
                 bold: true)
-            for tick in NiceTicks.spanning(xLow, xHigh, count: 3) where tick >= xLow && tick <= xHigh {
+            let xTicks = NiceTicks.spanning(xLow, xHigh, count: 4).filter { $0 >= xLow && $0 <= xHigh }
+            let xDecimals = NiceTicks.decimals(xTicks)
+            for tick in xTicks {
                 canvas.text(
-                    HTMLText.fixed(tick, NiceTicks.decimals([tick])), x: x(tick), y: top + Self.panelHeight + 16,
-                    size: 11, anchor: .middle, fill: Palette.secondaryText)
+                    HTMLText.fixed(tick, xDecimals), x: x(tick), y: top + Self.panelHeight + 16, size: 11,
+                    anchor: .middle, fill: Palette.secondaryText)
             }
             let finite = effect.groups.filter { $0.mean.isFinite }
             let withBand = finite.filter { $0.ci95Low.isFinite && $0.ci95High.isFinite }

@@ -63,6 +63,7 @@ extension Sweep {
                 return (a, b)
             }
             let analysis = report != nil ? try SweepAnalysis.read(store: store, design: design, pairs: pairs) : nil
+            try store.close()
             let finalManifest = manifest
             try folder.finish(manifest: manifest, control: control) {
                 analysis.flatMap { analysis in report?.html(sweep: analysis, manifest: finalManifest) }

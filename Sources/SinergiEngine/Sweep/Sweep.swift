@@ -64,11 +64,7 @@ public struct SweepRequest: Sendable {
 
     /// design.csv: `point`, then one column per factor; numbers as in every Sinergi CSV
     /// (the shortest text that reads back as the same Double).
-    public var designCSV: Data {
-        var csv = CSV(header: ["point"] + factors)
-        for (p, values) in design.enumerated() { csv.appendRow([String(p)] + values.map(CSV.number)) }
-        return Data(csv.contents.utf8)
-    }
+    public var designCSV: Data { Data(Design.csv(factors: factors, points: design).utf8) }
 }
 
 /// Runs a parameter sweep: each design point is an arm; replicate r has the same seed at
@@ -188,6 +184,7 @@ extension Sweep {
         let analysis =
             report != nil && request.shard.count == 1
             ? try SweepAnalysis.read(store: store, design: request.design, pairs: request.heatmaps) : nil
+        try store.close()
         let finalManifest = manifest
         try folder.finish(manifest: manifest, control: control) {
             analysis.flatMap { analysis in report?.html(sweep: analysis, manifest: finalManifest) }

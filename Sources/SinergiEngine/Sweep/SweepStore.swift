@@ -174,6 +174,20 @@ public final class SweepStore: @unchecked Sendable {
         }
     }
 
+    /// Closes the database, folding the write-ahead log into the file: a finished folder
+    /// holds sweep.sqlite alone. The store must not be used afterwards.
+    public func close() throws(RunError) {
+        do {
+            try pool.close()
+            // Back to a rollback journal, which leaves no -wal and -shm files beside the store.
+            let queue = try DatabaseQueue(path: url.path)
+            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
+            try queue.close()
+        } catch {
+            throw .io("cannot close the sweep store \(url.path): \(error)")
+        }
+    }
+
     /// The summaries of the points in `points`, ordered by point, then as committed.
     public func summaries(points: Range<Int>) throws(RunError) -> [PointSummaryRow] {
         do {
