@@ -92,7 +92,9 @@ format:
 # SALib from it.
 test: test-deps lint $(NB_VENV)/requirements.txt
 	$(SWIFT) build --build-tests
-	@$(SWIFT) test --skip-build 2>&1 | tee .build/test-output.log; test $${PIPESTATUS[0]} -eq 0
+	@$(SWIFT) test --skip-build 2>&1 | tee .build/test-output.log; status=$${PIPESTATUS[0]}; \
+		Tests/Slurm/cluster.sh stop "$${TMPDIR:-/tmp}/sinergi-slurm-tests" >/dev/null 2>&1 || true; \
+		test $$status -eq 0
 	$(MAKE) notebooks
 	@swift=$$(sed -n 's/.*Test run with \([0-9][0-9]*\) tests.* passed after.*/\1/p' .build/test-output.log | tail -n 1); \
 	test -n "$$swift" || { echo "no Swift Testing summary found" >&2; exit 1; }; \

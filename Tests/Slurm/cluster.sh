@@ -11,6 +11,13 @@
 # root, as on the test machine. The ports (6817/6818) are fixed, so one cluster at a time.
 set -euo pipefail
 
+# The daemons started below must not inherit a descriptor beyond stdin, stdout and stderr
+# (a caller's pipe would stay open for as long as they run, and the caller would wait).
+for fd in /proc/$$/fd/*; do
+    fd=${fd##*/}
+    if [[ $fd =~ ^[0-9]+$ ]] && (( fd > 2 )); then eval "exec $fd>&-" 2>/dev/null || true; fi
+done
+
 command=${1:-}
 dir=${2:-${SINERGI_SLURM_DIR:-/tmp/sinergi-slurm}}
 conf="$dir/slurm.conf"
@@ -54,7 +61,8 @@ start)
     fi
     install -d -o munge -g munge -m 0755 /run/munge
     if ! munge -n 2>/dev/null | unmunge >/dev/null 2>&1; then
-        runuser -u munge -- /usr/sbin/munged --pid-file=/run/munge/sinergi-munged.pid
+        # Daemons get no inherited stdio: a caller reading this script's output would wait on them.
+        runuser -u munge -- /usr/sbin/munged --pid-file=/run/munge/sinergi-munged.pid </dev/null >/dev/null 2>&1
         for _ in $(seq 50); do munge -n 2>/dev/null | unmunge >/dev/null 2>&1 && break; sleep 0.1; done
         cp /run/munge/sinergi-munged.pid "$dir/munged.pid" 2>/dev/null || true
     fi
@@ -65,8 +73,8 @@ start)
     sed -e "s|@DIR@|$dir|g" -e "s|@HOST@|$host|g" -e "s|@CPUS@|$cpus|g" -e "s|@MEMORY@|$memory|g" \
         "$(dirname "$0")/slurm.conf.in" > "$conf"
 
-    slurmctld -i
-    slurmd
+    slurmctld -i </dev/null >/dev/null 2>&1
+    slurmd </dev/null >/dev/null 2>&1
     for _ in $(seq 100); do node_ready && break; sleep 0.2; done
     if ! node_ready; then
         echo "the Slurm node did not become idle; see $dir/slurmctld.log and $dir/slurmd.log" >&2

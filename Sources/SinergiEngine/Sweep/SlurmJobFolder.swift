@@ -143,7 +143,7 @@ public struct SlurmJobFolder: Sendable {
 
     func submitScript() -> String {
         let arrays = Self.arrays(shards: shards, maxArraySize: resources.maxArraySize)
-        let submissions = arrays.map { range in
+        let submissions = arrays.map { (range: ClosedRange<Int>) -> String in
             let offset = range.lowerBound - 1
             return
                 "ids+=($(sbatch --parsable --array=0-\(range.count - 1) --export=ALL,SHARD_OFFSET=\(offset) array.sbatch))"
@@ -178,6 +178,14 @@ public struct SlurmJobFolder: Sendable {
         set -euo pipefail
         cd "$(dirname "$0")"
         mkdir -p logs shards
+        # Tasks still queued or running would be run twice: wait for them first.
+        if [[ -f jobs.txt ]]; then
+            jobs=$(awk '$1 == "array" { printf "%s%s", sep, $2; sep = "," }' jobs.txt)
+            if [[ -n $jobs ]] && [[ -n $(squeue -h -j "$jobs" -o %i 2>/dev/null) ]]; then
+                echo "Shards of this sweep are still queued or running (jobs $jobs); run resubmit.sh when they have ended." >&2
+                exit 1
+            fi
+        fi
         shards=\(shards)
         chunk=\(Swift.max(1, resources.maxArraySize))
         ids=()
