@@ -39,22 +39,31 @@ PEERS_ARGS   ?=
 
 all: build
 
-# GSL is the only library dependency (Debian package libgsl-dev, found with pkg-config).
+# Two system libraries: GSL (libgsl-dev, found with pkg-config) for the random streams and
+# statistics, and SQLite (libsqlite3-dev), which GRDB links for the sweep stores.
 deps:
-	@if ! pkg-config --exists gsl 2>/dev/null; then \
-		echo "Installing libgsl-dev and pkg-config (GSL, the GNU Scientific Library)…"; \
+	@if ! pkg-config --exists gsl 2>/dev/null || ! pkg-config --exists sqlite3 2>/dev/null; then \
+		echo "Installing libgsl-dev, libsqlite3-dev and pkg-config (GSL and SQLite)…"; \
 		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libgsl-dev pkg-config >/dev/null; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libgsl-dev libsqlite3-dev pkg-config >/dev/null; \
 	fi
 
 # The tests also need Chromium, to open report.html in a headless browser, and its WebDriver
-# (chromedriver), to drive the classroom page of `sinergi serve`.
+# (chromedriver), to drive the classroom page of `sinergi serve`; and Slurm with munge, which
+# Tests/Slurm/cluster.sh starts as a one-node cluster on localhost for the sweep tests.
 test-deps: deps
 	@if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1 \
 		|| ! command -v chromedriver >/dev/null 2>&1; then \
 		echo "Installing chromium and chromium-driver (headless browser for the report and classroom tests)…"; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	fi
+	@if ! command -v slurmctld >/dev/null 2>&1 || ! command -v slurmd >/dev/null 2>&1 \
+		|| ! command -v sbatch >/dev/null 2>&1 || ! command -v munged >/dev/null 2>&1; then \
+		echo "Installing slurmctld, slurmd, slurm-client and munge (a one-node Slurm cluster for the sweep tests)…"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get -o DPkg::Lock::Timeout=600 install -y -qq \
+			--no-install-recommends slurmctld slurmd slurm-client munge >/dev/null; \
 	fi
 
 build: deps
@@ -83,7 +92,9 @@ format:
 # SALib from it.
 test: test-deps lint $(NB_VENV)/requirements.txt
 	$(SWIFT) build --build-tests
-	@$(SWIFT) test --skip-build 2>&1 | tee .build/test-output.log; test $${PIPESTATUS[0]} -eq 0
+	@$(SWIFT) test --skip-build 2>&1 | tee .build/test-output.log; status=$${PIPESTATUS[0]}; \
+		Tests/Slurm/cluster.sh stop "$${TMPDIR:-/tmp}/sinergi-slurm-tests" >/dev/null 2>&1 || true; \
+		test $$status -eq 0
 	$(MAKE) notebooks
 	@swift=$$(sed -n 's/.*Test run with \([0-9][0-9]*\) tests.* passed after.*/\1/p' .build/test-output.log | tail -n 1); \
 	test -n "$$swift" || { echo "no Swift Testing summary found" >&2; exit 1; }; \

@@ -78,6 +78,10 @@ public struct Manifest: Codable, Sendable {
     public var timing: Timing
     /// SHA-256 of each data file.
     public var files: [String: String]
+    /// A sweep's design and shard (`"command": "sweep"` or `"merge"`).
+    public var sweep: SweepInfo? = nil
+    /// The shard folders a merge read.
+    public var mergedFrom: [String]? = nil
 
     /// The seed derivation, as documented in docs/model.md.
     public static let seedScheme =

@@ -10,4 +10,8 @@ public protocol ReportRenderer: Sendable {
     /// The page of a finished comparison, from its paired effects (with the baseline's
     /// statistics) and manifest.
     func html(comparison: Comparison, manifest: Manifest) -> String
+
+    /// The page of a finished sweep, from the main effects read from its store and its
+    /// manifest.
+    func html(sweep: SweepAnalysis, manifest: Manifest) -> String
 }

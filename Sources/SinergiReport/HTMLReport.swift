@@ -12,4 +12,8 @@ public struct HTMLReport: ReportRenderer {
     public func html(comparison: Comparison, manifest: Manifest) -> String {
         ReportPage.html(comparison: comparison, manifest: manifest)
     }
+
+    public func html(sweep: SweepAnalysis, manifest: Manifest) -> String {
+        SweepPage.html(sweep, manifest: manifest)
+    }
 }

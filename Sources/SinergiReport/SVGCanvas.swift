@@ -122,6 +122,13 @@ enum PathData {
     }
 
     /// A closed area between `upper` (left to right) and `lower` (drawn back right to left).
+    /// A circle of `radius` around (x, y), as a path (two arcs).
+    static func circle(x: Double, y: Double, radius: Double) -> String {
+        let c = HTMLText.coordinate
+        return "M\(c(x - radius)) \(c(y))a\(c(radius)) \(c(radius)) 0 1 0 \(c(2 * radius)) 0"
+            + "a\(c(radius)) \(c(radius)) 0 1 0 \(c(-2 * radius)) 0Z"
+    }
+
     static func area(upper: [(Double, Double)], lower: [(Double, Double)]) -> String {
         guard !upper.isEmpty, !lower.isEmpty else { return "" }
         return line(upper + lower.reversed()) + " Z"

@@ -29,7 +29,7 @@ func loadSource(_ path: String, failure: ExitCode = .failure) throws -> Scenario
 }
 
 /// The `--set PATH=VALUE` arguments read, or a usage error (exit 64) naming what is wrong.
-private func readOverrides(_ settings: [String]) throws -> [ScenarioOverride] {
+func readOverrides(_ settings: [String]) throws -> [ScenarioOverride] {
     var overrides: [ScenarioOverride] = []
     for setting in settings {
         do {

@@ -14,6 +14,9 @@ struct SinergiCommand: AsyncParsableCommand {
             file:line:column: error: message.
             """,
         version: SinergiVersion.current,
-        subcommands: [RunCommand.self, CompareCommand.self, ValidateCommand.self, ServeCommand.self]
+        subcommands: [
+            RunCommand.self, CompareCommand.self, SweepCommand.self, MergeCommand.self, ValidateCommand.self,
+            ServeCommand.self,
+        ]
     )
 }

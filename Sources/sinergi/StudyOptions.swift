@@ -21,7 +21,11 @@ struct StudyOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "Master seed (default: the scenario's `seed`).")
     var seed: UInt64?
 
-    @Option(name: .shortAndLong, help: "Worker threads (default: all cores). Results do not depend on it.")
+    @Option(
+        name: .shortAndLong,
+        help:
+            "Worker threads (default: SLURM_CPUS_PER_TASK, else the CPUs this process may use). Results do not depend on it."
+    )
     var threads: Int?
 
     @Option(name: .shortAndLong, help: "Results root folder.")
@@ -91,7 +95,7 @@ struct StudyOptions: ParsableArguments {
     }
 
     /// Threads to use: the option, or every core.
-    var threadCount: Int { threads ?? ProcessInfo.processInfo.activeProcessorCount }
+    var threadCount: Int { threads ?? AvailableCPUs.count() }
 
     var outputRoot: URL { URL(fileURLWithPath: out, isDirectory: true) }
 }

@@ -52,8 +52,10 @@ import Testing
         }
     }
 
-    /// The reader finds every target: each folder under Sources/ and Tests/ is one (the
-    /// manifest gives no target another path), and each target has its folder.
+    /// The reader finds every target: each folder under Sources/ and Tests/ that holds Swift
+    /// files is one (the manifest gives no target another path), and each target has its
+    /// folder. Folders without Swift files (scripts and data the tests use, such as
+    /// Tests/Slurm) are not targets.
     @Test func theManifestReaderFindsEveryTargetFolder() throws {
         let targets = PackageManifestReader.targets(in: try Self.read(Self.manifestPath))
         #expect(targets.allSatisfy { $0.path == nil }, "a target with a path of its own: read it here too")
@@ -62,9 +64,9 @@ import Testing
             let url = Sinergi.packageRoot.appendingPathComponent(parent)
             for name in try FileManager.default.contentsOfDirectory(atPath: url.path) {
                 var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(
-                    atPath: url.appendingPathComponent(name).path, isDirectory: &isDirectory),
-                    isDirectory.boolValue
+                let folder = url.appendingPathComponent(name)
+                if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory),
+                    isDirectory.boolValue, Self.holdsSourceFiles(folder)
                 {
                     folders.insert(name)
                 }
@@ -72,6 +74,13 @@ import Testing
         }
         #expect(Set(targets.map(\.name)) == folders)
         #expect(targets.count == Set(targets.map(\.name)).count, "target names are unique")
+    }
+
+    /// Whether `folder` or a folder below it holds a Swift file or a module map (the
+    /// system-library target's).
+    static func holdsSourceFiles(_ folder: URL) -> Bool {
+        guard let files = FileManager.default.enumerator(atPath: folder.path) else { return false }
+        return files.contains { ($0 as? String).map { $0.hasSuffix(".swift") || $0.hasSuffix(".modulemap") } ?? false }
     }
 
     /// The check fails, naming the target, when a target is added without a row.

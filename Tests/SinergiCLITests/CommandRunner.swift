@@ -29,12 +29,16 @@ enum Sinergi {
         return packageRoot.appendingPathComponent(".build/debug/sinergi")
     }
 
-    /// Runs `sinergi arguments…` in the package root.
-    static func run(_ arguments: [String]) throws -> CommandResult {
+    /// Runs `sinergi arguments…` in the package root, with `environment` added to the
+    /// test process's own.
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = packageRoot
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -15,6 +15,10 @@ import Testing
         func html(comparison: Comparison, manifest: Manifest) -> String {
             "comparison of \(comparison.policies.joined(separator: " and ")) over \(manifest.replicates) replicates"
         }
+
+        func html(sweep: SweepAnalysis, manifest: Manifest) -> String {
+            "sweep of \(sweep.points) points, \(sweep.effects.count) main effects"
+        }
     }
 
     static func page(in folder: URL) -> String? {

@@ -35,8 +35,11 @@ public struct Design: Sendable {
 
     /// design.csv: a `point` column (0, 1, …) and one column per factor, named by its path,
     /// with numbers in the shortest form that reads back as the same Double.
-    public var csv: String {
-        var table = CSV(header: ["point"] + factors.map(\.name))
+    public var csv: String { Self.csv(factors: factors.map(\.name), points: points) }
+
+    /// design.csv for factors named `factors` and `points`.
+    public static func csv(factors: [String], points: [[Double]]) -> String {
+        var table = CSV(header: ["point"] + factors)
         for (index, point) in points.enumerated() {
             table.appendRow([String(index)] + point.map(CSV.number))
         }

@@ -1,0 +1,274 @@
+import Foundation
+import SinergiModel
+import SinergiStats
+
+/// What `sinergi sweep` asks the engine to do: run every design point of a shard with the
+/// same replicate seeds, into a crash-safe store, then write the sweep's folder.
+public struct SweepRequest: Sendable {
+    public var scenarioPath: String
+    public var scenarioName: String
+    public var slug: String
+    /// Exact text of the scenario file, and the resolved scenario with `--set` applied.
+    public var scenarioText: String
+    public var resolvedScenario: String
+    /// The factors' paths, in design.csv's column order.
+    public var factors: [String]
+    /// How the design was made, in words for the manifest (e.g. "lhs, 64 points").
+    public var designMethod: String
+    /// design[p][f]: the value of factor f at point p.
+    public var design: [[Double]]
+    /// The model input of a design point (the scenario with the point's factor values set).
+    public var input: @Sendable (_ point: Int) throws -> ModelInput
+    public var governments: [String]
+    /// Replicates per point.
+    public var replicates: Int
+    public var masterSeed: UInt64
+    public var threads: Int
+    public var shard: ShardSpec
+    /// Where the folder goes: `<outputRoot>/<slug>/sweep-<run-id>/`, or exactly `into`.
+    public var outputRoot: URL
+    public var into: URL?
+    /// An incomplete sweep folder to continue.
+    public var resume: URL?
+    /// `--set` overrides, as given.
+    public var overrides: [String]
+    /// Factor pairs (indices into `factors`) the report maps against each other.
+    public var heatmaps: [(Int, Int)] = []
+
+    public init(
+        scenarioPath: String, scenarioName: String, slug: String, scenarioText: String, resolvedScenario: String,
+        factors: [String], designMethod: String, design: [[Double]],
+        input: @escaping @Sendable (_ point: Int) throws -> ModelInput, governments: [String], replicates: Int,
+        masterSeed: UInt64, threads: Int, shard: ShardSpec = .whole, outputRoot: URL, into: URL? = nil,
+        resume: URL? = nil, overrides: [String] = []
+    ) {
+        self.scenarioPath = scenarioPath
+        self.scenarioName = scenarioName
+        self.slug = slug
+        self.scenarioText = scenarioText
+        self.resolvedScenario = resolvedScenario
+        self.factors = factors
+        self.designMethod = designMethod
+        self.design = design
+        self.input = input
+        self.governments = governments
+        self.replicates = replicates
+        self.masterSeed = masterSeed
+        self.threads = threads
+        self.shard = shard
+        self.outputRoot = outputRoot
+        self.into = into
+        self.resume = resume
+        self.overrides = overrides
+    }
+
+    /// design.csv: `point`, then one column per factor; numbers as in every Sinergi CSV
+    /// (the shortest text that reads back as the same Double).
+    public var designCSV: Data { Data(Design.csv(factors: factors, points: design).utf8) }
+}
+
+/// Runs a parameter sweep: each design point is an arm; replicate r has the same seed at
+/// every point (common random numbers), so differences between points are not seed noise.
+public enum Sweep {
+    public struct Outcome: Sendable {
+        /// The finished folder, or the incomplete one when interrupted.
+        public var folder: URL
+        public var manifest: Manifest?
+        public var pointsRun: Int
+        public var pointsInShard: Int
+        public var interrupted: Bool
+    }
+
+    /// Data files of a sweep folder.
+    public static let dataFiles = ["design.csv", "points.csv", "replicates.csv"]
+
+    /// Points run together as the arms of one study: enough replicates to keep every worker
+    /// busy, each point still committed on its own.
+    static func pointsPerRound(threads: Int, replicates: Int) -> Int {
+        Swift.max(1, Swift.min(64, (8 * threads + replicates - 1) / Swift.max(1, replicates)))
+    }
+}
+
+/// Keeps the records of a chunk of design points until every replicate of every point is in.
+final class PointSink: StudySink {
+    private(set) var seeds: [UInt64] = []
+    private(set) var records: [[ReplicateRecord]]
+
+    init(arms: Int) { records = Array(repeating: [], count: arms) }
+
+    func consume(_ batch: StudyBatch) throws(RunError) {
+        seeds += batch.seeds
+        for a in records.indices { records[a] += batch.records(arm: a) }
+    }
+
+    var precisionMeasure: PrecisionMeasure { .halfWidth }
+    func largestHalfWidth(_ target: PrecisionTarget) -> Double? { nil }
+}
+
+extension Sweep {
+    /// Runs the points of the request's shard that its store lacks, committing each point as
+    /// it completes, then writes the folder: design.csv (first), sweep.sqlite, and for a
+    /// whole sweep points.csv, replicates.csv and report.html (from `report`, when given),
+    /// then manifest.json, last. A shard's folder holds design.csv, its store and its
+    /// manifest; `sinergi merge` writes the rest.
+    ///
+    /// An interrupt (`control`) stops starting points; those committed stay, the folder
+    /// stays incomplete (`.NAME.partial`), and `--resume` with it runs exactly the rest.
+    public static func run(
+        _ request: SweepRequest, control: RunControl = RunControl(), report: (any ReportRenderer)? = nil
+    ) async throws(RunError) -> Outcome {
+        let started = Date()
+        let clock = ContinuousClock()
+        let begin = clock.now
+        let designData = request.designCSV
+        let summariser = PointSummariser(governments: request.governments)
+        let identity = SweepIdentity(
+            scenarioSHA256: Study.sha256(Data(request.scenarioText.utf8)),
+            resolvedScenarioSHA256: Study.sha256(Data(request.resolvedScenario.utf8)),
+            designSHA256: Study.sha256(designData), factors: request.factors, points: request.design.count,
+            replicates: request.replicates, masterSeed: request.masterSeed, governments: request.governments,
+            outcomeColumns: summariser.outcomeColumnNames, shard: request.shard)
+        let (folder, store) = try openFolder(request, identity: identity, design: designData)
+        let completed = Set(try store.completedPoints())
+        let shardPoints = request.shard.points(of: request.design.count)
+        let todo = shardPoints.filter { !completed.contains($0) }
+        control.plan(todo.count * request.replicates)
+        let core = StudyCore(
+            stopping: .fixed(replicates: request.replicates), masterSeed: request.masterSeed, threads: request.threads)
+        let perRound = pointsPerRound(threads: request.threads, replicates: request.replicates)
+        var ran = 0
+        while ran < todo.count && !control.isCancelled {
+            let points = Array(todo[ran..<Swift.min(todo.count, ran + perRound)])
+            var runners: [ReplicateRunner] = []
+            for point in points { runners.append(ReplicateRunner(input: try pointInput(request, point))) }
+            let sink = PointSink(arms: points.count)
+            let end = try await core.run(runners, into: sink, control: control)
+            // A point is one transaction: a chunk cut short by an interrupt commits nothing.
+            guard end.replicates == request.replicates else { break }
+            for (a, point) in points.enumerated() {
+                try store.commit(summariser.result(point: point, seeds: sink.seeds, records: sink.records[a]))
+            }
+            ran += points.count
+        }
+        let pointsRun = ran
+        guard completed.count + pointsRun == shardPoints.count else {
+            return Outcome(
+                folder: folder.temporary, manifest: nil, pointsRun: pointsRun, pointsInShard: shardPoints.count,
+                interrupted: true)
+        }
+        try store.markComplete()
+        var hashes = ["design.csv": Study.sha256(designData)]
+        if request.shard.count == 1 {
+            try writeDataFiles(
+                into: folder, design: request.design, factors: request.factors,
+                outcomes: summariser.outcomeColumnNames, store: { _ in store }, hashes: &hashes, control: control)
+        }
+        var manifest = FolderStudy.manifest(
+            RunRequest(
+                scenarioPath: request.scenarioPath, scenarioName: request.scenarioName, slug: request.slug,
+                scenarioText: request.scenarioText, resolvedScenario: request.resolvedScenario,
+                input: try pointInput(request, 0), stopping: .fixed(replicates: request.replicates),
+                masterSeed: request.masterSeed, threads: request.threads, outputRoot: request.outputRoot),
+            end: StudyEnd(
+                replicates: request.replicates, reason: .requestedReplicatesDone(request.replicates),
+                achievedHalfWidth: nil,
+                batch: core.batchSize(arms: [])),
+            seedPoint: core.seedPoint, quantiles: "exact (GSL) per point", started: started,
+            seconds: (clock.now - begin).seconds)
+        manifest.command = "sweep"
+        manifest.sweep = SweepInfo(
+            identity: identity, method: request.designMethod, pointsRun: pointsRun,
+            heatmaps: request.heatmaps.map { "\(request.factors[$0.0])|\(request.factors[$0.1])" })
+        manifest.overrides = request.overrides.isEmpty ? nil : request.overrides
+        manifest.files = hashes
+        let analysis =
+            report != nil && request.shard.count == 1
+            ? try SweepAnalysis.read(store: store, design: request.design, pairs: request.heatmaps) : nil
+        try store.close()
+        let finalManifest = manifest
+        try folder.finish(manifest: manifest, control: control) {
+            analysis.flatMap { analysis in report?.html(sweep: analysis, manifest: finalManifest) }
+        }
+        return Outcome(
+            folder: folder.final, manifest: manifest, pointsRun: pointsRun, pointsInShard: shardPoints.count,
+            interrupted: false)
+    }
+
+    private static func pointInput(_ request: SweepRequest, _ point: Int) throws(RunError) -> ModelInput {
+        do { return try request.input(point) } catch { throw RunError.io("design point \(point): \(error)") }
+    }
+
+    /// The sweep's folder and store: a new one, the incomplete one being resumed, or the
+    /// one an earlier attempt at `--into` left; a resumed store must be of the same sweep.
+    private static func openFolder(
+        _ request: SweepRequest, identity: SweepIdentity, design: Data
+    ) throws(RunError) -> (RunFolder, SweepStore) {
+        let folder: RunFolder
+        if let resume = request.resume {
+            folder = try RunFolder(resuming: resume, kind: "sweep")
+        } else if let into = request.into {
+            folder = try RunFolder(exactly: into)
+        } else {
+            folder = try RunFolder(
+                root: request.outputRoot, slug: request.slug, seed: request.masterSeed, date: Date(), kind: "sweep")
+        }
+        let storeURL = folder.temporary.appendingPathComponent(SweepStore.fileName)
+        if FileManager.default.fileExists(atPath: storeURL.path) {
+            let store = try SweepStore.open(storeURL)
+            let what = request.resume.map { "--resume \($0.path)" } ?? folder.temporary.path
+            if let difference = store.identity.difference(from: identity) {
+                throw .io("\(what) holds another sweep: it differs in \(difference); nothing was run")
+            }
+            if store.identity.shard != identity.shard {
+                throw .io("\(what) holds shard \(store.identity.shard), not \(identity.shard); nothing was run")
+            }
+            return (folder, store)
+        }
+        if request.resume != nil {
+            throw .io("--resume \(folder.temporary.path): no sweep store there")
+        }
+        try folder.write(design, to: "design.csv")
+        return (folder, try SweepStore.create(at: storeURL, identity: identity))
+    }
+
+    /// points.csv and replicates.csv, written from the store(s) into `folder`.
+    static func writeDataFiles(
+        into folder: RunFolder, design: [[Double]], factors: [String], outcomes: [String],
+        store: (Int) -> SweepStore, hashes: inout [String: String], control: RunControl
+    ) throws(RunError) {
+        control.begin("writing points.csv and replicates.csv")
+        let points = try folder.openStream("points.csv")
+        let replicates = try folder.openStream("replicates.csv")
+        try SweepFiles.write(
+            design: design, factors: factors, outcomes: outcomes, store: store, points: points.append,
+            replicates: replicates.append)
+        hashes["points.csv"] = try points.finish()
+        hashes["replicates.csv"] = try replicates.finish()
+    }
+}
+
+/// What a sweep's manifest adds: the design and the shard.
+public struct SweepInfo: Codable, Sendable {
+    public var factors: [String]
+    public var method: String
+    public var points: Int
+    public var replicatesPerPoint: Int
+    public var designSHA256: String
+    /// "I/N".
+    public var shard: String
+    /// Points this invocation ran (fewer than the shard's when resumed).
+    public var pointsRun: Int
+    /// The factor pairs the report maps, as "a|b".
+    public var heatmaps: [String]?
+
+    init(identity: SweepIdentity, method: String, pointsRun: Int, heatmaps: [String]) {
+        factors = identity.factors
+        self.method = method
+        points = identity.points
+        replicatesPerPoint = identity.replicates
+        designSHA256 = identity.designSHA256
+        shard = identity.shard.description
+        self.pointsRun = pointsRun
+        self.heatmaps = heatmaps.isEmpty ? nil : heatmaps
+    }
+}

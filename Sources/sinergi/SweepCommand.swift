@@ -1,0 +1,318 @@
+import ArgumentParser
+import Foundation
+import SinergiEngine
+import SinergiReport
+import SinergiScenario
+
+/// `sinergi sweep SCENARIO --factor …`: the scenario over an experimental design, every
+/// point with the same replicate seeds, into a crash-safe store; or, with `--slurm`, the job
+/// folder that runs it as Slurm job arrays.
+struct SweepCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Run a scenario over an experimental design of factor values (grid, lhs, sobol, morris, csv).",
+        discussion: """
+            Writes design.csv first, then runs every design point with the same replicate seeds \
+            (common random numbers), committing each point to sweep.sqlite as it completes, and \
+            at the end points.csv, replicates.csv, report.html and manifest.json. Ctrl-C keeps \
+            the completed points; --resume continues with exactly the missing ones. --shard I/N \
+            runs a slice of the points (sinergi merge joins the shards); --slurm writes a job \
+            folder for a Slurm cluster instead of running (docs/cluster.md).
+            """
+    )
+
+    @Argument(help: "Scenario file (YAML), e.g. Scenarios/classroom.yaml.")
+    var scenario: String
+
+    @Option(
+        name: .customLong("factor"),
+        help: ArgumentHelp(
+            "A factor: PATH=LOW:HIGH[,log][,integer] or PATH=v1,v2,… (repeatable).", valueName: "PATH=RANGE"))
+    var factors: [String] = []
+
+    @Option(help: "The design: grid, lhs, sobol, morris or csv:FILE.")
+    var design: String = "grid"
+
+    @Option(help: "Points (lhs; sobol: a power of two) or trajectories (morris).")
+    var points: Int?
+
+    @Option(help: "Values per range factor (grid) or grid levels (morris).")
+    var levels: Int?
+
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp("Set one scenario value for every point (repeatable).", valueName: "PATH=VALUE"))
+    var settings: [String] = []
+
+    @Option(name: .shortAndLong, help: "Replicates per design point.")
+    var replicates: Int = 10
+
+    @Option(name: .shortAndLong, help: "Master seed (default: the scenario's `seed`); also seeds lhs and morris.")
+    var seed: UInt64?
+
+    @Option(
+        name: .shortAndLong,
+        help: "Worker threads (default: SLURM_CPUS_PER_TASK, else the CPUs this process may use).")
+    var threads: Int?
+
+    @Option(name: .shortAndLong, help: "Results root folder.")
+    var out: String = "results"
+
+    @Option(help: "Write exactly this folder (it must not exist) instead of <out>/<scenario>/sweep-<run-id>.")
+    var into: String?
+
+    @Option(help: "Run shard I of N: the points p with p mod N = I − 1.")
+    var shard: String?
+
+    @Option(help: "Continue the incomplete sweep in this folder: run exactly its missing points.")
+    var resume: String?
+
+    @Option(
+        name: .customLong("heatmap"),
+        help: ArgumentHelp("Two factor paths for a heat map in the report, A,B (repeatable).", valueName: "A,B"))
+    var heatmaps: [String] = []
+
+    @Flag(help: "Write a Slurm job folder (job arrays, merge job, resubmit script) instead of running.")
+    var slurm = false
+
+    @Option(help: "With --slurm: the number of shards (array tasks).")
+    var shards: Int = 16
+
+    @Option(help: "With --slurm: CPUs per task (the task's thread count).")
+    var cpusPerTask: Int = 2
+
+    @Option(help: "With --slurm: wall-time limit per task, as Slurm reads it (e.g. 01:00:00).")
+    var time: String = "01:00:00"
+
+    @Option(help: "With --slurm: memory per task, as Slurm reads it (e.g. 4G).")
+    var mem: String = "4G"
+
+    @Option(help: "With --slurm: the partition to submit to.")
+    var partition: String?
+
+    @Option(help: "With --slurm: the account to charge.")
+    var account: String?
+
+    @Option(help: "With --slurm: the cluster's MaxArraySize (default: read with scontrol, else 1001).")
+    var maxArraySize: Int?
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors and the results folder.")
+    var quiet = false
+
+    func validate() throws {
+        if factors.isEmpty { throw ValidationError("give at least one --factor PATH=LOW:HIGH or PATH=v1,v2,…") }
+        if replicates < 1 { throw ValidationError("--replicates must be at least 1, got \(replicates)") }
+        if let threads, threads < 1 || threads > 4096 {
+            throw ValidationError("--threads must be 1 … 4096, got \(threads)")
+        }
+        if let shard {
+            do { _ = try ShardSpec(parsing: shard) } catch { throw ValidationError(error.message) }
+        }
+        if slurm {
+            if shard != nil || resume != nil || into != nil {
+                throw ValidationError("--slurm writes a job folder; --shard, --resume and --into belong to its tasks")
+            }
+            if shards < 1 { throw ValidationError("--shards must be at least 1, got \(shards)") }
+            if cpusPerTask < 1 { throw ValidationError("--cpus-per-task must be at least 1, got \(cpusPerTask)") }
+            if let maxArraySize, maxArraySize < 1 {
+                throw ValidationError("--max-array-size must be at least 1, got \(maxArraySize)")
+            }
+        }
+        if resume != nil && into != nil { throw ValidationError("--resume continues its own folder; drop --into") }
+    }
+
+    func run() async throws {
+        let overrides = try readOverrides(settings)
+        let source = try loadSource(scenario)
+        let base: Scenario
+        do { base = try source.scenario(with: overrides) } catch {
+            for line in error.lines() { printError(line) }
+            throw ExitCode.validationFailure
+        }
+        let seed = self.seed ?? base.seed
+        let made = try makeDesign(source, seed: seed)
+        let pairs = try heatmapPairs(made.factors.map(\.name))
+        if slurm {
+            try writeJobFolder(base, design: made, seed: seed)
+            return
+        }
+        let request = SweepRequest(
+            scenarioPath: base.path, scenarioName: base.name, slug: base.slug, scenarioText: base.sourceText,
+            resolvedScenario: base.resolvedYAML, factors: made.factors.map(\.name), designMethod: methodLabel(made),
+            design: made.points,
+            input: { point in try source.input(with: overrides + made.overrides(at: point)) },
+            governments: base.input.governments.map(\.name), replicates: replicates, masterSeed: seed,
+            threads: threads ?? AvailableCPUs.count(), shard: try shard.map { try ShardSpec(parsing: $0) } ?? .whole,
+            outputRoot: URL(fileURLWithPath: out, isDirectory: true),
+            into: into.map { URL(fileURLWithPath: $0, isDirectory: true) },
+            resume: resume.map { URL(fileURLWithPath: $0, isDirectory: true) }, overrides: overrides.map(\.description))
+        var withPairs = request
+        withPairs.heatmaps = pairs
+        try await runSweep(withPairs)
+    }
+
+    private func methodLabel(_ design: Design) -> String {
+        var label = "\(design.method), \(design.count) points"
+        if let levels { label += ", \(levels) levels" }
+        return label
+    }
+
+    /// The factors read and checked against the scenario, and the design made from them.
+    private func makeDesign(_ source: ScenarioSource, seed: UInt64) throws -> Design {
+        do throws(DesignError) {
+            let parsed = try factors.map { argument throws(DesignError) in try Factor(argument) }
+            try Factor.check(parsed, against: source)
+            let method = try DesignMethods.method(
+                design, settings: DesignSettings(points: points, levels: levels, seed: seed))
+            let made = try method.design(for: parsed)
+            guard made.count > 0 else {
+                throw DesignError.design(design, problem: "the design has no points")
+            }
+            return made
+        } catch {
+            for line in error.lines { printError(line) }
+            throw ExitCode.validationFailure
+        }
+    }
+
+    private func heatmapPairs(_ names: [String]) throws -> [(Int, Int)] {
+        try heatmaps.map { text in
+            let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, parts[0] != parts[1], let a = names.firstIndex(of: parts[0]),
+                let b = names.firstIndex(of: parts[1])
+            else {
+                printError(
+                    "error: --heatmap \(text): expected two different factor paths A,B among "
+                        + names.joined(separator: ", "))
+                throw ExitCode.validationFailure
+            }
+            return (a, b)
+        }
+    }
+
+    private func runSweep(_ request: SweepRequest) async throws {
+        let shardPoints = request.shard.points(of: request.design.count).count
+        if !quiet {
+            printError(
+                "Sweeping '\(request.scenarioName)': \(request.design.count) points (\(request.designMethod))"
+                    + (request.shard.count > 1 ? ", shard \(request.shard): \(shardPoints) of them" : "")
+                    + " × \(request.replicates) replicates on \(request.threads) thread\(request.threads == 1 ? "" : "s")…"
+            )
+        }
+        let control = RunControl()
+        let trap = SignalTrap(control: control)
+        let progress =
+            (!quiet && ProgressBar.stderrIsTerminal) ? ProgressBar(control: control, precisionTarget: nil) : nil
+        progress?.start()
+        let outcome: Sweep.Outcome
+        do {
+            outcome = try await Sweep.run(request, control: control, report: HTMLReport())
+        } catch {
+            progress?.stop()
+            trap.release()
+            printError("error: \(request.scenarioPath): \(error)")
+            throw ExitCode(trap.signal.map { 128 + $0 } ?? 1)
+        }
+        progress?.stop()
+        trap.release()
+        if outcome.interrupted {
+            let done = shardPoints - (shardPoints - outcome.pointsRun)
+            printError(
+                "Interrupted: the completed points are in \(outcome.folder.path)/sweep.sqlite (\(done) run now). "
+                    + "Resume with the same command and --resume '\(outcome.folder.path)'.")
+            throw ExitCode(trap.signal.map { 128 + $0 } ?? 1)
+        }
+        if !quiet {
+            print(
+                "Sweep of \(request.design.count) points × \(request.replicates) replicates"
+                    + (request.shard.count > 1 ? " (shard \(request.shard))" : "")
+                    + ": \(outcome.pointsRun) points run.")
+        }
+        print("Results: \(outcome.folder.path)")
+    }
+
+    /// `--slurm`: the job folder, with the scenario as it is, the design, and the scripts.
+    private func writeJobFolder(_ base: Scenario, design made: Design, seed: UInt64) throws {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        let parent = URL(fileURLWithPath: out, isDirectory: true).appendingPathComponent(base.slug)
+        var folder = parent.appendingPathComponent("sweep-\(formatter.string(from: Date()))-s\(seed)-slurm")
+        var suffix = 2
+        while FileManager.default.fileExists(atPath: folder.path) {
+            folder = parent.appendingPathComponent(
+                "sweep-\(formatter.string(from: Date()))-s\(seed)-slurm-\(suffix)")
+            suffix += 1
+        }
+        var arguments = ["sweep", "scenario.yaml"]
+        for factor in factors { arguments += ["--factor", factor] }
+        arguments += ["--design", "csv:design.csv", "--replicates", String(replicates), "--seed", String(seed)]
+        for setting in settings { arguments += ["--set", setting] }
+        for pair in heatmaps { arguments += ["--heatmap", pair] }
+        let resources = SlurmJobFolder.Resources(
+            cpusPerTask: cpusPerTask, time: time, memory: mem, partition: partition, account: account,
+            maxArraySize: maxArraySize ?? Self.clusterMaxArraySize() ?? 1001)
+        let job = SlurmJobFolder(
+            shards: shards, resources: resources, taskArguments: arguments,
+            executable: Self.executablePath(), jobName: "sinergi-\(base.slug)")
+        let files = FileManager.default
+        do {
+            try files.createDirectory(at: folder, withIntermediateDirectories: true)
+            for name in ["logs", "shards"] {
+                try files.createDirectory(at: folder.appendingPathComponent(name), withIntermediateDirectories: true)
+            }
+            try Data(base.sourceText.utf8).write(to: folder.appendingPathComponent("scenario.yaml"))
+            try Data(made.csv.utf8).write(to: folder.appendingPathComponent("design.csv"))
+            for (name, text) in job.scripts() {
+                let url = folder.appendingPathComponent(name)
+                try Data(text.utf8).write(to: url)
+                try files.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
+            }
+        } catch {
+            try? files.removeItem(at: folder)
+            printError("error: cannot write the job folder \(folder.path): \(error.localizedDescription)")
+            throw ExitCode.failure
+        }
+        let arrays = SlurmJobFolder.arrays(shards: shards, maxArraySize: resources.maxArraySize).count
+        if !quiet {
+            print(
+                "Wrote a Slurm job folder for \(made.count) points × \(replicates) replicates in \(shards) shards "
+                    + "(\(arrays) job array\(arrays == 1 ? "" : "s") of at most \(resources.maxArraySize) tasks).")
+            print("Submit it with: bash \(folder.path)/submit.sh")
+        }
+        print("Job folder: \(folder.path)")
+    }
+
+    /// The absolute path of this executable, for the job scripts.
+    static func executablePath() -> String {
+        let argument = CommandLine.arguments[0]
+        if argument.hasPrefix("/") { return URL(fileURLWithPath: argument).standardizedFileURL.path }
+        if argument.contains("/") {
+            return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(argument)
+                .standardizedFileURL.path
+        }
+        return Bundle.main.executablePath ?? argument
+    }
+
+    /// MaxArraySize of the cluster this runs on, from `scontrol show config`; nil without Slurm.
+    static func clusterMaxArraySize() -> Int? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["scontrol", "show", "config"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n")
+        where line.hasPrefix("MaxArraySize") {
+            if let value = line.split(separator: "=").last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
+                return value
+            }
+        }
+        return nil
+    }
+}
