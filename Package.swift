@@ -50,7 +50,7 @@ let package = Package(
         .target(
             name: "SinergiServe",
             dependencies: [
-                "SinergiClassroom", "SinergiScenario",
+                "SinergiClassroom", "SinergiScenario", "SinergiModel",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

@@ -24,7 +24,7 @@ actor LiveSession {
     /// their own, holding one of the server's futures slots meanwhile.
     ///
     /// - Throws: 409 when this session already runs futures, 503 when every slot is busy,
-    ///   400 for a bad count.
+    ///   the core's ``ClassroomError`` for a bad count.
     func runFutures(count: Int, slots: FuturesSlots) async throws -> Futures {
         guard !futuresRunning else {
             throw ErrorReply(

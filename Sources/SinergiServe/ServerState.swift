@@ -4,6 +4,8 @@ import SinergiClassroom
 /// the assets.
 final class ServerState: Sendable {
     let scenario: ClassroomScenario
+    /// What `GET /api/scenario` returns, built once.
+    let description: ScenarioDescription
     let limits: ServerLimits
     let registry: SessionRegistry<LiveSession>
     let futuresSlots: FuturesSlots
@@ -14,6 +16,7 @@ final class ServerState: Sendable {
         now: @escaping SessionRegistry<LiveSession>.Now = { ContinuousClock.now }
     ) {
         self.scenario = scenario
+        self.description = ScenarioDescription(scenario)
         self.limits = limits
         self.registry = SessionRegistry(maxSessions: limits.maxSessions, ttl: limits.sessionTTL, now: now)
         self.futuresSlots = FuturesSlots(capacity: limits.futuresSlots)

@@ -91,7 +91,7 @@ import Testing
                 "lecturer-state", api.http, "GET", "/api/sessions/\(session)?since=\(seen)")
             if let state { seen = state.month }
             if ContinuousClock.now >= nextFutures {
-                let futures: Futures? = await stats.call(
+                let futures: FuturesJSON? = await stats.call(
                     "futures", api.http, "POST", "/api/sessions/\(session)/futures",
                     body: #"{"count": 200}"#)
                 if futures?.count == 200 { await stats.ranFutures() }
@@ -202,8 +202,7 @@ actor LoadStatistics {
                 return nil
             }
         case .success(let reply) where reply.status == 409 && staleIs409:
-            if let body = try? reply.decode(ClassroomError.ErrorBody.self), !body.error.isEmpty, !body.expected.isEmpty
-            {
+            if let body = try? reply.decode(HTTPReply.ErrorBody.self), !body.error.isEmpty, !body.expected.isEmpty {
                 stale += 1
             } else {
                 fail("\(kind): a 409 without a JSON error body: \(reply.text.prefix(200))")
