@@ -11,14 +11,15 @@ final class ServerState: Sendable {
     let futuresSlots: FuturesSlots
     let assets: AssetCatalogue
 
+    /// - Parameter clock: the time sessions age by and the sweeper waits on.
     init(
         scenario: ClassroomScenario, limits: ServerLimits, assets: AssetCatalogue,
-        now: @escaping SessionRegistry<LiveSession>.Now = { ContinuousClock.now }
+        clock: any SessionClock = ContinuousClock()
     ) {
         self.scenario = scenario
         self.description = ScenarioDescription(scenario)
         self.limits = limits
-        self.registry = SessionRegistry(maxSessions: limits.maxSessions, ttl: limits.sessionTTL, now: now)
+        self.registry = SessionRegistry(maxSessions: limits.maxSessions, ttl: limits.sessionTTL, clock: clock)
         self.futuresSlots = FuturesSlots(capacity: limits.futuresSlots)
         self.assets = assets
     }
