@@ -85,7 +85,8 @@ struct APIRoutes: Sendable {
         router.post("/api/sessions/{id}/futures") { request, context in
             let count = try await Self.decode(FuturesRequest.self, request).count
             let live = try await Self.session(context, state)
-            let futures = try await live.runFutures(count: count, slots: state.futuresSlots)
+            let futures = try await live.runFutures(
+                count: count, slots: state.futuresSlots, runner: state.futuresRunner)
             return JSONBody.response(FuturesJSON(futures))
         }
 

@@ -24,13 +24,17 @@ public struct ClassroomServer: Sendable {
     public init(scenario: Scenario, host: String = "127.0.0.1", port: Int = 8080, limits: ServerLimits = .init())
         throws(UnsuitableScenario)
     {
-        try self.init(scenario: scenario, host: host, port: port, limits: limits, clock: ContinuousClock())
+        try self.init(
+            scenario: scenario, host: host, port: port, limits: limits, clock: ContinuousClock(),
+            futuresRunner: LiveSession.runOnOwnThread)
     }
 
-    /// A server whose sessions age by `clock` (tests move it by hand).
-    init(scenario: Scenario, host: String, port: Int, limits: ServerLimits, clock: any SessionClock)
-        throws(UnsuitableScenario)
-    {
+    /// A server whose sessions age by `clock` and whose futures run with `futuresRunner`
+    /// (tests move the clock by hand and hold futures runs while they look).
+    init(
+        scenario: Scenario, host: String, port: Int, limits: ServerLimits, clock: any SessionClock,
+        futuresRunner: @escaping LiveSession.FuturesRunner
+    ) throws(UnsuitableScenario) {
         let classroom: ClassroomScenario
         do {
             classroom = try ClassroomScenario(scenario)
@@ -40,7 +44,8 @@ public struct ClassroomServer: Sendable {
         self.host = host
         self.port = port
         self.limits = limits
-        self.state = ServerState(scenario: classroom, limits: limits, assets: .bundled(), clock: clock)
+        self.state = ServerState(
+            scenario: classroom, limits: limits, assets: .bundled(), clock: clock, futuresRunner: futuresRunner)
     }
 
     /// Serves until SIGINT or SIGTERM, then shuts down gracefully (requests under way are
