@@ -50,7 +50,7 @@ let package = Package(
         .target(
             name: "SinergiServe",
             dependencies: [
-                "SinergiClassroom", "SinergiScenario", "SinergiModel",
+                "SinergiClassroom", "SinergiScenario",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
