@@ -8,6 +8,8 @@
 #   make bench       builds the benchmark package (Benchmarks/) in release and prints its figures
 #   make bench-peers runs the same model written in Mesa (Benchmarks/peers/) beside Sinergi:
 #                    checks they agree in distribution, prints replicates/s on one core each
+#   make bench-serve a class of 30 students and a lecturer against `sinergi serve` for a
+#                    minute: requests/s and latency percentiles (Benchmarks/serve/)
 
 SHELL      := /bin/bash
 SWIFT      ?= swift
@@ -15,6 +17,7 @@ SCENARIO   ?= Scenarios/classroom.yaml
 RUN_ARGS   ?=
 SERVE_ARGS ?=
 BENCH_ARGS ?=
+SERVE_BENCH_ARGS ?=
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE    := .build/release/sinergi
 
@@ -35,7 +38,7 @@ PEERS_VENV   := Benchmarks/peers/.venv
 PEERS_PYTHON := $(PEERS_VENV)/bin/python
 PEERS_ARGS   ?=
 
-.PHONY: all deps test-deps build run serve test lint format bench bench-peers validate notebooks clear-notebooks clean
+.PHONY: all deps test-deps build run serve test lint format bench bench-peers bench-serve validate notebooks clear-notebooks clean
 
 all: build
 
@@ -147,6 +150,12 @@ bench: deps
 # results/bench-peers/latest.json. Not part of `make test`: it takes a few minutes.
 bench-peers: build $(PEERS_VENV)/requirements.txt
 	$(PEERS_PYTHON) Benchmarks/peers/bench_peers.py $(PEERS_ARGS)
+
+# 30 students and a lecturer against the release `sinergi serve` on loopback for a minute:
+# requests/s, latency percentiles by kind of request, server memory. Python's standard
+# library only. SERVE_BENCH_ARGS passes options, e.g. SERVE_BENCH_ARGS="--seconds 20 --json out.json".
+bench-serve: build
+	python3 Benchmarks/serve/class_load.py --binary $(RELEASE) $(SERVE_BENCH_ARGS)
 
 $(PEERS_VENV)/requirements.txt: Benchmarks/peers/requirements.txt
 	@rm -rf $(PEERS_VENV)

@@ -15,6 +15,7 @@ import SinergiStats
 ///
 /// Not thread-safe. The server owns each session inside one actor and calls it only from
 /// there, hence `@unchecked Sendable`; ``FuturesJob`` is the part that runs elsewhere.
+/// A refused request throws a ``ClassroomError`` before it changes anything.
 public final class ClassroomSession: @unchecked Sendable {
     /// Largest number of players in a session.
     public static let maximumPlayers = 200
@@ -33,6 +34,14 @@ public final class ClassroomSession: @unchecked Sendable {
     public private(set) var settings: ClassroomSettings
     /// Settings staged after month 0, waiting for the next Setup.
     public private(set) var pendingSettings: ClassroomSettings?
+    /// Levers switched on during the session, the settings' levers first (from month 0).
+    public private(set) var schedule: [ScheduleEntry] = []
+    /// One frame per month simulated so far, month 0 first.
+    public private(set) var frames: [Frame] = []
+    /// What the played agencies did, one entry per played agency and past month.
+    public private(set) var choices: [Choice] = []
+    /// The players, in the order they joined.
+    public var players: [Player] { seats.map(\.player) }
     /// The master seed.
     public var seed: UInt64 { settings.seed ?? scenario.scenario.seed }
     /// Months simulated so far.
@@ -43,14 +52,10 @@ public final class ClassroomSession: @unchecked Sendable {
     /// The scenario's input with the settings' constructs, before any intervention of the session.
     private var baseInput: ModelInput
     private var live: LiveRun
-    /// Levers switched on during the session (the settings' levers first, from month 0).
-    private var schedule: [ScheduleEntry] = []
     /// The session's interventions in the order they were added: a schedule entry or a
     /// stance's training or budget intervention.
     private var slots: [Slot] = []
-    private var frames: [Frame] = []
-    private var players: [Player] = []
-    private var choices: [Choice] = []
+    private var seats: [Seat] = []
     /// Whether a share/guard stance has acted since the last Setup.
     private var usedEffortStances = false
 
@@ -59,18 +64,16 @@ public final class ClassroomSession: @unchecked Sendable {
         case stance(Intervention)
     }
 
-    private struct Player {
+    /// A player and the token only they hold.
+    private struct Seat {
         var token: String
-        var government: Int
-        var agency: Int
-        var name: String
-        var stance: Stance?
+        var player: Player
     }
 
     /// A session with `settings` set up at month 0.
     ///
-    /// - Throws: a 400 ``ClassroomError`` when the settings are not valid or the model
-    ///   cannot start from them.
+    /// - Throws: ``ClassroomError/badRequest(_:)`` when the settings are not valid or the
+    ///   model cannot start from them.
     public init(id: String, scenario: ClassroomScenario, settings: ClassroomSettings = ClassroomSettings())
         throws(ClassroomError)
     {
@@ -97,9 +100,7 @@ public final class ClassroomSession: @unchecked Sendable {
             let live = try LiveRun(input: input, masterSeed: resolved.seed!, replicate: 0)
             return (resolved, input, live)
         } catch {
-            throw .badRequest(
-                "the model cannot start from these settings: \(error)",
-                expected: SettingsRequest.example)
+            throw .badRequest("the model cannot start from these settings: \(error)")
         }
     }
 
@@ -126,7 +127,8 @@ public final class ClassroomSession: @unchecked Sendable {
     /// Starts again at month 0 with `settings` (nil: the staged settings if any, else the
     /// current ones). History and stances are cleared, players are kept.
     ///
-    /// - Throws: a 400 ``ClassroomError`` when the settings are not valid; nothing changes then.
+    /// - Throws: ``ClassroomError/badRequest(_:)`` when the settings are not valid; nothing
+    ///   changes then.
     public func setup(_ settings: ClassroomSettings?) throws(ClassroomError) {
         let chosen = settings ?? pendingSettings ?? self.settings
         let (resolved, input, live) = try Self.prepare(scenario, chosen)
@@ -135,13 +137,13 @@ public final class ClassroomSession: @unchecked Sendable {
         self.live = live
         pendingSettings = nil
         startSchedule()
-        for p in players.indices { players[p].stance = nil }
+        for p in seats.indices { seats[p].player.stance = nil }
     }
 
     /// Settings for later: applied at once at month 0, otherwise kept for the next Setup
-    /// (``SessionState/pendingSetup``).
+    /// (``pendingSettings``).
     ///
-    /// - Throws: a 400 ``ClassroomError`` when the settings are not valid.
+    /// - Throws: ``ClassroomError/badRequest(_:)`` when the settings are not valid.
     public func stage(_ settings: ClassroomSettings) throws(ClassroomError) {
         try settings.validate()
         if month == 0 { try setup(settings) } else { pendingSettings = settings }
@@ -152,12 +154,11 @@ public final class ClassroomSession: @unchecked Sendable {
     /// Steps `months` months (1 … 12, fewer when the horizon comes first) and returns their
     /// frames. The players' stances act in the first of them and are then cleared.
     ///
-    /// - Throws: 400 for a count out of range, 409 at the horizon.
+    /// - Throws: ``ClassroomError/badRequest(_:)`` for a count out of range,
+    ///   ``ClassroomError/conflict(_:)`` at the horizon.
     public func step(months count: Int) throws(ClassroomError) -> [Frame] {
         guard (1...Self.maximumStep).contains(count) else {
-            throw .badRequest(
-                "field 'months' must be an integer in [1, \(Self.maximumStep)], got \(count)",
-                expected: StepRequest.example)
+            throw .badRequest("field 'months' must be an integer in [1, \(Self.maximumStep)], got \(count)")
         }
         guard !isFinished else {
             throw .conflict("the run has finished at month \(months); Setup starts it again")
@@ -165,7 +166,7 @@ public final class ClassroomSession: @unchecked Sendable {
         var new: [Frame] = []
         for k in 0..<Swift.min(count, months - month) {
             var imposed: [[AgencyStance?]] = []
-            var played: Set<[Int]> = []
+            var played: [[Bool]] = []
             if k == 0 { (imposed, played) = applyStances() }
             live.step(stances: imposed)
             let frame = frame(played: played)
@@ -176,14 +177,14 @@ public final class ClassroomSession: @unchecked Sendable {
     }
 
     /// Turns this month's stances into interventions and effort rules and records the choices.
-    private func applyStances() -> ([[AgencyStance?]], Set<[Int]>) {
+    private func applyStances() -> ([[AgencyStance?]], [[Bool]]) {
         let t = month
         var byAgency: [[Int]: [Stance]] = [:]
-        for player in players {
-            guard let stance = player.stance, !stance.isEmpty else { continue }
-            byAgency[[player.government, player.agency], default: []].append(stance)
+        for seat in seats {
+            guard let stance = seat.player.stance, !stance.isEmpty else { continue }
+            byAgency[[seat.player.government, seat.player.agency], default: []].append(stance)
         }
-        for p in players.indices { players[p].stance = nil }
+        for p in seats.indices { seats[p].player.stance = nil }
         guard !byAgency.isEmpty else { return ([], []) }
         var imposed: [[AgencyStance?]] = baseInput.governments.map { Array(repeating: nil, count: $0.agencies.count) }
         var added = false
@@ -209,42 +210,44 @@ public final class ClassroomSession: @unchecked Sendable {
             if majority.commitBudget == true { add(.budgetRingfence, Self.stanceBudgetIntensity) }
         }
         if added { live.setInterventions(interventions(stances: true)) }
-        return (imposed, Set(byAgency.keys))
+        var played = baseInput.governments.map { [Bool](repeating: false, count: $0.agencies.count) }
+        for key in byAgency.keys { played[key[0]][key[1]] = true }
+        return (imposed, played)
     }
 
     // MARK: Levers
 
-    /// Switches a lever on or off. At month 0 this changes the settings; later, switching
-    /// on adds an entry that starts at the current month and switching off ends the open
-    /// entry at the current month (docs/model.md §8).
+    /// Switches the lever with key `key` (the scenario-file name, e.g. `training`) on at
+    /// `intensity` (nil: the lever's default), or off. At month 0 this changes the settings;
+    /// later, switching on adds an entry that starts at the current month and switching off
+    /// ends the open entry at the current month (docs/model.md §8).
     ///
-    /// - Throws: 400 for an unknown lever or an intensity out of range, 409 at the horizon.
-    public func setLever(_ request: LeverRequest) throws(ClassroomError) {
-        guard let lever = Lever(rawValue: request.lever) else {
+    /// - Throws: ``ClassroomError/badRequest(_:)`` for an unknown lever or an intensity out
+    ///   of range, ``ClassroomError/conflict(_:)`` at the horizon.
+    public func setLever(_ key: String, on: Bool, intensity requested: Double? = nil) throws(ClassroomError) {
+        guard let lever = Lever(rawValue: key) else {
             let names = Lever.allCases.map(\.rawValue).joined(separator: ", ")
-            throw .badRequest("unknown lever '\(request.lever)'; levers are \(names)", expected: LeverRequest.example)
+            throw .badRequest("unknown lever '\(key)'; levers are \(names)")
         }
-        if let intensity = request.intensity, !(intensity.isFinite && (0...1).contains(intensity)) {
-            throw .badRequest(
-                "field 'intensity' must be a number in [0, 1], got \(intensity.clean)",
-                expected: LeverRequest.example)
+        if let requested, !(requested.isFinite && (0...1).contains(requested)) {
+            throw .badRequest("field 'intensity' must be a number in [0, 1], got \(requested.clean)")
         }
         guard !isFinished else {
             throw .conflict("the run has finished at month \(months); Setup starts it again")
         }
-        let intensity = request.intensity ?? LeverInfo.of(lever).defaultIntensity
+        let intensity = requested ?? LeverInfo.of(lever).defaultIntensity
         if month == 0 {
             var changed = settings
-            changed.levers[lever.rawValue] = request.on ? LeverSetting(intensity: intensity) : nil
+            changed.levers[lever.rawValue] = on ? LeverSetting(intensity: intensity) : nil
             settings = changed
             startSchedule()
             return
         }
         let t = month
         let open = schedule.indices.last { schedule[$0].lever == lever.rawValue && schedule[$0].end == nil }
-        if request.on, let open, schedule[open].intensity == intensity { return }
+        if on, let open, schedule[open].intensity == intensity { return }
         if let open { close(open, at: t) }
-        if request.on {
+        if on {
             schedule.append(ScheduleEntry(lever: lever.rawValue, intensity: intensity, start: t, end: nil))
             slots.append(.schedule(schedule.count - 1))
         }
@@ -284,40 +287,42 @@ public final class ClassroomSession: @unchecked Sendable {
 
     // MARK: Players
 
-    /// Adds a player of one agency (several players of one agency form a team).
+    /// Adds a player of agency `agency` of government `government` (indices in the
+    /// scenario); several players of one agency form a team. Returns the player's token, a
+    /// random 24-character string that only the player holds.
     ///
-    /// - Throws: 400 for an unknown government or agency or a bad name, 409 when the
-    ///   session does not take players or has 200.
-    public func addPlayer(_ request: JoinRequest) throws(ClassroomError) -> JoinReply {
-        func bad(_ message: String) -> ClassroomError { .badRequest(message, expected: JoinRequest.example) }
+    /// - Throws: ``ClassroomError/badRequest(_:)`` for an unknown government or agency or a
+    ///   bad name, ``ClassroomError/conflict(_:)`` when the session does not take players or
+    ///   has 200.
+    public func addPlayer(government: Int, agency: Int, name requested: String) throws(ClassroomError) -> String {
+        func bad(_ message: String) -> ClassroomError { .badRequest(message) }
         guard settings.participation else {
             throw .conflict("session \(id) does not take players: participation is off")
         }
         let governments = baseInput.governments
-        guard governments.indices.contains(request.government) else {
-            throw bad(
-                "field 'government' must be an integer in [0, \(governments.count - 1)], got \(request.government)")
+        guard governments.indices.contains(government) else {
+            throw bad("field 'government' must be an integer in [0, \(governments.count - 1)], got \(government)")
         }
-        let agencies = governments[request.government].agencies
-        guard agencies.indices.contains(request.agency) else {
+        let agencies = governments[government].agencies
+        guard agencies.indices.contains(agency) else {
             throw bad(
-                "field 'agency' must be an integer in [0, \(agencies.count - 1)] for government '\(governments[request.government].name)', got \(request.agency)"
+                "field 'agency' must be an integer in [0, \(agencies.count - 1)] for government '\(governments[government].name)', got \(agency)"
             )
         }
-        let name = request.name.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = requested.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...40).contains(name.count) else {
             throw bad("field 'name' must have 1 to 40 characters, got \(name.count)")
         }
         guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw bad("field 'name' must not contain control characters")
         }
-        guard players.count < Self.maximumPlayers else {
+        guard seats.count < Self.maximumPlayers else {
             throw .conflict("session \(id) already has the maximum of \(Self.maximumPlayers) players")
         }
         var token = Self.makeToken()
-        while players.contains(where: { $0.token == token }) { token = Self.makeToken() }
-        players.append(Player(token: token, government: request.government, agency: request.agency, name: name))
-        return JoinReply(token: token, government: request.government, agency: request.agency)
+        while seats.contains(where: { $0.token == token }) { token = Self.makeToken() }
+        seats.append(Seat(token: token, player: Player(government: government, agency: agency, name: name)))
+        return token
     }
 
     /// A random 24-character token from [a-z0-9].
@@ -328,51 +333,31 @@ public final class ClassroomSession: @unchecked Sendable {
     }
 
     /// Whether `token` is one of the session's players.
-    public func hasPlayer(token: String) -> Bool { players.contains { $0.token == token } }
+    public func hasPlayer(token: String) -> Bool { seats.contains { $0.token == token } }
 
-    /// Sets the stance of the player with `token` for the current month (replacing an
-    /// earlier one of the same month).
+    /// Sets the stance of the player with `token` for `month`, which must be the current
+    /// month (replacing an earlier stance of the same month).
     ///
-    /// - Throws: 404 for an unknown token, 409 when the month is not the current month or
-    ///   the run has finished.
-    public func setStance(token: String, _ request: StanceRequest) throws(ClassroomError) -> StanceReply {
-        guard let index = players.firstIndex(where: { $0.token == token }) else {
+    /// - Throws: ``ClassroomError/notFound(_:)`` for an unknown token,
+    ///   ``ClassroomError/conflict(_:)`` when `month` is not the current month or the run
+    ///   has finished.
+    public func setStance(token: String, month requested: Int, _ stance: Stance) throws(ClassroomError) {
+        guard let index = seats.firstIndex(where: { $0.token == token }) else {
             throw .notFound("no player with this token in session \(id)")
         }
         guard !isFinished else {
             throw .conflict("the run has finished at month \(months); no more stances")
         }
-        guard request.month == month else {
+        guard requested == month else {
             throw .conflict(
-                request.month < month
-                    ? "month \(request.month) is over; the session is at month \(month)"
-                    : "month \(request.month) has not started; the session is at month \(month)")
+                requested < month
+                    ? "month \(requested) is over; the session is at month \(month)"
+                    : "month \(requested) has not started; the session is at month \(month)")
         }
-        players[index].stance = request.stance
-        return StanceReply(accepted: true)
+        seats[index].player.stance = stance
     }
 
     // MARK: State
-
-    /// The session's state, with the frames after month `since` (all without it), or without
-    /// frames when `includeFrames` is false.
-    public func state(since: Int? = nil, includeFrames: Bool = true) -> SessionState {
-        SessionState(
-            id: id, month: month, months: months, finished: isFinished, seed: seed, settings: settings,
-            pendingSetup: pendingSettings != nil, schedule: schedule,
-            frames: includeFrames ? frames.filter { $0.month > (since ?? -1) } : nil,
-            players: players.map {
-                PlayerState(government: $0.government, agency: $0.agency, name: $0.name, stance: $0.stance)
-            },
-            choices: choices)
-    }
-
-    /// The entry of the session list.
-    public var summary: SessionSummary {
-        SessionSummary(
-            id: id, name: scenario.scenario.name, month: month, months: months, players: players.count,
-            participation: settings.participation)
-    }
 
     /// The model input the live run uses now (the settings applied, every intervention of
     /// the session, stances' training and budget included).
@@ -413,12 +398,10 @@ public final class ClassroomSession: @unchecked Sendable {
     /// settings and the current lever schedule, levers on now staying on to the end;
     /// players' stances are left out. Run it off the session's actor.
     ///
-    /// - Throws: 400 when `count` is not in 1 … 1000.
+    /// - Throws: ``ClassroomError/badRequest(_:)`` when `count` is not in 1 … 1000.
     public func futuresJob(count: Int) throws(ClassroomError) -> FuturesJob {
         guard (1...Self.maximumFutures).contains(count) else {
-            throw .badRequest(
-                "field 'count' must be an integer in [1, \(Self.maximumFutures)], got \(count)",
-                expected: FuturesRequest.example)
+            throw .badRequest("field 'count' must be an integer in [1, \(Self.maximumFutures)], got \(count)")
         }
         var input = baseInput
         input.interventions = interventions(stances: false)
@@ -427,41 +410,17 @@ public final class ClassroomSession: @unchecked Sendable {
 
     // MARK: Frames
 
-    private func frame(played: Set<[Int]>) -> Frame {
+    /// The frame of the live run now; `played` (by government and agency, empty for none)
+    /// marks the agencies whose players' stances acted in the month just stepped.
+    private func frame(played: [[Bool]]) -> Frame {
         let snapshot = live.snapshot()
         let input = live.input
-        let total = input.startYear * 12 + (input.startMonth - 1) + snapshot.month
-        let date = String(format: "%04d-%02d", total / 12, total % 12 + 1)
-        let governments = snapshot.governments.enumerated().map { g, government in
-            FrameGovernment(
-                spbe: government.spbe, predicate: government.predicate.name, meanMaturity: government.meanMaturity,
-                meanTrust: government.meanTrust, meanCommitment: government.meanCommitment,
-                meanEffort: government.meanEffort, understanding: government.understanding,
-                adoption: government.adoption, internetAccess: government.internetAccess,
-                initiatives: government.initiatives.map {
-                    FrameInitiative(progress: $0.progress, status: $0.status.name)
-                },
-                agencies: government.agencies.enumerated().map { a, agency in
-                    FrameAgency(
-                        maturity: agency.maturity, budget: agency.budget, trust: agency.trust,
-                        commitment: agency.commitment, effort: agency.effort, hr: agency.hr,
-                        motivation: agency.motivation.name, played: played.contains([g, a]))
-                })
-        }
-        return Frame(month: snapshot.month, date: date, governments: governments)
+        let start = CalendarMonth(year: input.startYear, month: input.startMonth)
+        let marks =
+            played.isEmpty ? input.governments.map { [Bool](repeating: false, count: $0.agencies.count) } : played
+        return Frame(snapshot: snapshot, date: start.adding(months: snapshot.month), played: marks)
     }
 
     /// The live run's snapshot now (for tests and diagnostics).
     public func snapshot() -> LiveSnapshot { live.snapshot() }
-}
-
-extension InitiativeStatus {
-    /// The status as the API writes it.
-    public var name: String {
-        switch self {
-        case .active: return "active"
-        case .launched: return "launched"
-        case .integrated: return "integrated"
-        }
-    }
 }

@@ -3,7 +3,7 @@ import SinergiStats
 
 /// A slider of the lecturer's page: one construct of the model, set for every government
 /// (docs/model.md §8, choices 24–32).
-public enum Construct: String, Sendable, CaseIterable, Codable {
+public enum Construct: String, Sendable, CaseIterable {
     case ego, politicalWill, champion, design, budget, hr, culture, legacyLockIn, mandate
 
     /// The slider's range (budget adequacy goes to 1.5, as B⁰ does).

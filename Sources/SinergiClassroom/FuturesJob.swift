@@ -17,7 +17,7 @@ public struct FuturesJob: Sendable {
 
     /// Runs the futures on the calling thread (about a millisecond each for the classroom scenario).
     ///
-    /// - Throws: a 400 ``ClassroomError`` when a replicate cannot start (the model's error).
+    /// - Throws: ``ClassroomError/badRequest(_:)`` when a replicate cannot start (the model's error).
     public func run() throws(ClassroomError) -> Futures {
         let runner = ReplicateRunner(input: input)
         let workspace = ReplicateWorkspace(for: runner)
@@ -53,7 +53,7 @@ public struct FuturesJob: Sendable {
     }
 
     /// Statistics of one government; `spbe` and `adoption` hold `rows` values per future.
-    private func summarise(spbe: [Double], adoption: [Double], rows: Int) -> FuturesGovernment {
+    private func summarise(spbe: [Double], adoption: [Double], rows: Int) -> Futures.Government {
         func column(_ values: [Double], _ m: Int) -> [Double] {
             (0..<count).map { values[$0 * rows + m] }
         }
@@ -70,22 +70,22 @@ public struct FuturesJob: Sendable {
         }
         let shares = Dictionary(
             uniqueKeysWithValues: SPBEPredicate.allCases.map {
-                ($0.name, Double(predicates[$0.rawValue]) / Double(count))
+                ($0, Double(predicates[$0.rawValue]) / Double(count))
             })
-        var spbeBand = Band(p5: [], p50: [], p95: [])
-        var adoptionBand = Band(p5: [], p50: [], p95: [])
+        var spbeBand = Futures.Band(p5: [], p50: [], p95: [])
+        var adoptionBand = Futures.Band(p5: [], p50: [], p95: [])
         for m in 0..<rows {
             let s = Summary(column(spbe, m))
             spbeBand.p5.append(s.q05); spbeBand.p50.append(s.q50); spbeBand.p95.append(s.q95)
             let a = Summary(column(adoption, m))
             adoptionBand.p5.append(a.q05); adoptionBand.p50.append(a.q50); adoptionBand.p95.append(a.q95)
         }
-        return FuturesGovernment(
-            finalSpbe: FinalSpbe(
+        return Futures.Government(
+            finalSpbe: Futures.FinalIndex(
                 mean: index.mean, p5: index.q05, p25: index.q25, p50: index.q50, p75: index.q75, p95: index.q95,
-                histogram: Histogram(from: Self.histogramFrom, width: Self.histogramWidth, counts: counts)),
+                histogram: Futures.Histogram(from: Self.histogramFrom, width: Self.histogramWidth, counts: counts)),
             predicateShares: shares,
-            adoption: AdoptionSummary(mean: adopted.mean, p5: adopted.q05, p50: adopted.q50, p95: adopted.q95),
-            bands: Bands(spbe: spbeBand, adoption: adoptionBand))
+            adoption: Futures.Adoption(mean: adopted.mean, p5: adopted.q05, p50: adopted.q50, p95: adopted.q95),
+            bands: Futures.Bands(spbe: spbeBand, adoption: adoptionBand))
     }
 }

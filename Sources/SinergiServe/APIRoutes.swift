@@ -5,8 +5,9 @@ import SinergiClassroom
 /// The JSON API of docs/classroom-api.md: the scenario, the sessions and what a lecturer
 /// and students do in them.
 ///
-/// A handler decodes its body strictly (``ClassroomRequest``), finds the session in the
-/// registry, and does its work on the session's actor; a failed request changes nothing.
+/// A handler decodes its body strictly (``StrictJSON``), finds the session in the registry,
+/// does its work on the session's actor, and writes the reply's JSON (the types of `Wire/`)
+/// from the core's domain values there; a failed request changes nothing.
 struct APIRoutes: Sendable {
     let state: ServerState
 
@@ -15,7 +16,7 @@ struct APIRoutes: Sendable {
         let registry = state.registry
 
         router.get("/api/scenario") { _, _ in
-            JSONBody.response(state.scenario.description)
+            JSONBody.response(state.description)
         }
 
         router.post("/api/sessions") { request, _ in
@@ -25,14 +26,14 @@ struct APIRoutes: Sendable {
             let (id, live) = try await registry.add { id throws(ClassroomError) in
                 LiveSession(try ClassroomSession(id: id, scenario: scenario, settings: settings))
             }
-            let sessionState = await live.with { $0.state() }
+            let sessionState = await live.with { SessionState($0) }
             return JSONBody.response(Created(id: id, state: sessionState), status: .created)
         }
 
         router.get("/api/sessions") { _, _ in
             var summaries: [SessionSummary] = []
             for (_, live) in await registry.all() {
-                let summary = await live.with { $0.summary }
+                let summary = await live.with { SessionSummary($0) }
                 if summary.participation { summaries.append(summary) }
             }
             return JSONBody.response(SessionList(sessions: summaries))
@@ -41,7 +42,7 @@ struct APIRoutes: Sendable {
         router.get("/api/sessions/{id}") { request, context in
             let since = try Self.since(request)
             let live = try await Self.session(context, state)
-            return JSONBody.response(await live.with { $0.state(since: since) })
+            return JSONBody.response(await live.with { SessionState($0, since: since) })
         }
 
         router.delete("/api/sessions/{id}") { _, context in
@@ -56,7 +57,7 @@ struct APIRoutes: Sendable {
             return JSONBody.response(
                 try await live.with { session throws(ClassroomError) in
                     try session.setup(settings)
-                    return session.state()
+                    return SessionState(session)
                 })
         }
 
@@ -66,7 +67,8 @@ struct APIRoutes: Sendable {
             return JSONBody.response(
                 try await live.with { session throws(ClassroomError) in
                     let frames = try session.step(months: months)
-                    return Stepped(frames: frames, state: session.state(includeFrames: false))
+                    return StepReply(
+                        frames: frames.map(FrameJSON.init), state: SessionState(session, includeFrames: false))
                 })
         }
 
@@ -75,15 +77,17 @@ struct APIRoutes: Sendable {
             let live = try await Self.session(context, state)
             return JSONBody.response(
                 try await live.with { session throws(ClassroomError) in
-                    try session.setLever(lever)
-                    return session.state(includeFrames: false)
+                    try session.setLever(lever.lever, on: lever.on, intensity: lever.intensity)
+                    return SessionState(session, includeFrames: false)
                 })
         }
 
         router.post("/api/sessions/{id}/futures") { request, context in
             let count = try await Self.decode(FuturesRequest.self, request).count
             let live = try await Self.session(context, state)
-            return JSONBody.response(try await live.runFutures(count: count, slots: state.futuresSlots))
+            let futures = try await live.runFutures(
+                count: count, slots: state.futuresSlots, runner: state.futuresRunner)
+            return JSONBody.response(FuturesJSON(futures))
         }
 
         router.get("/api/sessions/{id}/scenario.yaml") { _, context in
@@ -102,7 +106,10 @@ struct APIRoutes: Sendable {
             let join = try await Self.decode(JoinRequest.self, request)
             let live = try await Self.session(context, state)
             return JSONBody.response(
-                try await live.with { session throws(ClassroomError) in try session.addPlayer(join) },
+                try await live.with { session throws(ClassroomError) in
+                    let token = try session.addPlayer(government: join.government, agency: join.agency, name: join.name)
+                    return JoinReply(token: token, government: join.government, agency: join.agency)
+                },
                 status: .created)
         }
 
@@ -112,19 +119,14 @@ struct APIRoutes: Sendable {
             let live = try await Self.session(context, state)
             return JSONBody.response(
                 try await live.with { session throws(ClassroomError) in
-                    try session.setStance(token: token, stance)
+                    try session.setStance(token: token, month: stance.month, stance.stance)
+                    return StanceReply(accepted: true)
                 })
         }
     }
 
     struct Created: Encodable {
         let id: String
-        let state: SessionState
-    }
-
-    /// The reply of a step (the core's `StepReply` as the server builds it).
-    struct Stepped: Encodable, Sendable {
-        let frames: [Frame]
         let state: SessionState
     }
 
@@ -140,7 +142,7 @@ struct APIRoutes: Sendable {
         var buffer = try await request.body.collect(upTo: ServerLimits.maxBodyBytes)
         var data = Data(buffer.readBytes(length: buffer.readableBytes) ?? [])
         if data.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }), let emptyMeans { data = Data(emptyMeans.utf8) }
-        return try ClassroomRequest.decode(type, from: data)
+        return try StrictJSON.decode(type, from: data)
     }
 
     /// The session of the path's `{id}`, its expiry clock reset.

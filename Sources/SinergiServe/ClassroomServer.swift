@@ -24,6 +24,17 @@ public struct ClassroomServer: Sendable {
     public init(scenario: Scenario, host: String = "127.0.0.1", port: Int = 8080, limits: ServerLimits = .init())
         throws(UnsuitableScenario)
     {
+        try self.init(
+            scenario: scenario, host: host, port: port, limits: limits, clock: ContinuousClock(),
+            futuresRunner: LiveSession.runOnOwnThread)
+    }
+
+    /// A server whose sessions age by `clock` and whose futures run with `futuresRunner`
+    /// (tests move the clock by hand and hold futures runs while they look).
+    init(
+        scenario: Scenario, host: String, port: Int, limits: ServerLimits, clock: any SessionClock,
+        futuresRunner: @escaping LiveSession.FuturesRunner
+    ) throws(UnsuitableScenario) {
         let classroom: ClassroomScenario
         do {
             classroom = try ClassroomScenario(scenario)
@@ -33,7 +44,8 @@ public struct ClassroomServer: Sendable {
         self.host = host
         self.port = port
         self.limits = limits
-        self.state = ServerState(scenario: classroom, limits: limits, assets: .bundled())
+        self.state = ServerState(
+            scenario: classroom, limits: limits, assets: .bundled(), clock: clock, futuresRunner: futuresRunner)
     }
 
     /// Serves until SIGINT or SIGTERM, then shuts down gracefully (requests under way are
@@ -58,7 +70,7 @@ public struct ClassroomServer: Sendable {
             try await group.run()
         }
         for await port in ports {
-            return RunningClassroomServer(host: host, port: port, group: group, task: task)
+            return RunningClassroomServer(host: host, port: port, state: state, group: group, task: task)
         }
         try await task.value  // the server ended before listening: its error says why
         throw CancellationError()
@@ -91,6 +103,8 @@ public struct RunningClassroomServer: Sendable {
     public let host: String
     /// The port the server listens on (the real one when it was started with port 0).
     public let port: Int
+    /// What the server's routes share (for tests).
+    let state: ServerState
     let group: ServiceGroup
     let task: Task<Void, any Error>
 

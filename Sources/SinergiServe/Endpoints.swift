@@ -29,9 +29,17 @@ enum Endpoints {
         return ErrorReply(.notFound, "no such page or endpoint: \(request.method) \(path)", expected: catalogue)
     }
 
-    /// What to do instead, for an error of the session core that names no example body.
-    static func remedy(for endpoint: String?, status: Int) -> String {
-        switch (endpoint ?? "", status) {
+    /// What to do instead of a request to `endpoint` that the session core refused with
+    /// `status`: an example of the endpoint's body for a 400, the way out of the conflict
+    /// for a 409, where the token comes from for a 404.
+    static func remedy(for endpoint: String?, status: HTTPResponse.Status) -> String {
+        switch (endpoint ?? "", status.code) {
+        case ("/api/sessions", 400), ("/api/sessions/{id}/setup", 400): SettingsRequest.example
+        case ("/api/sessions/{id}/step", 400): StepRequest.example
+        case ("/api/sessions/{id}/lever", 400): LeverRequest.example
+        case ("/api/sessions/{id}/futures", 400): FuturesRequest.example
+        case ("/api/sessions/{id}/players", 400): JoinRequest.example
+        case ("/api/sessions/{id}/players/{token}/stance", 400): StanceRequest.example
         case ("/api/sessions/{id}/step", 409), ("/api/sessions/{id}/lever", 409):
             "POST /api/sessions/{id}/setup with {} to start the run again at month 0"
         case ("/api/sessions/{id}/players/{token}/stance", 409):

@@ -28,10 +28,8 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         switch error {
         case let reply as ErrorReply:
             return reply
-        case let error as ClassroomError:
-            let expected =
-                error.expected.isEmpty ? Endpoints.remedy(for: endpoint, status: error.status) : error.expected
-            return ErrorReply(HTTPResponse.Status(code: error.status), error.message, expected: expected)
+        case let refusal as ClassroomError:
+            return ErrorReply(refusal, endpoint: endpoint)
         case let error as any HTTPResponseError where error.status == .contentTooLarge:
             return .bodyTooLarge
         case let error as any HTTPResponseError where error.status == .notFound:

@@ -1,4 +1,3 @@
-import Foundation
 import Hummingbird
 
 /// The one shape every error of the API takes: a status and two sentences, what went wrong
@@ -29,28 +28,4 @@ extension ErrorReply {
     static let internalFailure = ErrorReply(
         .internalServerError, "the server failed to answer this request; the session is unchanged",
         expected: "the same request again, or report the problem")
-}
-
-/// JSON responses with the encoder settings the whole API shares.
-enum JSONBody {
-    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
-        let data: Data
-        do {
-            data = try encoder().encode(value)
-        } catch {
-            data = Data(#"{"error":"the reply could not be encoded","expected":"the same request again"}"#.utf8)
-            return Response(
-                status: .internalServerError, headers: [.contentType: "application/json; charset=utf-8"],
-                body: .init(byteBuffer: ByteBuffer(bytes: data)))
-        }
-        return Response(
-            status: status, headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(bytes: data)))
-    }
-
-    static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        return encoder
-    }
 }

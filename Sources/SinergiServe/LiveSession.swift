@@ -6,8 +6,11 @@ import SinergiClassroom
 ///
 /// `ClassroomSession` is not thread-safe; it is touched only inside ``with(_:)``, on this
 /// actor. A futures run takes a snapshot of the session here and runs elsewhere
-/// (``runFutures(count:slots:)``), so the session keeps answering while it computes.
+/// (``runFutures(count:slots:runner:)``), so the session keeps answering while it computes.
 actor LiveSession {
+    /// Runs a futures job away from the threads that serve requests and gives its futures.
+    typealias FuturesRunner = @Sendable (FuturesJob) async throws(ClassroomError) -> Futures
+
     private let session: ClassroomSession
     private var futuresRunning = false
 
@@ -20,12 +23,13 @@ actor LiveSession {
         try body(session)
     }
 
-    /// Runs `count` futures of the session's current settings and schedule on a thread of
-    /// their own, holding one of the server's futures slots meanwhile.
+    /// Runs `count` futures of the session's current settings and schedule with `runner`
+    /// (the server's: on a thread of their own), holding one of the server's futures slots
+    /// meanwhile.
     ///
     /// - Throws: 409 when this session already runs futures, 503 when every slot is busy,
-    ///   400 for a bad count.
-    func runFutures(count: Int, slots: FuturesSlots) async throws -> Futures {
+    ///   the core's ``ClassroomError`` for a bad count.
+    func runFutures(count: Int, slots: FuturesSlots, runner: FuturesRunner) async throws -> Futures {
         guard !futuresRunning else {
             throw ErrorReply(
                 .conflict, "session \(session.id) is already running futures; wait for them",
@@ -44,12 +48,12 @@ actor LiveSession {
             slots.give()
         }
         // The actor is free while the futures run: other requests of this session go on.
-        return try await Self.runOnOwnThread(job)
+        return try await runner(job)
     }
 
     /// Runs a CPU-bound job on a fresh thread rather than on the small pool of threads
     /// that serves requests, so two long runs cannot stall every other request.
-    private static func runOnOwnThread(_ job: FuturesJob) async throws(ClassroomError) -> Futures {
+    @Sendable static func runOnOwnThread(_ job: FuturesJob) async throws(ClassroomError) -> Futures {
         let result = await withCheckedContinuation {
             (continuation: CheckedContinuation<Result<Futures, ClassroomError>, Never>) in
             let thread = Thread {

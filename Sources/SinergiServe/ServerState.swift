@@ -1,22 +1,31 @@
 import SinergiClassroom
 
-/// What every route of one server shares: the scenario, the sessions, the futures slots,
-/// the assets.
+/// What every route of one server shares: the scenario, the sessions, the futures slots and
+/// how futures run, the assets.
 final class ServerState: Sendable {
     let scenario: ClassroomScenario
+    /// What `GET /api/scenario` returns, built once.
+    let description: ScenarioDescription
     let limits: ServerLimits
     let registry: SessionRegistry<LiveSession>
     let futuresSlots: FuturesSlots
+    let futuresRunner: LiveSession.FuturesRunner
     let assets: AssetCatalogue
 
+    /// - Parameters:
+    ///   - clock: the time sessions age by and the sweeper waits on.
+    ///   - futuresRunner: how a futures job runs once it holds a slot.
     init(
         scenario: ClassroomScenario, limits: ServerLimits, assets: AssetCatalogue,
-        now: @escaping SessionRegistry<LiveSession>.Now = { ContinuousClock.now }
+        clock: any SessionClock = ContinuousClock(),
+        futuresRunner: @escaping LiveSession.FuturesRunner = LiveSession.runOnOwnThread
     ) {
         self.scenario = scenario
+        self.description = ScenarioDescription(scenario)
         self.limits = limits
-        self.registry = SessionRegistry(maxSessions: limits.maxSessions, ttl: limits.sessionTTL, now: now)
+        self.registry = SessionRegistry(maxSessions: limits.maxSessions, ttl: limits.sessionTTL, clock: clock)
         self.futuresSlots = FuturesSlots(capacity: limits.futuresSlots)
+        self.futuresRunner = futuresRunner
         self.assets = assets
     }
 

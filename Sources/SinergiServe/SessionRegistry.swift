@@ -4,10 +4,9 @@
 /// The registry only finds, adds and drops sessions; the work of a request happens on the
 /// session itself (an actor of its own), so a slow request in one session does not hold
 /// up the others. Expiry is lazy (an expired session is never returned) and a sweeper
-/// frees the memory of sessions nobody asks for.
+/// frees the memory of sessions nobody asks for. Time is read from a ``SessionClock``: the
+/// system's continuous clock when serving, a clock moved by hand in tests.
 actor SessionRegistry<Session: Sendable> {
-    typealias Now = @Sendable () -> ContinuousClock.Instant
-
     private struct Entry {
         let session: Session
         var lastUsed: ContinuousClock.Instant
@@ -19,13 +18,13 @@ actor SessionRegistry<Session: Sendable> {
 
     let maxSessions: Int
     let ttl: Duration
-    private let now: Now
+    private let clock: any SessionClock
     private var entries: [String: Entry] = [:]
 
-    init(maxSessions: Int, ttl: Duration, now: @escaping Now = { ContinuousClock.now }) {
+    init(maxSessions: Int, ttl: Duration, clock: any SessionClock = ContinuousClock()) {
         self.maxSessions = maxSessions
         self.ttl = ttl
-        self.now = now
+        self.clock = clock
     }
 
     /// Adds the session `make` builds for a fresh id, or throws a 503 when the registry
@@ -43,13 +42,13 @@ actor SessionRegistry<Session: Sendable> {
         var id = Self.newID()
         while entries[id] != nil { id = Self.newID() }
         let session = try make(id)
-        entries[id] = Entry(session: session, lastUsed: now())
+        entries[id] = Entry(session: session, lastUsed: clock.now)
         return (id, session)
     }
 
     /// The session with this id, its clock reset; nil when there is none or it expired.
     func session(_ id: String) -> Session? {
-        let time = now()
+        let time = clock.now
         guard let entry = entries[id] else { return nil }
         if time - entry.lastUsed > ttl {
             entries[id] = nil
@@ -77,19 +76,23 @@ actor SessionRegistry<Session: Sendable> {
         return entries.count
     }
 
+    /// How many sessions are held in memory, expired ones the sweeper has not dropped yet
+    /// included.
+    var held: Int { entries.count }
+
     /// Drops every expired session; returns how many.
     @discardableResult
     func sweep() -> Int {
-        let time = now()
+        let time = clock.now
         let expired = entries.filter { time - $0.value.lastUsed > ttl }.map(\.key)
         for id in expired { entries[id] = nil }
         return expired.count
     }
 
-    /// Sweeps every `interval` until the task is cancelled.
+    /// Sweeps every `interval` of the registry's clock until the task is cancelled.
     func sweepUntilCancelled(every interval: Duration) async {
         while !Task.isCancelled {
-            do { try await Task.sleep(for: interval) } catch { return }
+            do { try await clock.sleep(until: clock.now + interval, tolerance: nil) } catch { return }
             sweep()
         }
     }

@@ -33,28 +33,26 @@ import Testing
                     "external_mandate": LeverSetting(intensity: 0.5), "coordination_team": LeverSetting(intensity: 0.4),
                 ],
                 participation: true))
-        let finance = try session.addPlayer(JoinRequest(government: 0, agency: 2, name: "Ani")).token
-        let planning = try session.addPlayer(JoinRequest(government: 0, agency: 1, name: "Budi")).token
-        let planning2 = try session.addPlayer(JoinRequest(government: 0, agency: 1, name: "Citra")).token
+        let finance = try session.addPlayer(government: 0, agency: 2, name: "Ani")
+        let planning = try session.addPlayer(government: 0, agency: 1, name: "Budi")
+        let planning2 = try session.addPlayer(government: 0, agency: 1, name: "Citra")
         _ = try session.step(months: 6)
-        _ = try session.setStance(
-            token: finance, StanceRequest(month: 6, stance: Stance(training: true, commitBudget: true)))
-        _ = try session.setStance(token: planning, StanceRequest(month: 6, stance: Stance(commitBudget: true)))
-        _ = try session.setStance(
-            token: planning2, StanceRequest(month: 6, stance: Stance(training: nil, commitBudget: true)))
-        try session.setLever(LeverRequest(lever: "regulation_integration", on: true, intensity: 0.6))
+        try session.setStance(token: finance, month: 6, Stance(training: true, commitBudget: true))
+        try session.setStance(token: planning, month: 6, Stance(commitBudget: true))
+        try session.setStance(token: planning2, month: 6, Stance(training: nil, commitBudget: true))
+        try session.setLever("regulation_integration", on: true, intensity: 0.6)
         _ = try session.step(months: 6)
-        try session.setLever(LeverRequest(lever: "training", on: true, intensity: 0.7))
-        try session.setLever(LeverRequest(lever: "infrastructure", on: true, intensity: 0.3))
+        try session.setLever("training", on: true, intensity: 0.7)
+        try session.setLever("infrastructure", on: true, intensity: 0.3)
         _ = try session.step(months: 12)
-        _ = try session.setStance(token: planning, StanceRequest(month: 24, stance: Stance(training: true)))
-        try session.setLever(LeverRequest(lever: "training", on: false))
+        try session.setStance(token: planning, month: 24, Stance(training: true))
+        try session.setLever("training", on: false)
         _ = try session.step(months: 12)
-        try session.setLever(LeverRequest(lever: "coordination_team", on: false))
+        try session.setLever("coordination_team", on: false)
         while !session.isFinished { _ = try session.step(months: 12) }
-        let frames = try #require(session.state().frames)
+        let frames = session.frames
         #expect(frames.count == 61)
-        #expect(session.state().choices.count == 3)
+        #expect(session.choices.count == 3)
 
         let root = try Sinergi.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -71,7 +69,7 @@ import Testing
         let folder = out.appendingPathComponent(slugFolder).appendingPathComponent(try #require(runs.first))
         let csv = try String(contentsOf: folder.appendingPathComponent("timeseries.csv"), encoding: .utf8)
 
-        let name = classroom.description.governments[0].name
+        let name = scenario.input.governments[0].name
         let columns: [(String, (Frame) -> Double)] = [
             ("spbe", { $0.governments[0].spbe }),
             ("adoption", { $0.governments[0].adoption }),

@@ -52,8 +52,9 @@ import Testing
         try process.run()
         defer { if process.isRunning { process.terminate() } }
 
-        // The first stdout line, read off the pipe as it comes.
-        let line = await firstLine(of: out.fileHandleForReading, process: process, timeout: .seconds(30))
+        // The first stdout line, read off the pipe as it comes. The watchdog only ends a
+        // server that never prints; a loaded machine prints well within it.
+        let line = await firstLine(of: out.fileHandleForReading, process: process, timeout: .seconds(120))
         let pattern =
             /^Serving Classroom on http:\/\/127\.0\.0\.1:(\d+)\/ \(students: http:\/\/127\.0\.0\.1:(\d+)\/join\)$/
         let match = try #require(line.wholeMatch(of: pattern), "got: \(line)")
@@ -65,9 +66,10 @@ import Testing
         #expect(String(decoding: data, as: UTF8.self).contains("\"ok\":true"))
 
         kill(process.processIdentifier, signal)
-        let deadline = Date().addingTimeInterval(20)
+        // A bound on the wait for the graceful shutdown, not a speed test.
+        let deadline = Date().addingTimeInterval(120)
         while process.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
-        #expect(!process.isRunning, "the server did not stop within 20 s of the signal")
+        #expect(!process.isRunning, "the server did not stop within 120 s of the signal")
         #expect(process.terminationStatus == 0)
         #expect(process.terminationReason == .exit)
     }

@@ -49,6 +49,9 @@ enum Fixtures {
             + government.initiatives.map(\.progress)
     }
 
+    /// Which refusal a ``ClassroomError`` is, without its message.
+    enum Refusal { case badRequest, notFound, conflict, other }
+
     /// Whether every frame of `frames` equals the simulator's run of `input` bit for bit.
     static func framesMatch(_ frames: [Frame], _ input: ModelInput, replicateSeed: UInt64) throws -> Bool {
         let (record, layout) = try simulate(input, replicateSeed: replicateSeed)
@@ -59,5 +62,16 @@ enum Fixtures {
             }
         }
         return true
+    }
+}
+
+extension ClassroomError {
+    /// Which refusal this is, for tests that check the case and not the message.
+    var refusal: Fixtures.Refusal {
+        switch self {
+        case .badRequest: return .badRequest
+        case .notFound: return .notFound
+        case .conflict: return .conflict
+        }
     }
 }

@@ -12,9 +12,9 @@ import Testing
             settings: ClassroomSettings(
                 seed: 17, constructs: ["budget": 1.1], levers: ["champion": LeverSetting(intensity: 0.5)]))
         _ = try session.step(months: 10)
-        try session.setLever(LeverRequest(lever: "training", on: true, intensity: 0.6))
+        try session.setLever("training", on: true, intensity: 0.6)
         while !session.isFinished { _ = try session.step(months: 12) }
-        let frames = session.state().frames!
+        let frames = session.frames
 
         let one = try session.futuresJob(count: 1).run()
         let government = one.governments[0]
@@ -27,7 +27,7 @@ import Testing
         let many = futures.governments[0]
         #expect(many.finalSpbe.histogram.counts.reduce(0, +) == 200)
         #expect(many.finalSpbe.histogram.counts.count == 40)
-        #expect(Set(many.predicateShares.keys) == Set(SPBEPredicate.allCases.map(\.name)))
+        #expect(Set(many.predicateShares.keys) == Set(SPBEPredicate.allCases))
         #expect(abs(many.predicateShares.values.reduce(0, +) - 1) < 1e-12)
         for band in [many.bands.spbe, many.bands.adoption] {
             #expect(band.p5.count == 61 && band.p50.count == 61 && band.p95.count == 61)
@@ -37,17 +37,14 @@ import Testing
         #expect(s.p5 <= s.p25 && s.p25 <= s.p50 && s.p50 <= s.p75 && s.p75 <= s.p95)
         #expect(many.adoption.p5 <= many.adoption.p50 && many.adoption.p50 <= many.adoption.p95)
         #expect(try job.run() == futures, "the same request gives the same futures")
-        let json = String(decoding: ClassroomJSON.encode(futures), as: UTF8.self)
-        #expect(json.contains("\"Sangat Baik\":") && !json.contains("nan") && !json.contains("inf"))
     }
 
     @Test func futuresLeaveStancesOut() throws {
         let session = try ClassroomSession(
             id: "STANCE", scenario: Fixtures.classroom(),
             settings: ClassroomSettings(seed: 2, participation: true))
-        let token = try session.addPlayer(JoinRequest(government: 0, agency: 0, name: "Ani")).token
-        _ = try session.setStance(
-            token: token, StanceRequest(month: 0, stance: Stance(shareData: false, training: true)))
+        let token = try session.addPlayer(government: 0, agency: 0, name: "Ani")
+        try session.setStance(token: token, month: 0, Stance(shareData: false, training: true))
         _ = try session.step(months: 1)
         let plain = try ClassroomSession(
             id: "PLAIN", scenario: Fixtures.classroom(), settings: ClassroomSettings(seed: 2))
@@ -61,14 +58,14 @@ import Testing
             settings: ClassroomSettings(
                 seed: 5, constructs: ["ego": 0.8, "politicalWill": 0.3, "budget": 1.2, "legacyLockIn": 0.4],
                 levers: ["neutral_mediator": LeverSetting(intensity: 0.4)], participation: true))
-        let a = try session.addPlayer(JoinRequest(government: 0, agency: 2, name: "Ani")).token
-        let b = try session.addPlayer(JoinRequest(government: 0, agency: 5, name: "Budi")).token
+        let a = try session.addPlayer(government: 0, agency: 2, name: "Ani")
+        let b = try session.addPlayer(government: 0, agency: 5, name: "Budi")
         _ = try session.step(months: 4)
-        _ = try session.setStance(token: a, StanceRequest(month: 4, stance: Stance(training: true)))
-        _ = try session.setStance(token: b, StanceRequest(month: 4, stance: Stance(commitBudget: true)))
-        try session.setLever(LeverRequest(lever: "coordination_team", on: true, intensity: 0.5))
+        try session.setStance(token: a, month: 4, Stance(training: true))
+        try session.setStance(token: b, month: 4, Stance(commitBudget: true))
+        try session.setLever("coordination_team", on: true, intensity: 0.5)
         _ = try session.step(months: 8)
-        try session.setLever(LeverRequest(lever: "neutral_mediator", on: false))
+        try session.setLever("neutral_mediator", on: false)
         _ = try session.step(months: 12)
 
         let yaml = session.exportYAML()
@@ -78,13 +75,13 @@ import Testing
         #expect(exported.input == session.currentInput)
         #expect(
             try Fixtures.framesMatch(
-                session.state().frames!, exported.input,
+                session.frames, exported.input,
                 replicateSeed: Fixtures.firstReplicateSeed(exported.seed)))
 
         let guarded = try ClassroomSession(
             id: "GUARD", scenario: classroom, settings: ClassroomSettings(participation: true))
-        let c = try guarded.addPlayer(JoinRequest(government: 0, agency: 2, name: "Citra")).token
-        _ = try guarded.setStance(token: c, StanceRequest(month: 0, stance: Stance(shareData: false)))
+        let c = try guarded.addPlayer(government: 0, agency: 2, name: "Citra")
+        try guarded.setStance(token: c, month: 0, Stance(shareData: false))
         _ = try guarded.step(months: 1)
         #expect(guarded.exportYAML().contains("NOT REPRODUCIBLE WITH sinergi run"))
     }

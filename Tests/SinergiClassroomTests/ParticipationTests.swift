@@ -12,10 +12,10 @@ import Testing
     /// One player per agency of government 0, all with `stance`, stepped one month.
     func playedMonth(_ stance: Stance, seed: UInt64 = 21) throws -> ClassroomSession {
         let session = try session(seed: seed)
-        let agencies = session.scenario.description.governments[0].agencies.count
+        let agencies = session.scenario.scenario.input.governments[0].agencies.count
         for a in 0..<agencies {
-            let reply = try session.addPlayer(JoinRequest(government: 0, agency: a, name: "P\(a)"))
-            _ = try session.setStance(token: reply.token, StanceRequest(month: 0, stance: stance))
+            let token = try session.addPlayer(government: 0, agency: a, name: "P\(a)")
+            try session.setStance(token: token, month: 0, stance)
         }
         _ = try session.step(months: 1)
         return session
@@ -48,22 +48,22 @@ import Testing
         let plain = try session(seed: seed)
         _ = try plain.step(months: 1)
         let played = try session(seed: seed)
-        let trainee = try played.addPlayer(JoinRequest(government: 0, agency: 1, name: "Ani"))
-        let treasurer = try played.addPlayer(JoinRequest(government: 0, agency: 3, name: "Budi"))
-        _ = try played.setStance(token: trainee.token, StanceRequest(month: 0, stance: Stance(training: true)))
-        _ = try played.setStance(token: treasurer.token, StanceRequest(month: 0, stance: Stance(commitBudget: true)))
+        let trainee = try played.addPlayer(government: 0, agency: 1, name: "Ani")
+        let treasurer = try played.addPlayer(government: 0, agency: 3, name: "Budi")
+        try played.setStance(token: trainee, month: 0, Stance(training: true))
+        try played.setStance(token: treasurer, month: 0, Stance(commitBudget: true))
         let frame = try played.step(months: 1)[0]
         let before = plain.snapshot().governments[0].agencies
         let after = played.snapshot().governments[0].agencies
         #expect(after[1].hr > before[1].hr)
         #expect(after[3].budget >= 1)
         #expect(after[0].hr == before[0].hr, "other agencies' staff are untouched in the month")
-        #expect(frame.governments[0].agencies[1].played && frame.governments[0].agencies[3].played)
-        #expect(!frame.governments[0].agencies[0].played)
-        let state = played.state()
-        #expect(state.choices.count == 2)
-        #expect(state.choices.allSatisfy { $0.month == 0 && $0.players == 1 })
-        #expect(state.players.allSatisfy { $0.stance == nil }, "stances are cleared once the month is stepped")
+        #expect(frame.played[0][1] && frame.played[0][3])
+        #expect(!frame.played[0][0])
+        #expect(played.choices.count == 2)
+        #expect(played.choices.allSatisfy { $0.month == 0 && $0.players == 1 })
+        #expect(played.players.allSatisfy { $0.stance == nil }, "stances are cleared once the month is stepped")
+        #expect(played.frames[0].played.allSatisfy { !$0.contains(true) }, "frame 0 has no played agency")
         // The budget floor lasts one month only.
         _ = try played.step(months: 1)
         _ = try plain.step(months: 1)
@@ -84,88 +84,79 @@ import Testing
         let session = try session()
         var tokens: [String] = []
         for name in ["A", "B", "C", "D"] {
-            tokens.append(try session.addPlayer(JoinRequest(government: 0, agency: 2, name: name)).token)
+            tokens.append(try session.addPlayer(government: 0, agency: 2, name: name))
         }
-        _ = try session.setStance(
-            token: tokens[0], StanceRequest(month: 0, stance: Stance(shareData: true, training: true)))
-        _ = try session.setStance(
-            token: tokens[1], StanceRequest(month: 0, stance: Stance(shareData: false, training: true)))
-        _ = try session.setStance(
-            token: tokens[2], StanceRequest(month: 0, stance: Stance(training: false, commitBudget: true)))
+        try session.setStance(token: tokens[0], month: 0, Stance(shareData: true, training: true))
+        try session.setStance(token: tokens[1], month: 0, Stance(shareData: false, training: true))
+        try session.setStance(token: tokens[2], month: 0, Stance(training: false, commitBudget: true))
         _ = try session.step(months: 1)
-        let choice = try #require(session.state().choices.first)
+        let choice = try #require(session.choices.first)
         #expect(choice.stance == Stance(shareData: nil, training: true, commitBudget: true))
         #expect(choice.players == 3)
-        #expect(session.state().choices.count == 1)
+        #expect(session.choices.count == 1)
     }
 
     @Test func aStanceForAnotherMonthIsAConflictAndAnUnknownTokenIsNotFound() throws {
         let session = try session()
-        let token = try session.addPlayer(JoinRequest(government: 0, agency: 0, name: "Ani")).token
+        let token = try session.addPlayer(government: 0, agency: 0, name: "Ani")
         _ = try session.step(months: 2)
-        do {
-            _ = try session.setStance(token: token, StanceRequest(month: 1, stance: Stance(shareData: true)))
-            Issue.record("a stale month must fail")
-        } catch {
-            #expect(error.status == 409)
-            #expect(error.message == "month 1 is over; the session is at month 2")
+        #expect(throws: ClassroomError.conflict("month 1 is over; the session is at month 2")) {
+            try session.setStance(token: token, month: 1, Stance(shareData: true))
         }
-        #expect(try session.setStance(token: token, StanceRequest(month: 2, stance: Stance())).accepted)
-        #expect(session.state().players[0].stance == Stance())
-        do {
-            _ = try session.setStance(token: "nope", StanceRequest(month: 2, stance: Stance()))
-            Issue.record("an unknown token must fail")
-        } catch {
-            #expect(error.status == 404)
+        #expect(throws: ClassroomError.conflict("month 3 has not started; the session is at month 2")) {
+            try session.setStance(token: token, month: 3, Stance(shareData: true))
+        }
+        try session.setStance(token: token, month: 2, Stance())
+        #expect(session.players[0].stance == Stance())
+        #expect(throws: ClassroomError.notFound("no player with this token in session PLAY")) {
+            try session.setStance(token: "nope", month: 2, Stance())
         }
     }
 
     @Test func playersStepsAndFuturesHaveBounds() throws {
         let session = try session()
-        func status(_ body: () throws -> Void) -> Int? {
-            do { try body(); return nil } catch let error as ClassroomError { return error.status } catch { return -1 }
+        func status(_ body: () throws -> Void) -> Fixtures.Refusal? {
+            do { try body(); return nil } catch let error as ClassroomError { return error.refusal } catch {
+                return .other
+            }
         }
-        #expect(status { _ = try session.addPlayer(JoinRequest(government: 1, agency: 0, name: "X")) } == 400)
-        #expect(status { _ = try session.addPlayer(JoinRequest(government: 0, agency: 7, name: "X")) } == 400)
-        #expect(status { _ = try session.addPlayer(JoinRequest(government: 0, agency: 0, name: "  ")) } == 400)
+        #expect(status { _ = try session.addPlayer(government: 1, agency: 0, name: "X") } == .badRequest)
+        #expect(status { _ = try session.addPlayer(government: 0, agency: 7, name: "X") } == .badRequest)
+        #expect(status { _ = try session.addPlayer(government: 0, agency: 0, name: "  ") } == .badRequest)
         #expect(
             status {
-                _ = try session.addPlayer(
-                    JoinRequest(government: 0, agency: 0, name: String(repeating: "x", count: 41)))
-            } == 400)
+                _ = try session.addPlayer(government: 0, agency: 0, name: String(repeating: "x", count: 41))
+            } == .badRequest)
         for k in 0..<ClassroomSession.maximumPlayers {
-            _ = try session.addPlayer(JoinRequest(government: 0, agency: k % 7, name: "P\(k)"))
+            _ = try session.addPlayer(government: 0, agency: k % 7, name: "P\(k)")
         }
-        #expect(status { _ = try session.addPlayer(JoinRequest(government: 0, agency: 0, name: "one more")) } == 409)
-        #expect(status { _ = try session.step(months: 0) } == 400)
-        #expect(status { _ = try session.step(months: 13) } == 400)
-        #expect(status { _ = try session.futuresJob(count: 0) } == 400)
-        #expect(status { _ = try session.futuresJob(count: 1001) } == 400)
+        #expect(status { _ = try session.addPlayer(government: 0, agency: 0, name: "one more") } == .conflict)
+        #expect(status { _ = try session.step(months: 0) } == .badRequest)
+        #expect(status { _ = try session.step(months: 13) } == .badRequest)
+        #expect(status { _ = try session.futuresJob(count: 0) } == .badRequest)
+        #expect(status { _ = try session.futuresJob(count: 1001) } == .badRequest)
         #expect(try session.step(months: 12).count == 12)
         for _ in 0..<4 { _ = try session.step(months: 12) }
         #expect(session.isFinished && session.month == 60)
-        #expect(status { _ = try session.step(months: 1) } == 409)
-        let state = session.state()
-        #expect(state.frames!.count == 61, "one frame per month and the initial state")
-        #expect(state.frames!.map(\.month) == Array(0...60))
-        #expect(state.frames![12].date == "2019-01")
-        #expect(session.state(since: 58).frames!.map(\.month) == [59, 60])
+        #expect(status { _ = try session.step(months: 1) } == .conflict)
+        #expect(session.frames.count == 61, "one frame per month and the initial state")
+        #expect(session.frames.map(\.month) == Array(0...60))
+        #expect(session.frames[12].date == CalendarMonth(year: 2019, month: 1))
 
         let closed = try ClassroomSession(id: "SOLO", scenario: Fixtures.classroom())
-        #expect(status { _ = try closed.addPlayer(JoinRequest(government: 0, agency: 0, name: "X")) } == 409)
+        #expect(status { _ = try closed.addPlayer(government: 0, agency: 0, name: "X") } == .conflict)
     }
 
     @Test func setupStartsAgainKeepingPlayersAndClearingTheirStances() throws {
         let session = try session()
-        let token = try session.addPlayer(JoinRequest(government: 0, agency: 0, name: "Ani")).token
+        let token = try session.addPlayer(government: 0, agency: 0, name: "Ani")
         _ = try session.step(months: 5)
-        _ = try session.setStance(token: token, StanceRequest(month: 5, stance: Stance(shareData: true)))
+        try session.setStance(token: token, month: 5, Stance(shareData: true))
         try session.setup(ClassroomSettings(seed: 9, constructs: ["champion": 0.8], participation: true))
-        let state = session.state()
-        #expect(state.month == 0 && state.frames!.count == 1 && state.seed == 9)
-        #expect(state.players.count == 1 && state.players[0].stance == nil)
-        #expect(state.choices.isEmpty)
+        #expect(session.month == 0 && session.frames.count == 1 && session.seed == 9)
+        #expect(session.players.count == 1 && session.players[0].stance == nil)
+        #expect(session.choices.isEmpty)
         #expect(throws: ClassroomError.self) { try session.setup(ClassroomSettings(constructs: ["charisma": 0.5])) }
-        #expect(session.state().seed == 9, "a rejected setup changes nothing")
+        #expect(session.seed == 9, "a rejected setup changes nothing")
     }
 }

@@ -27,7 +27,7 @@ import Testing
         _ = try session.step(months: 12)
         _ = try session.step(months: 12)
         while !session.isFinished { _ = try session.step(months: 12) }
-        let frames = session.state().frames!
+        let frames = session.frames
         #expect(frames.count == 61)
 
         var input = classroom.scenario.input
@@ -49,45 +49,44 @@ import Testing
         let classroom = try Fixtures.classroom()
         let session = try ClassroomSession(id: "MIDRUN", scenario: classroom, settings: ClassroomSettings(seed: 4))
         _ = try session.step(months: 12)
-        try session.setLever(LeverRequest(lever: lever.rawValue, on: true, intensity: 0.7))
+        try session.setLever(lever.rawValue, on: true, intensity: 0.7)
         _ = try session.step(months: 12)
         _ = try session.step(months: 6)
-        try session.setLever(LeverRequest(lever: lever.rawValue, on: false))
+        try session.setLever(lever.rawValue, on: false)
         while !session.isFinished { _ = try session.step(months: 7) }
-        let state = session.state()
-        #expect(state.schedule == [ScheduleEntry(lever: lever.rawValue, intensity: 0.7, start: 12, end: 30)])
+        #expect(session.schedule == [ScheduleEntry(lever: lever.rawValue, intensity: 0.7, start: 12, end: 30)])
 
         var input = classroom.scenario.input
         input.interventions.append(
             Intervention(lever: lever, targets: everyone(input), start: 12, duration: 18, intensity: 0.7))
-        #expect(try Fixtures.framesMatch(state.frames!, input, replicateSeed: Fixtures.firstReplicateSeed(4)))
+        #expect(try Fixtures.framesMatch(session.frames, input, replicateSeed: Fixtures.firstReplicateSeed(4)))
         // And the lever made a difference (or, for an at-start lever, at least did not break anything).
         let plain = try ClassroomSession(id: "PLAIN", scenario: classroom, settings: ClassroomSettings(seed: 4))
         while !plain.isFinished { _ = try plain.step(months: 12) }
-        #expect(plain.state().frames!.last! != state.frames!.last!)
+        #expect(plain.frames.last! != session.frames.last!)
     }
 
     @Test func switchingALeverAtMonthZeroChangesTheSettings() throws {
         let session = try ClassroomSession(id: "ZERO", scenario: Fixtures.classroom())
-        try session.setLever(LeverRequest(lever: "champion", on: true, intensity: 0.4))
+        try session.setLever("champion", on: true, intensity: 0.4)
         #expect(session.settings.levers == ["champion": LeverSetting(intensity: 0.4)])
-        #expect(session.state().schedule == [ScheduleEntry(lever: "champion", intensity: 0.4, start: 0, end: nil)])
-        try session.setLever(LeverRequest(lever: "champion", on: false))
+        #expect(session.schedule == [ScheduleEntry(lever: "champion", intensity: 0.4, start: 0, end: nil)])
+        try session.setLever("champion", on: false)
         #expect(session.settings.levers.isEmpty)
-        #expect(session.state().schedule.isEmpty)
+        #expect(session.schedule.isEmpty)
     }
 
     @Test func aLeverSwitchedOnAndOffInOneMonthLeavesNoEntry() throws {
         let session = try ClassroomSession(id: "FLICK", scenario: Fixtures.classroom())
         _ = try session.step(months: 3)
-        try session.setLever(LeverRequest(lever: "training", on: true, intensity: 0.5))
-        try session.setLever(LeverRequest(lever: "training", on: true, intensity: 0.8))
-        #expect(session.state().schedule == [ScheduleEntry(lever: "training", intensity: 0.8, start: 3, end: nil)])
-        try session.setLever(LeverRequest(lever: "training", on: false))
-        #expect(session.state().schedule.isEmpty)
-        #expect(throws: ClassroomError.self) { try session.setLever(LeverRequest(lever: "trainning", on: true)) }
+        try session.setLever("training", on: true, intensity: 0.5)
+        try session.setLever("training", on: true, intensity: 0.8)
+        #expect(session.schedule == [ScheduleEntry(lever: "training", intensity: 0.8, start: 3, end: nil)])
+        try session.setLever("training", on: false)
+        #expect(session.schedule.isEmpty)
+        #expect(throws: ClassroomError.self) { try session.setLever("trainning", on: true) }
         #expect(throws: ClassroomError.self) {
-            try session.setLever(LeverRequest(lever: "training", on: true, intensity: 2))
+            try session.setLever("training", on: true, intensity: 2)
         }
     }
 

@@ -1,8 +1,10 @@
 import Foundation
 import SinergiClassroom
 
+@testable import SinergiServe
+
 /// The classroom API as a test drives it: typed calls that check the status and decode
-/// the reply with the core's own wire types.
+/// the reply with the server's own wire types.
 struct APIClient: Sendable {
     let http: HTTPTestClient
 
@@ -59,8 +61,8 @@ struct APIClient: Sendable {
         .decode(JoinReply.self)
     }
 
-    func futures(_ id: String, count: Int) async throws -> Futures {
+    func futures(_ id: String, count: Int) async throws -> FuturesJSON {
         try expect(try await http.post("/api/sessions/\(id)/futures", FuturesRequest(count: count)), 200).decode(
-            Futures.self)
+            FuturesJSON.self)
     }
 }

@@ -61,7 +61,7 @@ struct ClassroomBrowserTests {
         // 1. The lecturer's page loads, creates a session and draws month 0.
         try await lecturer.navigate(server.baseURL)
         try await lecturer.wait(
-            "the lecturer page to create a session and draw month 0", timeout: 30,
+            "the lecturer page to create a session and draw month 0", timeout: 60,
             until: """
                 return document.body.dataset.ready === 'true' && document.getElementById('spbe-value').dataset.value !== ''
                   && document.querySelectorAll('#network circle.node').length > 0
@@ -92,7 +92,7 @@ struct ClassroomBrowserTests {
             input.dispatchEvent(new Event('change', {bubbles: true}));
             """)
         try await lecturer.wait(
-            "Setup to rerun after the champion slider moved", timeout: 20,
+            "Setup to rerun after the champion slider moved", timeout: 60,
             until: "return Number(document.body.dataset.setups || 0) >= 1", describe: Self.describeLecturer)
         let before = try snapshot(try await lecturer.string(Self.snapshot))
         #expect(before.month == 0 && before.spbePoints == 1)
@@ -179,7 +179,7 @@ struct ClassroomBrowserTests {
             try await lecturer.click("#setup")  // participation is a setting: it applies with Setup
         }
         try await lecturer.wait(
-            "the join card with the session code", timeout: 20,
+            "the join card with the session code", timeout: 60,
             until: """
                 return !document.getElementById('join-card').hidden && document.getElementById('join-code').textContent.length === 6
                 """, describe: Self.describeLecturer)
@@ -197,7 +197,7 @@ struct ClassroomBrowserTests {
             pages.append(page)
             try await page.navigate(URL(string: joinURL.absoluteString + "?code=\(sessionID)")!)
             try await page.wait(
-                "the join form", timeout: 30,
+                "the join form", timeout: 60,
                 until: """
                     return document.body.dataset.ready === 'true' && document.getElementById('agency').options.length > 0
                     """)
@@ -210,7 +210,7 @@ struct ClassroomBrowserTests {
             try await page.type(student.name, into: "#name")
             try await page.click("#join")
             try await page.wait(
-                "\(student.name) to join and see month \(month)", timeout: 20,
+                "\(student.name) to join and see month \(month)", timeout: 60,
                 until: """
                     return !document.getElementById('play-view').hidden && document.getElementById('status').dataset.month === '\(month)'
                     """, describe: Self.describeStudent)
@@ -219,14 +219,14 @@ struct ClassroomBrowserTests {
             if student.budget { try await page.click("#budget") }
             try await page.click("#submit")
             try await page.wait(
-                "\(student.name)'s stance to be accepted", timeout: 20,
+                "\(student.name)'s stance to be accepted", timeout: 60,
                 until: "return document.getElementById('status').dataset.submitted === 'true'",
                 describe: Self.describeStudent)
         }
         try shots.save("classroom-student.png", try await pages[0].fullPageScreenshot(width: 480))
 
         try await lecturer.wait(
-            "the lecturer's table to show both players' stances", timeout: 20,
+            "the lecturer's table to show both players' stances", timeout: 60,
             until: """
                 const rows = document.querySelectorAll('#players tbody tr[data-agency]');
                 return rows.length === 2 && document.querySelectorAll('#players td.now [data-submitted=true]').length === 2
@@ -247,7 +247,7 @@ struct ClassroomBrowserTests {
         try await lecturer.click("#step")
         for (page, student) in zip(pages, students) {
             try await page.wait(
-                "\(student.name) to see month \(month + 1)", timeout: 20,
+                "\(student.name) to see month \(month + 1)", timeout: 60,
                 until: "return document.getElementById('status').dataset.month === '\(month + 1)'",
                 describe: Self.describeStudent)
             #expect(
@@ -257,7 +257,7 @@ struct ClassroomBrowserTests {
                 "the choices reset for the new month")
         }
         try await lecturer.wait(
-            "the choices of month \(month) in the lecturer's table", timeout: 20,
+            "the choices of month \(month) in the lecturer's table", timeout: 60,
             until: """
                 return document.querySelectorAll('#players td.past [data-month="\(month)"]').length === 2
                 """, describe: Self.describeLecturer)
@@ -275,7 +275,7 @@ struct ClassroomBrowserTests {
         // 8. A reload reconnects to the same session through the id in location.hash.
         try await lecturer.execute("location.reload()")
         try await lecturer.wait(
-            "the reloaded page to reconnect to session \(sessionID) at month \(month + 1)", timeout: 30,
+            "the reloaded page to reconnect to session \(sessionID) at month \(month + 1)", timeout: 60,
             until: """
                 return document.body.dataset.ready === 'true' && document.getElementById('session-id').textContent === '\(sessionID)'
                   && document.getElementById('month').dataset.month === '\(month + 1)'

@@ -20,6 +20,12 @@ struct HTTPReply: Sendable {
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
         try JSONDecoder().decode(type, from: body)
     }
+
+    /// The JSON body of an error of the API (docs/classroom-api.md, Conventions).
+    struct ErrorBody: Decodable {
+        let error: String
+        let expected: String
+    }
 }
 
 /// A small HTTP client for the tests: its own URLSession (so several clients truly run

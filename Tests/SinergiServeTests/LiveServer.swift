@@ -26,21 +26,28 @@ struct LiveServer: Sendable {
         packageRoot.appendingPathComponent(relative).path
     }
 
-    /// Starts a server for the scenario file (relative to the package root).
-    static func start(scenario: String = "Scenarios/classroom.yaml", limits: ServerLimits = .init()) async throws
-        -> LiveServer
-    {
+    /// Starts a server for the scenario file (relative to the package root). Its sessions
+    /// age by `clock` (the system's unless a test moves one by hand), and its futures run
+    /// with `futuresRunner` (on threads of their own unless a test holds them).
+    static func start(
+        scenario: String = "Scenarios/classroom.yaml", limits: ServerLimits = .init(),
+        clock: any SessionClock = ContinuousClock(),
+        futuresRunner: @escaping LiveSession.FuturesRunner = LiveSession.runOnOwnThread
+    ) async throws -> LiveServer {
         let loaded = try ScenarioLoader.load(path: scenarioPath(scenario))
-        let server = try ClassroomServer(scenario: loaded, host: "127.0.0.1", port: 0, limits: limits)
+        let server = try ClassroomServer(
+            scenario: loaded, host: "127.0.0.1", port: 0, limits: limits, clock: clock, futuresRunner: futuresRunner)
         return LiveServer(running: try await server.start())
     }
 
     /// Runs `body` against a fresh server and stops the server afterwards, also on failure.
     static func with<T: Sendable>(
         scenario: String = "Scenarios/classroom.yaml", limits: ServerLimits = .init(),
+        clock: any SessionClock = ContinuousClock(),
+        futuresRunner: @escaping LiveSession.FuturesRunner = LiveSession.runOnOwnThread,
         _ body: (LiveServer) async throws -> T
     ) async throws -> T {
-        let server = try await start(scenario: scenario, limits: limits)
+        let server = try await start(scenario: scenario, limits: limits, clock: clock, futuresRunner: futuresRunner)
         do {
             let result = try await body(server)
             await server.stop()

@@ -61,22 +61,25 @@ import Testing
         #expect(quietFrames != busyFrames)
     }
 
-    /// The same script on a session of the core, without a server.
-    static func alone(_ script: Script) throws -> [Frame] {
+    /// The same script on a session of the core, without a server, its frames as the server
+    /// writes them.
+    static func alone(_ script: Script) throws -> [FrameJSON] {
         let scenario = try ClassroomScenario(
             ScenarioLoader.load(path: LiveServer.scenarioPath("Scenarios/classroom.yaml")))
         let session = try ClassroomSession(id: "ALONE2", scenario: scenario, settings: script.settings)
         var token: String?
         if script.settings.participation {
-            token = try session.addPlayer(JoinRequest(government: 0, agency: 2, name: "Budi")).token
+            token = try session.addPlayer(government: 0, agency: 2, name: "Budi")
         }
         for month in 0..<months {
-            if let lever = script.leverAt[month] { try session.setLever(lever) }
+            if let lever = script.leverAt[month] {
+                try session.setLever(lever.lever, on: lever.on, intensity: lever.intensity)
+            }
             if let stance = script.stanceAt[month], let token {
-                _ = try session.setStance(token: token, StanceRequest(month: month, stance: stance))
+                try session.setStance(token: token, month: month, stance)
             }
             _ = try session.step(months: 1)
         }
-        return session.state().frames ?? []
+        return session.frames.map(FrameJSON.init)
     }
 }

@@ -1,17 +1,7 @@
 import Foundation
-import Synchronization
 import Testing
 
 @testable import SinergiServe
-
-/// A clock the test moves by hand.
-final class ManualClock: Sendable {
-    private let offset = Mutex(Duration.zero)
-    private let origin = ContinuousClock.now
-
-    func advance(by duration: Duration) { offset.withLock { $0 += duration } }
-    var now: ContinuousClock.Instant { origin + offset.withLock { $0 } }
-}
 
 @Suite struct SessionRegistryTests {
     @Test func idsAreSixCharactersWithoutLookalikes() {
@@ -46,7 +36,7 @@ final class ManualClock: Sendable {
 
     @Test func sessionsExpireAfterTheTTLWithoutARequest() async throws {
         let clock = ManualClock()
-        let registry = SessionRegistry<String>(maxSessions: 2, ttl: .seconds(30), now: { clock.now })
+        let registry = SessionRegistry<String>(maxSessions: 2, ttl: .seconds(30), clock: clock)
         let kept = try await registry.add { "kept \($0)" }.id
         let dropped = try await registry.add { "dropped \($0)" }.id
         clock.advance(by: .seconds(20))
@@ -60,6 +50,33 @@ final class ManualClock: Sendable {
         clock.advance(by: .seconds(31))
         #expect(await registry.sweep() == 2)
         #expect(await registry.count == 0)
+    }
+
+    @Test func theSweeperFreesSessionsNobodyAsksForOnItsClock() async throws {
+        let clock = ManualClock()
+        let registry = SessionRegistry<String>(maxSessions: 4, ttl: .seconds(30), clock: clock)
+        let sweeper = Task { await registry.sweepUntilCancelled(every: .seconds(10)) }
+        defer { sweeper.cancel() }
+        let early = try await registry.add { "early \($0)" }.id
+        await clock.sleeping()  // the sweeper waits for its first turn
+        clock.advance(by: .seconds(20))
+        let late = try await registry.add { "late \($0)" }.id
+        await clock.sleeping()
+        #expect(await registry.held == 2, "nothing has expired at 20 s")
+
+        // 31 s after the first session was added, and with no request to either, the
+        // sweeper drops the first one on its own; the second is 11 s old and stays.
+        clock.advance(by: .seconds(11))
+        await clock.sleeping()
+        #expect(await registry.held == 1)
+        #expect(await registry.session(early) == nil)
+        #expect(await registry.session(late) != nil)
+
+        clock.advance(by: .seconds(31))
+        await clock.sleeping()
+        #expect(await registry.held == 0)
+        sweeper.cancel()
+        await sweeper.value  // a cancelled sweeper stops, also while it sleeps on the clock
     }
 
     @Test func futuresSlotsAreBounded() {
