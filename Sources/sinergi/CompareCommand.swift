@@ -75,23 +75,11 @@ struct CompareCommand: AsyncParsableCommand {
         request.baseline.overrides = overrides
         if !options.quiet { announce(request) }
 
-        let control = RunControl()
-        let trap = SignalTrap(control: control)
-        let progress =
-            (!options.quiet && ProgressBar.stderrIsTerminal)
-            ? ProgressBar(control: control, precisionTarget: options.precision, unit: "runs") : nil
-        progress?.start()
-        let outcome: ComparisonStudy.Outcome
-        do {
-            outcome = try await ComparisonStudy.run(request, control: control, report: HTMLReport())
-        } catch {
-            progress?.stop()
-            trap.release()
-            printError("error: \(loaded.path): \(error)")
-            throw ExitCode(trap.signal.map { 128 + $0 } ?? 1)
-        }
-        progress?.stop()
-        trap.release()
+        let finished = try await WatchedStudy(quiet: options.quiet, precisionTarget: options.precision, unit: "runs")
+            .run(scenarioPath: loaded.path) { control in
+                try await ComparisonStudy.run(request, control: control, report: HTMLReport())
+            }
+        let outcome = finished.outcome
 
         if !options.quiet { printReport(outcome, request, rankedBy: rank) }
         print("Results: \(outcome.folder.path)")
@@ -99,7 +87,7 @@ struct CompareCommand: AsyncParsableCommand {
             printError(
                 "Interrupted by \(outcome.manifest.interruptedBy ?? "a signal"): \(outcome.manifest.replicates) "
                     + "completed replicates of every package written, marked interrupted in manifest.json.")
-            throw ExitCode(trap.signal.map { 128 + $0 } ?? 1)
+            throw finished.interruptedExitCode
         }
     }
 

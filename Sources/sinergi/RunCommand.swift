@@ -65,23 +65,11 @@ struct RunCommand: AsyncParsableCommand {
         }
         if !options.quiet { announce(request) }
 
-        let control = RunControl()
-        let trap = SignalTrap(control: control)
-        let progress =
-            (!options.quiet && ProgressBar.stderrIsTerminal)
-            ? ProgressBar(control: control, precisionTarget: options.precision) : nil
-        progress?.start()
-        let outcome: Study.Outcome
-        do {
-            outcome = try await Study.run(request, control: control, report: HTMLReport())
-        } catch {
-            progress?.stop()
-            trap.release()
-            printError("error: \(request.scenarioPath): \(error)")
-            throw ExitCode(trap.signal.map { 128 + $0 } ?? 1)
-        }
-        progress?.stop()
-        trap.release()
+        let finished = try await WatchedStudy(quiet: options.quiet, precisionTarget: options.precision)
+            .run(scenarioPath: request.scenarioPath) { control in
+                try await Study.run(request, control: control, report: HTMLReport())
+            }
+        let outcome = finished.outcome
 
         if !options.quiet { printTable(outcome, request) }
         print("Results: \(outcome.folder.path)")
@@ -90,7 +78,7 @@ struct RunCommand: AsyncParsableCommand {
             printError(
                 "Interrupted by \(outcome.manifest.interruptedBy ?? "a signal"): \(outcome.manifest.replicates) "
                     + "completed replicates written, marked interrupted in manifest.json.")
-            throw ExitCode(trap.signal.map { 128 + $0 } ?? 1)
+            throw finished.interruptedExitCode
         }
     }
 

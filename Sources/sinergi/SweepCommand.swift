@@ -199,28 +199,17 @@ struct SweepCommand: AsyncParsableCommand {
                     + " × \(request.replicates) replicates on \(request.threads) thread\(request.threads == 1 ? "" : "s")…"
             )
         }
-        let control = RunControl()
-        let trap = SignalTrap(control: control)
-        let progress =
-            (!quiet && ProgressBar.stderrIsTerminal) ? ProgressBar(control: control, precisionTarget: nil) : nil
-        progress?.start()
-        let outcome: Sweep.Outcome
-        do {
-            outcome = try await Sweep.run(request, control: control, report: HTMLReport())
-        } catch {
-            progress?.stop()
-            trap.release()
-            printError("error: \(request.scenarioPath): \(error)")
-            throw ExitCode(trap.signal.map { 128 + $0 } ?? 1)
+        let finished = try await WatchedStudy(quiet: quiet, unit: "runs").run(scenarioPath: request.scenarioPath) {
+            control in
+            try await Sweep.run(request, control: control, report: HTMLReport())
         }
-        progress?.stop()
-        trap.release()
+        let outcome = finished.outcome
         if outcome.interrupted {
             let done = shardPoints - (shardPoints - outcome.pointsRun)
             printError(
                 "Interrupted: the completed points are in \(outcome.folder.path)/sweep.sqlite (\(done) run now). "
                     + "Resume with the same command and --resume '\(outcome.folder.path)'.")
-            throw ExitCode(trap.signal.map { 128 + $0 } ?? 1)
+            throw finished.interruptedExitCode
         }
         if !quiet {
             print(

@@ -32,8 +32,15 @@ enum Sinergi {
     /// Runs `sinergi arguments…` in the package root, with `environment` added to the
     /// test process's own.
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+        try capture(executable, arguments, environment: environment)
+    }
+
+    /// Runs `program arguments…` in the package root and captures what it prints.
+    static func capture(_ program: URL, _ arguments: [String], environment: [String: String] = [:]) throws
+        -> CommandResult
+    {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         process.currentDirectoryURL = packageRoot
         if !environment.isEmpty {

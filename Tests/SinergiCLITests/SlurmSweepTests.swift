@@ -159,25 +159,11 @@ struct SlurmTestError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Runs a program (found on PATH) and captures its output.
+/// Runs a program found on PATH and captures its output.
 enum Shell {
     static func run(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws
         -> CommandResult
     {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [program] + arguments
-        process.currentDirectoryURL = Sinergi.packageRoot
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CommandResult(
-            status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
-            stderr: String(decoding: stderrData, as: UTF8.self))
+        try Sinergi.capture(URL(fileURLWithPath: "/usr/bin/env"), [program] + arguments, environment: environment)
     }
 }

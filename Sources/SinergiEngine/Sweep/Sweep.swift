@@ -152,6 +152,7 @@ extension Sweep {
         }
         let pointsRun = ran
         guard completed.count + pointsRun == shardPoints.count else {
+            try store.close()
             return Outcome(
                 folder: folder.temporary, manifest: nil, pointsRun: pointsRun, pointsInShard: shardPoints.count,
                 interrupted: true)

@@ -179,12 +179,15 @@ public final class SweepStore: @unchecked Sendable {
     public func close() throws(RunError) {
         do {
             try pool.close()
-            // Back to a rollback journal, which leaves no -wal and -shm files beside the store.
-            let queue = try DatabaseQueue(path: url.path)
-            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
-            try queue.close()
         } catch {
             throw .io("cannot close the sweep store \(url.path): \(error)")
+        }
+        // Back to a rollback journal, which leaves no -wal and -shm files beside the store.
+        // Only a tidy-up: while another process reads the store (a notebook, say) it cannot
+        // switch, and the store stays in WAL mode, which every SQLite reader understands.
+        if let queue = try? DatabaseQueue(path: url.path) {
+            try? queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
+            try? queue.close()
         }
     }
 
