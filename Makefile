@@ -4,7 +4,7 @@
 #                    test suite, then `make notebooks`
 #   make serve       builds in release and serves the classroom page (SCENARIO) on http://127.0.0.1:8080/
 #   make lint        checks the formatting of every Swift file (swift format, .swift-format); make format fixes it
-#   make notebooks   executes the Jupyter notebooks headless on a fresh run and comparison
+#   make notebooks   executes the Jupyter notebooks headless on a fresh run, comparison and sweep
 #   make bench       builds the benchmark package (Benchmarks/) in release and prints its figures
 #   make bench-peers runs the same model written in Mesa (Benchmarks/peers/) beside Sinergi:
 #                    checks they agree in distribution, prints replicates/s on one core each
@@ -21,14 +21,16 @@ SERVE_BENCH_ARGS ?=
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE    := .build/release/sinergi
 
-# The notebooks run in their own virtual environment, on a fresh run and a fresh comparison
-# of the policy packages of NB_SCENARIO written to NB_OUT; executed copies go to
-# NB_OUT/executed, never over the committed notebooks.
+# The notebooks run in their own virtual environment, on a fresh run, a fresh comparison of
+# the policy packages and a small fresh sweep of NB_SCENARIO written to NB_OUT; executed
+# copies go to NB_OUT/executed, never over the committed notebooks.
 NB_VENV     := .venv-notebooks
 NB_PYTHON   := $(NB_VENV)/bin/python
 NB_SCENARIO ?= Scenarios/jambi-province-2018.yaml
 NB_RUN_ARGS ?= --replicates 400 --seed 1
 NB_COMPARE_ARGS ?= --replicates 200 --seed 1
+NB_SWEEP_ARGS ?= --factor parameters.trust.build=0.02:0.2 --factor defaults.agency.ego=0.2:0.8 \
+	--design lhs --points 32 --replicates 8 --seed 1
 NB_OUT      := results/notebooks
 NOTEBOOKS   := $(sort $(wildcard Notebooks/*.ipynb))
 
@@ -119,8 +121,8 @@ $(NB_VENV)/requirements.txt: Notebooks/requirements.txt
 	cp Notebooks/requirements.txt $@
 
 # Notebooks are committed without outputs; a cell that raises makes nbconvert, and so this
-# target, fail. Every notebook gets both folders: SINERGI_RUN and SINERGI_RUN_LARGE name the
-# run (01, 02), SINERGI_COMPARE the comparison (03).
+# target, fail. Every notebook gets every folder: SINERGI_RUN and SINERGI_RUN_LARGE name the
+# run (01, 02), SINERGI_COMPARE the comparison (03), SINERGI_SWEEP the sweep (04).
 notebooks: build $(NB_VENV)/requirements.txt
 	@$(NB_PYTHON) -c 'import json, sys; dirty = [f for f in sys.argv[1:] if any(c.get("outputs") or c.get("execution_count") for c in json.load(open(f))["cells"])]; sys.exit("Notebooks with outputs (make clear-notebooks): " + " ".join(dirty) if dirty else 0)' $(NOTEBOOKS)
 	rm -rf $(NB_OUT)
@@ -128,9 +130,12 @@ notebooks: build $(NB_VENV)/requirements.txt
 	test -n "$$run" || { echo "sinergi run wrote no results folder" >&2; exit 1; }; \
 	compare=$$($(RELEASE) compare $(NB_SCENARIO) $(NB_COMPARE_ARGS) --out "$(CURDIR)/$(NB_OUT)" --quiet | sed -n 's/^Results: //p'); \
 	test -n "$$compare" || { echo "sinergi compare wrote no comparison folder" >&2; exit 1; }; \
+	sweep=$$($(RELEASE) sweep $(NB_SCENARIO) $(NB_SWEEP_ARGS) --out "$(CURDIR)/$(NB_OUT)" --quiet | sed -n 's/^Results: //p'); \
+	test -n "$$sweep" || { echo "sinergi sweep wrote no sweep folder" >&2; exit 1; }; \
 	for nb in $(NOTEBOOKS); do \
-		echo "Executing $$nb on $$run and $$compare"; \
-		SINERGI_RUN="$$run" SINERGI_RUN_LARGE="$$run" SINERGI_COMPARE="$$compare" JUPYTER_PREFER_ENV_PATH=1 \
+		echo "Executing $$nb on $$run, $$compare and $$sweep"; \
+		SINERGI_RUN="$$run" SINERGI_RUN_LARGE="$$run" SINERGI_COMPARE="$$compare" SINERGI_SWEEP="$$sweep" \
+			JUPYTER_PREFER_ENV_PATH=1 \
 			$(NB_PYTHON) -m nbconvert --to notebook --execute --ExecutePreprocessor.timeout=600 \
 			--output-dir $(NB_OUT)/executed "$$nb" || exit 1; \
 	done
