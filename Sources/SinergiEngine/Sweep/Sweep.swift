@@ -176,6 +176,9 @@ extension Sweep {
                 batch: core.batchSize(arms: [])),
             seedPoint: core.seedPoint, quantiles: "exact (GSL) per point", started: started,
             seconds: (clock.now - begin).seconds)
+        // The study ran every point's replicates: the rate counts them all.
+        let seconds = manifest.timing.wallSeconds
+        manifest.timing.replicatesPerSecond = seconds > 0 ? Double(pointsRun * request.replicates) / seconds : 0
         manifest.command = "sweep"
         manifest.sweep = SweepInfo(
             identity: identity, method: request.designMethod, pointsRun: pointsRun,
