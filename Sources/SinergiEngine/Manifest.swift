@@ -97,8 +97,9 @@ public struct Manifest: Codable, Sendable {
             + "\(RunAccumulator.outcomeExactCapacity) values (outcomes) or \(seriesCapacity) values (time series: "
             + "\(RunAccumulator.seriesExactCapacity), or \(RunAccumulator.seriesExactBudget) / cells when the run has "
             + "more series cells than \(RunAccumulator.seriesExactBudget / RunAccumulator.seriesExactCapacity), "
-            + "at least \(RunAccumulator.seriesExactFloor)); beyond that a relative-error sketch (DDSketch, "
-            + "alpha = 0.005): each quantile within 0.5% of the exact value's magnitude"
+            + "at least \(RunAccumulator.seriesExactFloor)), or while it has seen at most half as many distinct "
+            + "values; beyond that a relative-error sketch (DDSketch, alpha = 0.005) clamped to the observed range: "
+            + "each quantile within 0.5% of the exact value's magnitude"
     }
 
     /// Pretty, key-sorted JSON.
