@@ -40,6 +40,11 @@ import Testing
         ["run"],
         ["run", "Scenarios/classroom.yaml", "--replicates", "0"],
         ["run", "Scenarios/classroom.yaml", "--threads", "0"],
+        ["run", "Scenarios/classroom.yaml", "--threads", "100000"],
+        ["compare", "Scenarios/classroom.yaml", "--threads", "100000"],
+        ["run", "Scenarios/classroom.yaml", "--precision", "inf"],
+        ["run", "Scenarios/classroom.yaml", "--precision", "nan"],
+        ["run", "Scenarios/classroom.yaml", "--precision", "0.01", "--batch", "1000000000"],
         ["run", "Scenarios/classroom.yaml", "--seed", "minus-one"],
         ["run", "Scenarios/classroom.yaml", "--no-such-option"],
         ["validate"],
@@ -49,7 +54,8 @@ import Testing
         let out = try Sinergi.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }
         let result = try Sinergi.run(
-            arguments + (arguments.first == "run" && arguments.count > 1 ? ["--out", out.path] : []))
+            arguments
+                + (["run", "compare"].contains(arguments.first) && arguments.count > 1 ? ["--out", out.path] : []))
         #expect(result.status == 64, "\(arguments): \(result.stderr)")
         #expect(result.stderr.contains("Error:") || result.stderr.contains("error"), "a usage error says what is wrong")
         #expect(Sinergi.files(below: out).isEmpty)
