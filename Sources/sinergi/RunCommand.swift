@@ -72,7 +72,7 @@ struct RunCommand: AsyncParsableCommand {
         let outcome = finished.outcome
 
         if !options.quiet { printTable(outcome, request) }
-        print("Results: \(outcome.folder.path)")
+        say("Results: \(outcome.folder.path)")
         if let original { try checkReplay(outcome.manifest, against: original) }
         if outcome.interrupted {
             printError(
@@ -108,13 +108,13 @@ struct RunCommand: AsyncParsableCommand {
     private func printTable(_ outcome: Study.Outcome, _ request: RunRequest) {
         let input = request.input
         let manifest = outcome.manifest
-        print(
+        say(
             "\(request.scenarioName): \(manifest.replicates) replicates, \(input.months) months from "
                 + "\(input.startYear)-\(input.startMonth < 10 ? "0" : "")\(input.startMonth), "
                 + "seed \(request.masterSeed) (\(String(format: "%.2f", manifest.timing.wallSeconds)) s)")
-        print("Stopped: \(manifest.stopping.reason)\n")
-        print(ConsoleReport.table(outcome, initiativeCounts: input.governments.map(\.initiatives.count)))
-        print(
+        say("Stopped: \(manifest.stopping.reason)\n")
+        say(ConsoleReport.table(outcome, initiativeCounts: input.governments.map(\.initiatives.count)))
+        say(
             "SPBE: mean index with the 95% CI of the mean; predicate columns: share of replicates ending in each band.")
     }
 
@@ -145,7 +145,7 @@ struct RunCommand: AsyncParsableCommand {
     private func checkReplay(_ replayed: Manifest, against original: Manifest) throws {
         let differing = Study.dataFiles.filter { replayed.files[$0] != original.files[$0] }
         if differing.isEmpty {
-            print("Replay: \(Study.dataFiles.joined(separator: ", ")) are byte-identical to the original run's.")
+            say("Replay: \(Study.dataFiles.joined(separator: ", ")) are byte-identical to the original run's.")
         } else {
             printError("error: the replay's \(differing.joined(separator: ", ")) differ from the original run's")
             throw ExitCode.failure
