@@ -127,6 +127,7 @@ struct RunCommand: AsyncParsableCommand {
             printError("error: \(path): cannot read the manifest: \(error.localizedDescription)")
             throw ExitCode.failure
         }
+        try checkReplayable(manifest, at: path)
         if manifest.tool.version != SinergiVersion.current {
             printError(
                 "warning: the manifest was written by sinergi \(manifest.tool.version); this is \(SinergiVersion.current)"
@@ -138,6 +139,52 @@ struct RunCommand: AsyncParsableCommand {
             for diagnostic in error.diagnostics { printError(diagnostic.description) }
             printError("\(path): the resolved scenario in this manifest is not valid; nothing was run or written")
             throw ExitCode.failure
+        }
+    }
+
+    /// Refuses a manifest `run --replay` cannot or must not rerun: another command's (with
+    /// the command to use), impossible counts, or data files beside it that no longer match
+    /// their recorded SHA-256 (each changed or missing file is named).
+    private func checkReplayable(_ manifest: Manifest, at path: String) throws {
+        func refuse(_ message: String) throws -> Never {
+            printError("error: \(path): \(message); nothing was run")
+            throw ExitCode.failure
+        }
+        let command = manifest.command ?? "run"
+        guard command == "run" else {
+            try refuse(
+                "this manifest was written by `sinergi \(command)`, not `sinergi run`: "
+                    + (command == "compare"
+                        ? "rerun it with `sinergi compare \(manifest.scenario.path) --seed \(manifest.randomness.masterSeed) "
+                            + "--replicates \(manifest.replicates)` and compare the hashes in manifest.json"
+                        : "rerun it with the command recorded in the manifest"))
+        }
+        guard (1...1_000_000_000).contains(manifest.replicates) else {
+            try refuse("replicates must be between 1 and 10^9, the manifest says \(manifest.replicates)")
+        }
+        guard (1...StudyOptions.maximumThreads).contains(manifest.threads) else {
+            try refuse(
+                "threads must be between 1 and \(StudyOptions.maximumThreads), the manifest says \(manifest.threads)")
+        }
+        guard manifest.stopping.batch >= 1, manifest.months >= 1, !manifest.governments.isEmpty else {
+            try refuse("the manifest's batch, months or governments are not those of a run")
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        var problems: [String] = []
+        for name in Study.dataFiles {
+            guard let recorded = manifest.files[name] else {
+                problems.append("\(name) has no SHA-256 in the manifest")
+                continue
+            }
+            let file = folder.appendingPathComponent(name)
+            guard let data = try? Data(contentsOf: file, options: .alwaysMapped) else {
+                problems.append("\(name) is missing")
+                continue
+            }
+            if Study.sha256(data) != recorded { problems.append("\(name) was changed after the run") }
+        }
+        if !problems.isEmpty {
+            try refuse("the data files beside it do not match it: " + problems.joined(separator: "; "))
         }
     }
 
