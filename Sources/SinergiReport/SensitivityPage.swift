@@ -126,8 +126,8 @@ enum SensitivityPage {
     }
 }
 
-/// S1 and ST of every factor as horizontal bars with interval whiskers, on [0, 1] (wider
-/// when an interval leaves it).
+/// S1 and ST of every factor as horizontal bars with interval whiskers, on [0, 1] (wider,
+/// up to [−0.5, 1.5], when an interval leaves it).
 struct SobolBarChart {
     var first: [SensitivityRow]
     var total: [SensitivityRow]
@@ -137,7 +137,10 @@ struct SobolBarChart {
         let width = labelWidth + plotWidth + 30
         let height = top + Double(first.count) * rowHeight + bottom
         let values = (first + total).flatMap { [$0.estimate, $0.ci95Low, $0.ci95High] }.filter(\.isFinite)
-        let low = Swift.min(0, values.min() ?? 0), high = Swift.max(1, values.max() ?? 1)
+        // Wide intervals (few samples, much noise) are cut at −0.5 and 1.5, where an index
+        // stops being readable; the tooltips keep the numbers.
+        let low = Swift.max(-0.5, Swift.min(0, values.min() ?? 0))
+        let high = Swift.min(1.5, Swift.max(1, values.max() ?? 1))
         let ticks = NiceTicks.spanning(low, high, count: 5)
         let x = LinearScale(domain: (ticks.first ?? 0)...(ticks.last ?? 1), range: (labelWidth, labelWidth + plotWidth))
         var canvas = SVGCanvas(width: width, height: height)
