@@ -229,6 +229,44 @@ import Testing
     }
 }
 
+extension SensitivityCommandTests {
+    /// `--slurm` writes a job folder whose array tasks and merge job, run here by hand as
+    /// Slurm would run them (no cluster needed), give the indices of an unsharded run.
+    @Test func aSlurmJobFolderRunsToTheSameIndices() throws {
+        let root = try Sinergi.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let arguments =
+            ["Scenarios/classroom.yaml", "--method", "sobol", "--samples", "4"] + Self.factors + [
+                "--replicates", "3", "--seed", "9", "--bootstrap", "40",
+            ]
+        let written = try Sinergi.run(
+            ["sensitivity"] + arguments + [
+                "--slurm", "--shards", "3", "--max-array-size", "100", "--out",
+                root.appendingPathComponent("jobs").path,
+            ])
+        #expect(written.status == 0, "\(written.stderr)")
+        let line = try #require(written.stdout.split(separator: "\n").first { $0.hasPrefix("Job folder: ") })
+        let job = URL(fileURLWithPath: String(line.dropFirst("Job folder: ".count)))
+        let bash = URL(fileURLWithPath: "/bin/bash")
+        let environment = ["SLURM_SUBMIT_DIR": job.path, "SINERGI": Sinergi.executable.path]
+        for task in 0..<3 {
+            let run = try Sinergi.capture(
+                bash, [job.appendingPathComponent("array.sbatch").path],
+                environment: environment.merging(["SLURM_ARRAY_TASK_ID": String(task)]) { $1 })
+            #expect(run.status == 0, "task \(task): \(run.stderr)")
+        }
+        let merge = try Sinergi.capture(
+            bash, [job.appendingPathComponent("merge.sbatch").path], environment: environment)
+        #expect(merge.status == 0, "\(merge.stderr)")
+        let whole = try Self.analyse(arguments, root: root, name: "whole")
+        for name in ["indices.csv", "convergence.csv"] {
+            #expect(
+                try Data(contentsOf: job.appendingPathComponent("merged/\(name)"))
+                    == Data(contentsOf: whole.appendingPathComponent(name)), "\(name)")
+        }
+    }
+}
+
 /// SALib's `sobol.analyze` and `morris.analyze` on the sample matrix and outputs that
 /// `sinergi sensitivity --function` used (design.csv, points.csv's means) agree with its
 /// indices.csv to 1e-9 (Tests/SALib/check_salib.py --command; noise correction off). The

@@ -296,6 +296,10 @@ public struct SweepInfo: Codable, Sendable {
     public var pointsRun: Int
     /// The factor pairs the report maps, as "a|b".
     public var heatmaps: [String]?
+    /// Consecutive points that share replicate seeds (a sensitivity sample's base row or
+    /// trajectory): point p runs on the seeds of design point ⌊p / seedBlock⌋; absent when
+    /// every point runs on those of design point 0.
+    public var seedBlock: Int?
 
     init(identity: SweepIdentity, method: String, pointsRun: Int, heatmaps: [String]) {
         factors = identity.factors
@@ -306,5 +310,6 @@ public struct SweepInfo: Codable, Sendable {
         shard = identity.shard.description
         self.pointsRun = pointsRun
         self.heatmaps = heatmaps.isEmpty ? nil : heatmaps
+        seedBlock = identity.seedBlock
     }
 }
