@@ -82,6 +82,9 @@ public struct Manifest: Codable, Sendable {
     public var sweep: SweepInfo? = nil
     /// The shard folders a merge read.
     public var mergedFrom: [String]? = nil
+    /// A sensitivity analysis's method, sample size and options (`"command": "sensitivity"`,
+    /// or `"merge"` of its shards).
+    public var sensitivity: SensitivityPlan? = nil
 
     /// The seed derivation, as documented in docs/model.md.
     public static let seedScheme =

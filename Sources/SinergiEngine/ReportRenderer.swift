@@ -14,4 +14,8 @@ public protocol ReportRenderer: Sendable {
     /// The page of a finished sweep, from the main effects read from its store and its
     /// manifest.
     func html(sweep: SweepAnalysis, manifest: Manifest) -> String
+
+    /// The page of a finished sensitivity analysis, from its indices (a default draws them
+    /// as plain text).
+    func html(sensitivity: SensitivityReport) -> String
 }
