@@ -197,7 +197,7 @@ struct MorrisChart {
     func svg(id: String, outcome: String) -> String {
         let left = 64.0, top = 20.0, plot = 360.0, bottom = 44.0, right = 200.0
         let width = left + plot + right, height = top + plot + bottom
-        let values = (muStar + sigma).map(\.estimate).filter(\.isFinite)
+        let values = (muStar.map(\.ci95High) + (muStar + sigma).map(\.estimate)).filter(\.isFinite)
         let ticks = NiceTicks.spanning(0, Swift.max(values.max() ?? 1, 1e-12), count: 5)
         let domain = 0...(ticks.last ?? 1)
         let x = LinearScale(domain: domain, range: (left, left + plot))

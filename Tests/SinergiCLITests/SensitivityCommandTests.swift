@@ -177,6 +177,9 @@ import Testing
     @Test(arguments: [
         ["--method", "sobol", "--samples", "4", "--second-order"], ["--method", "morris", "--trajectories", "4"],
     ])
+    /// A small analysis of the classroom scenario: indices.csv's shape, the seeds shared
+    /// within a base row (trajectory), and two shards on two threads merged to the bytes of
+    /// the whole run on one.
     func aScenarioAnalysisShardsAndMergesToTheSameIndices(_ method: [String]) throws {
         let root = try Sinergi.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -184,7 +187,7 @@ import Testing
             ["Scenarios/classroom.yaml"] + method + Self.factors + [
                 "--replicates", "3", "--seed", "7", "--bootstrap", "50", "--outcome", "spbe,adoption",
             ]
-        let whole = try Self.analyse(arguments, root: root, name: "whole")
+        let whole = try Self.analyse(arguments + ["--threads", "1"], root: root, name: "whole")
         let sobol = method[1] == "sobol"
         let block = 4 + (sobol ? 2 : -1)  // 2k + 2 rows per base row, k + 1 per trajectory
         let names = try FileManager.default.contentsOfDirectory(atPath: whole.path).sorted()
@@ -215,7 +218,8 @@ import Testing
 
         var shards: [String] = []
         for index in 1...2 {
-            let shard = try Self.analyse(arguments + ["--shard", "\(index)/2"], root: root, name: "shard-\(index)")
+            let shard = try Self.analyse(
+                arguments + ["--shard", "\(index)/2", "--threads", "2"], root: root, name: "shard-\(index)")
             shards.append(shard.path)
         }
         let merged = root.appendingPathComponent("merged")
