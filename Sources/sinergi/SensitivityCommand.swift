@@ -294,7 +294,7 @@ struct SensitivityCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         if !quiet { printIndices(finished.result) }
-        print("Results: \(finished.folder.path)")
+        say("Results: \(finished.folder.path)")
     }
 
     private func runAnalysis(_ request: SweepRequest) async throws {
@@ -319,25 +319,25 @@ struct SensitivityCommand: AsyncParsableCommand {
             throw finished.interruptedExitCode
         }
         if !quiet {
-            print(
+            say(
                 "Sensitivity analysis of \(request.design.count) points × \(request.replicates) replicates"
                     + (request.shard.count > 1 ? " (shard \(request.shard); merge the shards for the indices)" : "")
-                    + ": \(outcome.pointsRun) points run.")
+                    + ": \(outcome.pointsRun) points run.\n")
+            let indices = outcome.folder.appendingPathComponent("indices.csv")
+            if request.shard.count == 1, let text = try? String(contentsOf: indices, encoding: .utf8) {
+                say(
+                    SensitivityConsole.table(
+                        SensitivityConsole.rows(indicesCSV: text), sobol: request.sensitivity?.method == .sobol))
+                say("Every government, outcome and index: indices.csv; charts: report.html.")
+            }
         }
-        print("Results: \(outcome.folder.path)")
+        say("Results: \(outcome.folder.path)")
     }
 
-    /// The headline indices on stdout: per government and outcome, each factor's main
-    /// index and the seed's share.
+    /// The headline indices on stdout: for the Region (or the only government), each
+    /// outcome's factors ranked by ST (Sobol') or μ* (Morris), and the seed's share.
     private func printIndices(_ result: SensitivityResult) {
-        let main = result.plan.method == .sobol ? ["S1", "ST"] : ["mu_star", "sigma"]
-        for row in result.rows where main.contains(row.index) || row.index == SensitivityResult.noiseShareIndex {
-            guard !row.estimate.isNaN else { continue }
-            print(
-                "\(row.government)  \(row.outcome)  \(row.factor)  \(row.index) = "
-                    + "\(NumberText.fixed(row.estimate, 4)) [\(NumberText.fixed(row.ci95Low, 4)), "
-                    + "\(NumberText.fixed(row.ci95High, 4))]")
-        }
+        say(SensitivityConsole.table(result.rows, sobol: result.plan.method == .sobol))
     }
 
     /// `--slurm`: a job folder whose tasks run this analysis's shards and whose merge job
@@ -393,11 +393,11 @@ struct SensitivityCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         if !quiet {
-            print(
+            say(
                 "Wrote a Slurm job folder for \(design.count) points × \(plan.replicates) replicates in \(shards) shards."
             )
-            print("Submit it with: bash \(folder.path)/submit.sh")
+            say("Submit it with: bash \(folder.path)/submit.sh")
         }
-        print("Job folder: \(folder.path)")
+        say("Job folder: \(folder.path)")
     }
 }

@@ -24,6 +24,19 @@ public struct SensitivityRow: Sendable, Equatable {
         ci95Low = estimate.ci95Low
         ci95High = estimate.ci95High
     }
+
+    public init(
+        government: String, outcome: String, factor: String, index: String, estimate: Double, ci95Low: Double,
+        ci95High: Double
+    ) {
+        self.government = government
+        self.outcome = outcome
+        self.factor = factor
+        self.index = index
+        self.estimate = estimate
+        self.ci95Low = ci95Low
+        self.ci95High = ci95High
+    }
 }
 
 /// The indices of a sensitivity analysis, and the same at N/8, N/4, N/2 and N base rows (or
