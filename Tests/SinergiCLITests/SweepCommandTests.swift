@@ -102,6 +102,46 @@ import Testing
         #expect(try Self.dataFiles(target) == Self.dataFiles(whole))
     }
 
+    @Test func anInterruptKeepsTheCompletedPointsAndSaysHowToResume() throws {
+        let root = try Sinergi.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let arguments =
+            ["sweep", "Scenarios/classroom.yaml"] + Self.factors + [
+                "--design", "lhs", "--points", "400", "--replicates", "4", "--seed", "5", "--threads", "2",
+            ]
+        let target = root.appendingPathComponent("interrupted")
+        let partial = root.appendingPathComponent(".interrupted.partial")
+        let process = Process()
+        process.executableURL = Sinergi.executable
+        process.arguments = arguments + ["--into", target.path]
+        process.currentDirectoryURL = Sinergi.packageRoot
+        let err = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = err
+        try process.run()
+        // Once some points are committed (the write-ahead log has grown), Ctrl-C.
+        let log = partial.appendingPathComponent("sweep.sqlite-wal").path
+        var logged = 0
+        for _ in 0..<6000 where process.isRunning && logged < 200_000 {
+            logged = (try? FileManager.default.attributesOfItem(atPath: log)[.size] as? Int) ?? 0
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        #expect(process.isRunning, "the sweep must still be running when it is interrupted")
+        kill(process.processIdentifier, SIGINT)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130, "\(stderr)")
+        #expect(stderr.contains("Resume with the same command and --resume '\(partial.path)'"), "\(stderr)")
+        #expect(!FileManager.default.fileExists(atPath: target.path), "no folder that looks complete")
+
+        let resumed = try Sinergi.run(arguments + ["--resume", partial.path, "--quiet"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        let whole = root.appendingPathComponent("whole")
+        let reference = try Sinergi.run(arguments + ["--into", whole.path, "--quiet"])
+        #expect(reference.status == 0, "\(reference.stderr)")
+        #expect(try Self.dataFiles(target) == Self.dataFiles(whole))
+    }
+
     /// A sweep file in `folder` over the classroom scenario, with `extra` lines appended.
     static func sweepFile(in folder: URL, _ extra: String = "") throws -> URL {
         let url = folder.appendingPathComponent("sweep.yaml")
