@@ -2,9 +2,9 @@ import Foundation
 import SinergiEngine
 import Synchronization
 
-/// A one-line progress display on stderr — replicates done, a bar, replicates per second
-/// and time left — redrawn ten times a second while a run is going. Shown only when stderr
-/// is a terminal.
+/// A one-line progress display on stderr — replicates done, a bar, replicates (a sweep's
+/// points) per second and time left, as ``ProgressLine`` writes it — redrawn ten times a
+/// second while a run is going. Shown only when stderr is a terminal.
 ///
 /// It draws from its own thread, not from a task: the workers' replicates occupy every
 /// thread of the concurrency pool, so a task would be redrawn only when a replicate ends —
@@ -14,6 +14,8 @@ final class ProgressBar: @unchecked Sendable {
     private let precisionTarget: Double?
     /// What is counted: "replicates", or "runs" when a comparison runs several per replicate.
     private let unit: String
+    /// For a sweep: replicates per point, to show points and points/s.
+    private let replicatesPerPoint: Int?
     private let started = ContinuousClock.now
     /// Signalled by ``stop()`` to end the drawing thread's wait early.
     private let wake = DispatchSemaphore(value: 0)
@@ -23,10 +25,11 @@ final class ProgressBar: @unchecked Sendable {
 
     static var stderrIsTerminal: Bool { isatty(FileHandle.standardError.fileDescriptor) == 1 }
 
-    init(control: RunControl, precisionTarget: Double?, unit: String = "replicates") {
+    init(control: RunControl, precisionTarget: Double?, unit: String = "replicates", replicatesPerPoint: Int? = nil) {
         self.control = control
         self.precisionTarget = precisionTarget
         self.unit = unit
+        self.replicatesPerPoint = replicatesPerPoint
     }
 
     func start() {
@@ -55,34 +58,16 @@ final class ProgressBar: @unchecked Sendable {
     }
 
     private func draw() {
-        let done = control.completed
         guard control.planned > 0 else {
             FileHandle.standardError.write(Data("\r\u{1B}[K  preparing the simulators…".utf8))
             return
         }
-        let planned = control.planned
         let elapsed = (ContinuousClock.now - started).components
-        let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
-        let rate = seconds > 0 ? Double(done) / seconds : 0
-        let fraction = Swift.min(1, Double(done) / Double(planned))
-        let width = 24
-        let filled = Int((fraction * Double(width)).rounded(.down))
-        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-        var line = "\r\u{1B}[K  \(done)/\(planned) \(unit) ▕\(bar)▏ \(Int(fraction * 100))%  "
-        if let activity = control.activity {
-            // The replicates are done; what follows (statistics, files, report) can take
-            // seconds for a national scenario.
-            FileHandle.standardError.write(Data((line + activity + "…").utf8))
-            return
-        }
-        line += String(format: "%.0f \(unit == "replicates" ? "rep" : unit)/s", rate)
-        if let target = precisionTarget {
-            let current = control.currentHalfWidth
-            line += current.isNaN ? "  half-width –" : String(format: "  half-width %.4f → %.4f", current, target)
-        } else if rate > 0 {
-            let left = Int((Double(planned - done) / rate).rounded(.up))
-            line += String(format: "  %d:%02d left", left / 60, left % 60)
-        }
-        FileHandle.standardError.write(Data(line.utf8))
+        let line = ProgressLine(
+            done: control.completed, planned: control.planned,
+            seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18, unit: unit,
+            replicatesPerPoint: replicatesPerPoint, precisionTarget: precisionTarget,
+            halfWidth: control.currentHalfWidth, activity: control.activity)
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line.text).utf8))
     }
 }

@@ -178,7 +178,9 @@ struct SensitivityCommand: AsyncParsableCommand {
                     + "them); use --replicates 2 or more, or --no-noise-correction")
         }
         if bootstrap < 2 { throw usage("--bootstrap must be at least 2 resamples, got \(bootstrap)") }
-        if let threads, threads < 1 || threads > 4096 { throw usage("--threads must be 1 … 4096, got \(threads)") }
+        if let threads, !(1...StudyOptions.maximumThreads).contains(threads) {
+            throw usage("--threads must be between 1 and \(StudyOptions.maximumThreads), got \(threads)")
+        }
         if let shard {
             do { _ = try ShardSpec(parsing: shard) } catch { throw usage(error.message) }
         }

@@ -21,7 +21,12 @@ struct SweepCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "Scenario file (YAML), e.g. Scenarios/classroom.yaml.")
+    @Argument(
+        help: """
+            Scenario file (YAML), e.g. Scenarios/classroom.yaml, or a sweep file (top-level key \
+            'sweep', docs/cli.md) that names the scenario and the options; options given here \
+            override the file's.
+            """)
     var scenario: String
 
     @Option(
@@ -30,8 +35,8 @@ struct SweepCommand: AsyncParsableCommand {
             "A factor: PATH=LOW:HIGH[,log][,integer] or PATH=v1,v2,… (repeatable).", valueName: "PATH=RANGE"))
     var factors: [String] = []
 
-    @Option(help: "The design: grid, lhs, sobol, morris or csv:FILE.")
-    var design: String = "grid"
+    @Option(help: "The design: grid, lhs, sobol, morris or csv:FILE (default: grid).")
+    var design: String?
 
     @Option(help: "Points (lhs; sobol: a power of two) or trajectories (morris).")
     var points: Int?
@@ -44,8 +49,8 @@ struct SweepCommand: AsyncParsableCommand {
         help: ArgumentHelp("Set one scenario value for every point (repeatable).", valueName: "PATH=VALUE"))
     var settings: [String] = []
 
-    @Option(name: .shortAndLong, help: "Replicates per design point.")
-    var replicates: Int = 10
+    @Option(name: .shortAndLong, help: "Replicates per design point (default: 10).")
+    var replicates: Int?
 
     @Option(name: .shortAndLong, help: "Master seed (default: the scenario's `seed`); also seeds lhs and morris.")
     var seed: UInt64?
@@ -100,11 +105,10 @@ struct SweepCommand: AsyncParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if factors.isEmpty { throw ValidationError("give at least one --factor PATH=LOW:HIGH or PATH=v1,v2,…") }
-        if replicates < 1 { throw ValidationError("--replicates must be at least 1, got \(replicates)") }
-        if let threads, threads < 1 || threads > 4096 {
-            throw ValidationError("--threads must be 1 … 4096, got \(threads)")
+        if let replicates, replicates < 1 {
+            throw ValidationError("--replicates must be at least 1, got \(replicates)")
         }
+        if let threads { try StudyOptions.check(threads: threads) }
         if let shard {
             do { _ = try ShardSpec(parsing: shard) } catch { throw ValidationError(error.message) }
         }
@@ -122,26 +126,27 @@ struct SweepCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let overrides = try readOverrides(settings)
-        let source = try loadSource(scenario)
+        let options = try SweepOptions(command: self, file: try readSweepFile())
+        let overrides = try readOverrides(options.settings.map(\.argument))
+        let source = try loadSource(options.scenario)
         let base: Scenario
         do { base = try source.scenario(with: overrides) } catch {
-            for line in error.lines() { printError(line) }
+            for line in error.lines() { printError(options.located(line, among: options.settings)) }
             throw ExitCode.validationFailure
         }
-        let seed = self.seed ?? base.seed
-        let made = try makeDesign(source, seed: seed)
-        let pairs = try heatmapPairs(made.factors.map(\.name))
+        let seed = options.seed ?? base.seed
+        let made = try makeDesign(source, options: options, seed: seed)
+        let pairs = try heatmapPairs(made.factors.map(\.name), options: options)
         if slurm {
-            try writeJobFolder(base, design: made, seed: seed)
+            try writeJobFolder(base, design: made, seed: seed, options: options)
             return
         }
         let request = SweepRequest(
             scenarioPath: base.path, scenarioName: base.name, slug: base.slug, scenarioText: base.sourceText,
-            resolvedScenario: base.resolvedYAML, factors: made.factors.map(\.name), designMethod: methodLabel(made),
-            design: made.points,
+            resolvedScenario: base.resolvedYAML, factors: made.factors.map(\.name),
+            designMethod: methodLabel(made, levels: options.levels), design: made.points,
             input: { point in try source.input(with: overrides + made.overrides(at: point)) },
-            governments: base.input.governments.map(\.name), replicates: replicates, masterSeed: seed,
+            governments: base.input.governments.map(\.name), replicates: options.replicates, masterSeed: seed,
             threads: threads ?? AvailableCPUs.count(), shard: try shard.map { try ShardSpec(parsing: $0) } ?? .whole,
             outputRoot: URL(fileURLWithPath: out, isDirectory: true),
             into: into.map { URL(fileURLWithPath: $0, isDirectory: true) },
@@ -151,39 +156,72 @@ struct SweepCommand: AsyncParsableCommand {
         try await runSweep(withPairs)
     }
 
-    private func methodLabel(_ design: Design) -> String {
+    /// The sweep file the argument names, or nil when it names a scenario (or nothing
+    /// readable, which the scenario loader then reports). A sweep file with problems is a
+    /// usage error: every problem at its line and column, exit 64, nothing written.
+    private func readSweepFile() throws -> SweepFile? {
+        guard let data = FileManager.default.contents(atPath: scenario),
+            SweepFile.isSweepFile(text: String(decoding: data, as: UTF8.self))
+        else { return nil }
+        do {
+            return try SweepFile.load(path: scenario)
+        } catch {
+            for diagnostic in error.diagnostics { printError(diagnostic.description) }
+            let count = error.diagnostics.count
+            printError("\(scenario): \(count) error\(count == 1 ? "" : "s"); nothing was run or written")
+            throw ExitCode.validationFailure
+        }
+    }
+
+    private func methodLabel(_ design: Design, levels: Int?) -> String {
         var label = "\(design.method), \(design.count) points"
         if let levels { label += ", \(levels) levels" }
         return label
     }
 
     /// The factors read and checked against the scenario, and the design made from them.
-    private func makeDesign(_ source: ScenarioSource, seed: UInt64) throws -> Design {
+    private func makeDesign(_ source: ScenarioSource, options: SweepOptions, seed: UInt64) throws -> Design {
+        var parsed: [Factor] = []
+        for factor in options.factors {
+            do throws(DesignError) {
+                let read = try Factor(factor.argument)
+                if parsed.contains(where: { $0.path == read.path }) {
+                    throw DesignError.factor(
+                        read.description, problem: "another --factor varies '\(read.path)' already")
+                }
+                try read.check(against: source)
+                parsed.append(read)
+            } catch {
+                for line in error.lines { printError(options.located(line, at: factor.entry)) }
+                throw ExitCode.validationFailure
+            }
+        }
         do throws(DesignError) {
-            let parsed = try factors.map { argument throws(DesignError) in try Factor(argument) }
-            try Factor.check(parsed, against: source)
             let method = try DesignMethods.method(
-                design, settings: DesignSettings(points: points, levels: levels, seed: seed))
+                options.design.argument,
+                settings: DesignSettings(points: options.points, levels: options.levels, seed: seed))
             let made = try method.design(for: parsed)
             guard made.count > 0 else {
-                throw DesignError.design(design, problem: "the design has no points")
+                throw DesignError.design(options.design.argument, problem: "the design has no points")
             }
             return made
         } catch {
-            for line in error.lines { printError(line) }
+            for line in error.lines { printError(options.located(line, at: options.design.entry)) }
             throw ExitCode.validationFailure
         }
     }
 
-    private func heatmapPairs(_ names: [String]) throws -> [(Int, Int)] {
-        try heatmaps.map { text in
+    private func heatmapPairs(_ names: [String], options: SweepOptions) throws -> [(Int, Int)] {
+        try options.heatmaps.map { heatmap in
+            let text = heatmap.argument
             let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, parts[0] != parts[1], let a = names.firstIndex(of: parts[0]),
                 let b = names.firstIndex(of: parts[1])
             else {
                 printError(
-                    "error: --heatmap \(text): expected two different factor paths A,B among "
-                        + names.joined(separator: ", "))
+                    options.located(
+                        "error: --heatmap \(text): expected two different factor paths A,B among "
+                            + names.joined(separator: ", "), at: heatmap.entry))
                 throw ExitCode.validationFailure
             }
             return (a, b)
@@ -199,7 +237,9 @@ struct SweepCommand: AsyncParsableCommand {
                     + " × \(request.replicates) replicates on \(request.threads) thread\(request.threads == 1 ? "" : "s")…"
             )
         }
-        let finished = try await WatchedStudy(quiet: quiet, unit: "runs").run(scenarioPath: request.scenarioPath) {
+        let finished = try await WatchedStudy(quiet: quiet, replicatesPerPoint: request.replicates).run(
+            scenarioPath: request.scenarioPath
+        ) {
             control in
             try await Sweep.run(request, control: control, report: HTMLReport())
         }
@@ -212,16 +252,16 @@ struct SweepCommand: AsyncParsableCommand {
             throw finished.interruptedExitCode
         }
         if !quiet {
-            print(
+            say(
                 "Sweep of \(request.design.count) points × \(request.replicates) replicates"
                     + (request.shard.count > 1 ? " (shard \(request.shard))" : "")
                     + ": \(outcome.pointsRun) points run.")
         }
-        print("Results: \(outcome.folder.path)")
+        say("Results: \(outcome.folder.path)")
     }
 
     /// `--slurm`: the job folder, with the scenario as it is, the design, and the scripts.
-    private func writeJobFolder(_ base: Scenario, design made: Design, seed: UInt64) throws {
+    private func writeJobFolder(_ base: Scenario, design made: Design, seed: UInt64, options: SweepOptions) throws {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
@@ -235,10 +275,10 @@ struct SweepCommand: AsyncParsableCommand {
             suffix += 1
         }
         var arguments = ["sweep", "scenario.yaml"]
-        for factor in factors { arguments += ["--factor", factor] }
-        arguments += ["--design", "csv:design.csv", "--replicates", String(replicates), "--seed", String(seed)]
-        for setting in settings { arguments += ["--set", setting] }
-        for pair in heatmaps { arguments += ["--heatmap", pair] }
+        for factor in options.factors { arguments += ["--factor", factor.argument] }
+        arguments += ["--design", "csv:design.csv", "--replicates", String(options.replicates), "--seed", String(seed)]
+        for setting in options.settings { arguments += ["--set", setting.argument] }
+        for pair in options.heatmaps { arguments += ["--heatmap", pair.argument] }
         let resources = SlurmJobFolder.Resources(
             cpusPerTask: cpusPerTask, time: time, memory: mem, partition: partition, account: account,
             maxArraySize: maxArraySize ?? Self.clusterMaxArraySize() ?? 1001)
@@ -265,12 +305,12 @@ struct SweepCommand: AsyncParsableCommand {
         }
         let arrays = SlurmJobFolder.arrays(shards: shards, maxArraySize: resources.maxArraySize).count
         if !quiet {
-            print(
-                "Wrote a Slurm job folder for \(made.count) points × \(replicates) replicates in \(shards) shards "
+            say(
+                "Wrote a Slurm job folder for \(made.count) points × \(options.replicates) replicates in \(shards) shards "
                     + "(\(arrays) job array\(arrays == 1 ? "" : "s") of at most \(resources.maxArraySize) tasks).")
-            print("Submit it with: bash \(folder.path)/submit.sh")
+            say("Submit it with: bash \(folder.path)/submit.sh")
         }
-        print("Job folder: \(folder.path)")
+        say("Job folder: \(folder.path)")
     }
 
     /// The absolute path of this executable, for the job scripts.

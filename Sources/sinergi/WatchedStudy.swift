@@ -9,6 +9,8 @@ struct WatchedStudy {
     let quiet: Bool
     var precisionTarget: Double? = nil
     var unit = "replicates"
+    /// For a sweep: replicates per point, so the bar shows points and points/s.
+    var replicatesPerPoint: Int? = nil
 
     /// The study's outcome, and the exit code to end with when it was interrupted.
     struct Finished<Outcome> {
@@ -25,7 +27,9 @@ struct WatchedStudy {
         let trap = SignalTrap(control: control)
         let progress =
             (!quiet && ProgressBar.stderrIsTerminal)
-            ? ProgressBar(control: control, precisionTarget: precisionTarget, unit: unit) : nil
+            ? ProgressBar(
+                control: control, precisionTarget: precisionTarget, unit: unit, replicatesPerPoint: replicatesPerPoint)
+            : nil
         progress?.start()
         defer {
             progress?.stop()

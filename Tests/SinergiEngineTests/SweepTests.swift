@@ -101,17 +101,35 @@ import Testing
         }
     }
 
+    @Test func roundSizeAndThreadCountChangeNoByte() async throws {
+        let root = try EngineFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let whole = try await Sweep.run(Self.request(root: root, into: root.appendingPathComponent("whole")))
+        // One point per round and commit, on one thread; then rounds of two points that
+        // leave a last round of one, on three threads.
+        for (round, threads) in [(1, 1), (2, 3)] {
+            var request = try Self.request(root: root, into: root.appendingPathComponent("r\(round)-t\(threads)"))
+            request.pointsPerRound = round
+            request.threads = threads
+            let other = try await Sweep.run(request)
+            #expect(other.pointsRun == Self.design.count)
+            #expect(
+                try Self.dataFiles(other.folder) == Self.dataFiles(whole.folder), "round \(round), \(threads) threads")
+        }
+    }
+
     @Test func anInterruptedSweepKeepsItsPointsAndResumesToTheSameFiles() async throws {
         let root = try EngineFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         let whole = try await Sweep.run(Self.request(root: root, into: root.appendingPathComponent("whole")))
         // An interrupt arrives while the second chunk of points is being set up: the first
         // chunk's points are committed.
-        let chunk = Sweep.pointsPerRound(threads: 2, replicates: 4)
+        let chunk = 3
         #expect(chunk < Self.design.count)
         let control = RunControl()
         let target = root.appendingPathComponent("stopped")
         var request = try Self.request(root: root, into: target)
+        request.pointsPerRound = chunk
         let input = request.input
         request.input = { point in
             if point == chunk { control.cancel(reason: "test") }

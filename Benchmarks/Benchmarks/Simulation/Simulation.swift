@@ -163,6 +163,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     comparisonBenchmarks(cores: cores)
+    sweepBenchmarks(cores: cores)
     networkBenchmarks(cores: cores)
     scalingBenchmarks()
 }

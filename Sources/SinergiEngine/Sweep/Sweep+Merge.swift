@@ -28,12 +28,19 @@ extension Sweep {
                 at: folder.temporary.appendingPathComponent(SweepStore.fileName), identity: identity)
             control.plan(identity.points * identity.replicates)
             control.begin("merging \(shards.count) shards")
+            // Copied a chunk of points per transaction: the merged store is new, and is
+            // complete only once every point is in.
+            var chunk: [PointResult] = []
             for point in 0..<identity.points {
                 let source = merge.store(for: point)
                 let rows = try source.replicateRows(points: point..<(point + 1)).map(\.row)
                 let summaries = try source.summaries(points: point..<(point + 1))
-                try store.commit(
+                chunk.append(
                     PointResult(point: point, replicates: identity.replicates, rows: rows, summaries: summaries))
+                if chunk.count == SweepFiles.pointsPerRead || point == identity.points - 1 {
+                    try store.commit(chunk)
+                    chunk.removeAll(keepingCapacity: true)
+                }
             }
             try store.markComplete()
             var hashes = ["design.csv": identity.designSHA256]

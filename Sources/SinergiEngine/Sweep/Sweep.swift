@@ -1,6 +1,7 @@
 import Foundation
 import SinergiModel
 import SinergiStats
+import Synchronization
 
 /// What `sinergi sweep` asks the engine to do: run every design point of a shard with the
 /// same replicate seeds, into a crash-safe store, then write the sweep's folder.
@@ -46,6 +47,9 @@ public struct SweepRequest: Sendable {
 
     /// The folder kind: `sweep-…` or `sensitivity-…`.
     var kind: String { sensitivity == nil ? "sweep" : "sensitivity" }
+    /// Points per round and commit; nil for ``Sweep/pointsPerRound(threads:replicates:)``.
+    /// It changes no result.
+    var pointsPerRound: Int?
 
     public init(
         scenarioPath: String, scenarioName: String, slug: String, scenarioText: String, resolvedScenario: String,
@@ -94,10 +98,82 @@ public enum Sweep {
     /// Data files of a sweep folder.
     public static let dataFiles = ["design.csv", "points.csv", "replicates.csv"]
 
-    /// Points run together as the arms of one study: enough replicates to keep every worker
-    /// busy, each point still committed on its own.
+    /// Replicates each worker runs per round of points: enough that the wait for the round's
+    /// last replicate, the points' set-up and their summaries are small beside the round.
+    static let replicatesPerWorker = 64
+
+    /// Points run together as the arms of one study round, then committed together in one
+    /// transaction: about ``replicatesPerWorker`` replicates for every worker.
     static func pointsPerRound(threads: Int, replicates: Int) -> Int {
-        Swift.max(1, Swift.min(64, (8 * threads + replicates - 1) / Swift.max(1, replicates)))
+        let wanted = replicatesPerWorker * Swift.max(1, threads)
+        return Swift.max(1, Swift.min(4096, (wanted + replicates - 1) / Swift.max(1, replicates)))
+    }
+
+    /// `body(0) … body(count − 1)` on at most `threads` tasks (index i on task i mod tasks),
+    /// the results in index order; the first error by index is thrown.
+    static func concurrentMap<T: Sendable>(
+        _ count: Int, threads: Int, _ body: @escaping @Sendable (Int) throws(RunError) -> T
+    ) async throws(RunError) -> [T] {
+        let tasks = Swift.max(1, Swift.min(threads, count))
+        var slots = [Result<T, RunError>?](repeating: nil, count: count)
+        let parts = await withTaskGroup(of: [(Int, Result<T, RunError>)].self) { group in
+            for task in 0..<tasks {
+                group.addTask {
+                    var part: [(Int, Result<T, RunError>)] = []
+                    for index in stride(from: task, to: count, by: tasks) {
+                        do throws(RunError) { part.append((index, .success(try body(index)))) } catch {
+                            part.append((index, .failure(error)))
+                        }
+                    }
+                    return part
+                }
+            }
+            var parts: [[(Int, Result<T, RunError>)]] = []
+            for await part in group { parts.append(part) }
+            return parts
+        }
+        for part in parts { for (index, result) in part { slots[index] = result } }
+        var values: [T] = []
+        values.reserveCapacity(count)
+        for slot in slots { values.append(try slot!.get()) }
+        return values
+    }
+}
+
+/// Commits chunks of finished points to a store, one transaction per chunk, in order, on a
+/// serial queue of its own, so the workers go on with the next points meanwhile. At most
+/// two chunks wait at a time; a failed commit stops the rest and is thrown by the next call.
+final class PointCommitter: @unchecked Sendable {
+    private let store: SweepStore
+    private let queue = DispatchQueue(label: "sinergi.sweep.commit")
+    private let slots = DispatchSemaphore(value: 2)
+    private let state = Mutex<(committed: Int, error: RunError?)>((0, nil))
+
+    init(store: SweepStore) { self.store = store }
+
+    /// Points committed so far.
+    var committed: Int { state.withLock { $0.committed } }
+
+    /// Queues `points` for one transaction; throws the error of an earlier chunk.
+    func commit(_ points: [PointResult]) throws(RunError) {
+        if let error = state.withLock({ $0.error }) { throw error }
+        slots.wait()
+        queue.async { [self] in
+            defer { slots.signal() }
+            guard state.withLock({ $0.error == nil }) else { return }
+            do throws(RunError) {
+                try store.commit(points)
+                state.withLock { $0.committed += points.count }
+            } catch {
+                state.withLock { $0.error = error }
+            }
+        }
+    }
+
+    /// Waits until every queued chunk is committed; throws the first commit's error.
+    func finish() throws(RunError) {
+        queue.sync {}
+        if let error = state.withLock({ $0.error }) { throw error }
     }
 }
 
@@ -148,29 +224,41 @@ extension Sweep {
         control.plan(todo.count * request.replicates)
         let core = StudyCore(
             stopping: .fixed(replicates: request.replicates), masterSeed: request.masterSeed, threads: request.threads)
-        let perRound = pointsPerRound(threads: request.threads, replicates: request.replicates)
+        let perRound = request.pointsPerRound ?? pointsPerRound(threads: core.threads, replicates: request.replicates)
+        let committer = PointCommitter(store: store)
         var ran = 0
-        while ran < todo.count && !control.isCancelled {
-            // A round's points share one seed point (all of a sweep's do).
-            let seedPoint = request.seedPoint(of: todo[ran])
-            var points = [todo[ran]]
-            while points.count < perRound, ran + points.count < todo.count,
-                request.seedPoint(of: todo[ran + points.count]) == seedPoint
-            {
-                points.append(todo[ran + points.count])
+        do throws(RunError) {
+            while ran < todo.count && !control.isCancelled {
+                // A round's points share one seed point (all of a sweep's do).
+                let seedPoint = request.seedPoint(of: todo[ran])
+                var last = ran + 1
+                while last - ran < perRound, last < todo.count, request.seedPoint(of: todo[last]) == seedPoint {
+                    last += 1
+                }
+                let points = Array(todo[ran..<last])
+                // The points' inputs are resolved and compiled on the workers, not one by one.
+                let runners = try await concurrentMap(points.count, threads: core.threads) {
+                    (i) throws(RunError) in ReplicateRunner(input: try pointInput(request, points[i]))
+                }
+                let sink = PointSink(arms: points.count)
+                let end = try await core.run(runners, into: sink, control: control, seedPoint: seedPoint)
+                // A point is wholly committed or not at all: a round cut short by an
+                // interrupt commits nothing.
+                guard end.replicates == request.replicates else { break }
+                let seeds = sink.seeds
+                let records = sink.records
+                let results = try await concurrentMap(points.count, threads: core.threads) { i in
+                    summariser.result(point: points[i], seeds: seeds, records: records[i])
+                }
+                try committer.commit(results)
+                ran += points.count
             }
-            var runners: [ReplicateRunner] = []
-            for point in points { runners.append(ReplicateRunner(input: try pointInput(request, point))) }
-            let sink = PointSink(arms: points.count)
-            let end = try await core.run(runners, into: sink, control: control, seedPoint: seedPoint)
-            // A point is one transaction: a chunk cut short by an interrupt commits nothing.
-            guard end.replicates == request.replicates else { break }
-            for (a, point) in points.enumerated() {
-                try store.commit(summariser.result(point: point, seeds: sink.seeds, records: sink.records[a]))
-            }
-            ran += points.count
+            try committer.finish()
+        } catch {
+            try? committer.finish()
+            throw error
         }
-        let pointsRun = ran
+        let pointsRun = committer.committed
         guard completed.count + pointsRun == shardPoints.count else {
             try store.close()
             return Outcome(

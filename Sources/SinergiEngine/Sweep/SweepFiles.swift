@@ -10,7 +10,8 @@ import Foundation
 /// - replicates.csv: `point`, `replicate`, `seed`, `government`, one column per outcome,
 ///   `final_predicate` — one row per point, replicate and government.
 enum SweepFiles {
-    /// Points read from the stores at a time.
+    /// Points read from the stores at a time: a block's rows are written to the files before
+    /// the next block is read.
     static let pointsPerRead = 256
 
     static func pointsHeader(factors: [String]) -> [String] {
@@ -29,18 +30,32 @@ enum SweepFiles {
     ) throws(RunError) {
         var pointsCSV = CSV(header: pointsHeader(factors: factors))
         var replicatesCSV = CSV(header: replicatesHeader(outcomes: outcomes))
+        var factorFields: [[String]] = []
+        func fields(_ point: Int) -> [String] {
+            // The block's factor values, formatted once per point.
+            factorFields[point % pointsPerRead]
+        }
         var start = 0
         while start < design.count {
             let end = Swift.min(design.count, start + pointsPerRead)
-            for point in start..<end {
-                let source = store(point)
-                let factorFields = design[point].map(CSV.number)
-                for row in try source.summaries(points: point..<(point + 1)) {
+            factorFields = design[start..<end].map { $0.map(CSV.number) }
+            // A block whose points share a store is read with one query per table; the
+            // points of a block spread over several stores, one query per point and store.
+            let source = store(start)
+            let oneStore = (start..<end).allSatisfy { store($0) === source }
+            let reads: [(SweepStore, Range<Int>)] =
+                oneStore ? [(source, start..<end)] : (start..<end).map { (store($0), $0..<($0 + 1)) }
+            for (source, range) in reads {
+                try source.forEachSummary(points: range) { (row) throws(RunError) in
+                    guard range.contains(row.point) else { return }
                     pointsCSV.appendRow(
-                        [String(point)] + factorFields + [row.government, row.outcome, String(row.n)]
+                        [String(row.point)] + fields(row.point) + [row.government, row.outcome, String(row.n)]
                             + [row.mean, row.sd, row.ci95Low, row.ci95High].map(CSV.number))
                 }
-                for (_, row) in try source.replicateRows(points: point..<(point + 1)) {
+            }
+            for (source, range) in reads {
+                try source.forEachReplicateRow(points: range) { (point, row) throws(RunError) in
+                    guard range.contains(point) else { return }
                     replicatesCSV.appendRow(
                         [String(point), String(row.replicate), String(row.seed), row.government]
                             + row.values.map(CSV.number) + [row.finalPredicate])

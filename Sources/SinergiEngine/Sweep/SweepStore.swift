@@ -128,35 +128,43 @@ public final class SweepStore: @unchecked Sendable {
 
     /// Commits one point: its replicate rows and summaries, in one transaction.
     public func commit(_ point: PointResult) throws(RunError) {
-        let columns = identity.outcomeColumns
-        let placeholders = Array(repeating: "?", count: columns.count + 5).joined(separator: ", ")
-        let replicateSQL = "INSERT INTO replicate VALUES (\(placeholders))"
-        let summarySQL = "INSERT INTO summary VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        try commit([point])
+    }
+
+    /// Commits a chunk of points, in one transaction: every point of the chunk is in the
+    /// store afterwards, or (after a crash or an error) none of them, and each point is
+    /// whole either way. Rows go in with multi-row INSERTs, in the order given.
+    public func commit(_ points: [PointResult]) throws(RunError) {
+        guard let first = points.first else { return }
+        let replicateColumns = identity.outcomeColumns.count + 5
         do {
             try pool.write { db in
-                let insertReplicate = try db.cachedStatement(sql: replicateSQL)
-                for row in point.rows {
-                    var values: [(any DatabaseValueConvertible)?] = [
-                        point.point, row.replicate, String(row.seed), row.government,
-                    ]
-                    for value in row.values { values.append(value.isNaN ? nil : value) }
-                    values.append(row.finalPredicate)
-                    try insertReplicate.execute(arguments: StatementArguments(values))
-                }
-                let insertSummary = try db.cachedStatement(sql: summarySQL)
-                for s in point.summaries {
-                    let numbers: [(any DatabaseValueConvertible)?] = [s.mean, s.sd, s.ci95Low, s.ci95High].map {
-                        $0.isNaN ? nil : $0
+                var replicates = BatchInsert(db: db, table: "replicate", columns: replicateColumns)
+                var summaries = BatchInsert(db: db, table: "summary", columns: 8)
+                var committed = BatchInsert(db: db, table: "point", columns: 2)
+                for point in points {
+                    for row in point.rows {
+                        try replicates.append(contentsOf: [
+                            point.point, row.replicate, String(row.seed), row.government,
+                        ])
+                        for value in row.values { try replicates.append(value.isNaN ? nil : value) }
+                        try replicates.append(row.finalPredicate)
                     }
-                    try insertSummary.execute(
-                        arguments: StatementArguments([point.point, s.government, s.outcome, s.n] + numbers))
+                    for s in point.summaries {
+                        try summaries.append(contentsOf: [point.point, s.government, s.outcome, s.n])
+                        for value in [s.mean, s.sd, s.ci95Low, s.ci95High] {
+                            try summaries.append(value.isNaN ? nil : value)
+                        }
+                    }
+                    try committed.append(contentsOf: [point.point, point.replicates])
                 }
-                try db.execute(
-                    sql: "INSERT INTO point (point, replicates) VALUES (?, ?)",
-                    arguments: [point.point, point.replicates])
+                try replicates.flush()
+                try summaries.flush()
+                try committed.flush()
             }
         } catch {
-            throw .io("cannot write point \(point.point) to the sweep store \(url.path): \(error)")
+            let which = points.count == 1 ? "point \(first.point)" : "points \(first.point)…\(points.last!.point)"
+            throw .io("cannot write \(which) to the sweep store \(url.path): \(error)")
         }
     }
 
@@ -213,6 +221,63 @@ public final class SweepStore: @unchecked Sendable {
         }
     }
 
+    /// Calls `body` with every summary of the points in `points`, ordered by point, then as
+    /// committed, read with a cursor: nothing but the current row is held.
+    func forEachSummary(points: Range<Int>, _ body: (PointSummaryRow) throws(RunError) -> Void) throws(RunError) {
+        do {
+            try pool.read { db in
+                let rows = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT point, government, outcome, n, mean, sd, ci95_low, ci95_high FROM summary \
+                        WHERE point >= ? AND point < ? ORDER BY point, rowid
+                        """,
+                    arguments: [points.lowerBound, points.upperBound])
+                while let row = try rows.next() {
+                    try body(
+                        PointSummaryRow(
+                            point: row[0], government: row[1], outcome: row[2], n: row[3],
+                            mean: row[4] ?? .nan, sd: row[5] ?? .nan, ci95Low: row[6] ?? .nan,
+                            ci95High: row[7] ?? .nan))
+                }
+            }
+        } catch let error as RunError {
+            throw error
+        } catch {
+            throw .io("cannot read the sweep store \(url.path): \(error)")
+        }
+    }
+
+    /// Calls `body` with every replicate row of the points in `points`, ordered by point,
+    /// replicate, then as committed, read with a cursor.
+    func forEachReplicateRow(
+        points: Range<Int>, _ body: (_ point: Int, ReplicateRow) throws(RunError) -> Void
+    ) throws(RunError) {
+        let count = identity.outcomeColumns.count
+        do {
+            try pool.read { db in
+                let rows = try Row.fetchCursor(
+                    db,
+                    sql: "SELECT * FROM replicate WHERE point >= ? AND point < ? ORDER BY point, replicate, rowid",
+                    arguments: [points.lowerBound, points.upperBound])
+                var values = [Double](repeating: .nan, count: count)
+                while let row = try rows.next() {
+                    let seedText: String = row[2]
+                    for c in 0..<count { values[c] = (row[4 + c] as Double?) ?? .nan }
+                    try body(
+                        row[0],
+                        ReplicateRow(
+                            replicate: row[1], seed: UInt64(seedText) ?? 0, government: row[3], values: values,
+                            finalPredicate: row[4 + count]))
+                }
+            }
+        } catch let error as RunError {
+            throw error
+        } catch {
+            throw .io("cannot read the sweep store \(url.path): \(error)")
+        }
+    }
+
     /// The mean of `outcome` for `government` at every point `0 ..< points` (NaN where the
     /// store has none), for the report's main effects.
     public func means(government: String, outcome: String, points: Int) throws(RunError) -> [Double] {
@@ -256,5 +321,46 @@ public final class SweepStore: @unchecked Sendable {
         } catch {
             throw .io("cannot read the sweep store \(url.path): \(error)")
         }
+    }
+}
+
+/// Rows for one table, inserted many to a statement (`INSERT … VALUES (…), (…), …`):
+/// fewer statements to step than one per row, for the thousands of rows of a chunk.
+private struct BatchInsert {
+    /// Bound values per statement at most: SQLite's historical limit, safe with any build.
+    static let maximumArguments = 999
+
+    let db: Database
+    let table: String
+    let columns: Int
+    let rowsPerStatement: Int
+    private var values: [(any DatabaseValueConvertible)?] = []
+
+    init(db: Database, table: String, columns: Int) {
+        self.db = db
+        self.table = table
+        self.columns = columns
+        rowsPerStatement = Swift.max(1, Self.maximumArguments / columns)
+        values.reserveCapacity(rowsPerStatement * columns)
+    }
+
+    /// Appends values of the current row, in column order; a full statement is executed.
+    mutating func append(_ value: (any DatabaseValueConvertible)?) throws {
+        values.append(value)
+        if values.count == rowsPerStatement * columns { try flush() }
+    }
+
+    mutating func append(contentsOf row: [(any DatabaseValueConvertible)?]) throws {
+        for value in row { try append(value) }
+    }
+
+    /// Executes the rows appended so far.
+    mutating func flush() throws {
+        let rows = values.count / columns
+        guard rows > 0 else { return }
+        let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+        let sql = "INSERT INTO \(table) VALUES " + Array(repeating: row, count: rows).joined(separator: ", ")
+        try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values))
+        values.removeAll(keepingCapacity: true)
     }
 }
