@@ -67,7 +67,16 @@ import Testing
         let printed = Self.trajectories(
             try String(contentsOf: folder.appendingPathComponent("timeseries.csv"), encoding: .utf8))
 
-        #expect(printed.keys.sorted() == scenario.input.governments.map(\.name).sorted())
+        let names = scenario.input.governments.map(\.name)
+        #expect(printed.keys.sorted() == (names + (names.count > 1 ? ["Region"] : [])).sorted())
+        if names.count > 1 {
+            // The Region's index is the mean over the live governments each month.
+            let region = printed["Region"]?["spbe"] ?? [:]
+            for frame in frames {
+                let mean = frame.governments.reduce(0.0) { $0 + $1.spbe } / Double(names.count)
+                #expect(region[frame.month]?.bitPattern == mean.bitPattern, "\(test) Region spbe month \(frame.month)")
+            }
+        }
         for (g, government) in scenario.input.governments.enumerated() {
             var live: [(String, (Frame) -> Double)] = [
                 ("mean_maturity", { $0.governments[g].meanMaturity }), ("spbe", { $0.governments[g].spbe }),
