@@ -1,4 +1,5 @@
 import Foundation
+import SinergiModel
 
 /// manifest.json: what was run, with what, on what, how it stopped and how long it took —
 /// enough to reproduce the run's data files (`sinergi run --replay`).

@@ -1,3 +1,4 @@
+import SinergiModel
 import SinergiStats
 
 /// What `sinergi sensitivity` analyses and how: the method and its sample size, the
