@@ -79,7 +79,7 @@ class SinergiRun:
                     try:
                         number = float(value)
                     except ValueError:
-                        continue            # names, predicates, censored (empty) months
+                        continue            # names and predicates
                     columns.setdefault(key, []).append(number)
         return {key: Estimate.of(values) for key, values in columns.items()}
 

@@ -29,7 +29,7 @@ enum FolderStudy {
 
         let folder = try RunFolder(
             root: request.outputRoot, slug: request.slug, seed: request.masterSeed, date: started,
-            kind: output.command == "run" ? nil : output.command)
+            kind: output.command == "run" ? nil : output.command, name: request.folderName)
         do throws(RunError) {
             let replicates = try ReplicatesFile(
                 in: folder, governments: request.input.governments.map(\.name), armColumn: output.armColumn,
@@ -48,6 +48,7 @@ enum FolderStudy {
             manifest.command = output.command
             output.describe(&manifest)
             manifest.files = hashes
+            manifest.report = report != nil
             try folder.finish(manifest: manifest, control: control) {
                 report.map { reportPage(files.report, manifest: manifest, renderer: $0) }
             }

@@ -1,4 +1,5 @@
 import Foundation
+import SinergiModel
 
 /// manifest.json: what was run, with what, on what, how it stopped and how long it took —
 /// enough to reproduce the run's data files (`sinergi run --replay`).
@@ -6,6 +7,8 @@ public struct Manifest: Codable, Sendable {
     public struct Tool: Codable, Sendable {
         public var name = "sinergi"
         public var version = SinergiVersion.current
+        /// The model's version (docs/model.md); absent in manifests of older versions.
+        public var modelVersion: String? = SinergiVersion.model
         /// Commit of the source tree the binary was built from, when known.
         public var gitCommit: String?
         /// Whether that tree had uncommitted changes to tracked files.
@@ -19,7 +22,7 @@ public struct Manifest: Codable, Sendable {
         public var resolved: String
     }
     public struct Randomness: Codable, Sendable {
-        public var masterSeed: UInt64
+        @SeedText public var masterSeed: UInt64
         public var algorithm: String
         public var designPoint: Int
         public var seedScheme: String
@@ -78,6 +81,9 @@ public struct Manifest: Codable, Sendable {
     public var timing: Timing
     /// SHA-256 of each data file.
     public var files: [String: String]
+    /// Whether report.html was written (false with `--no-report`); absent in manifests of
+    /// other commands and of older versions.
+    public var report: Bool? = nil
     /// A sweep's design and shard (`"command": "sweep"` or `"merge"`).
     public var sweep: SweepInfo? = nil
     /// The shard folders a merge read.

@@ -20,7 +20,13 @@ struct RunFolder {
     /// folder. The name is claimed by creating `.<name>.partial` with mkdir(2), which fails
     /// when the folder exists, so runs started in the same second into the same folder each
     /// get a folder of their own.
-    init(root: URL, slug: String, seed: UInt64, date: Date, kind: String? = nil) throws(RunError) {
+    ///
+    /// With `name` (`--name`), the folder is `<root>/<slug>/<name>` exactly, claimed the same
+    /// way; when it (or its temporary folder) exists, ``RunError/folderTaken(_:)`` is thrown
+    /// and nothing is created.
+    init(root: URL, slug: String, seed: UInt64, date: Date, kind: String? = nil, name chosen: String? = nil)
+        throws(RunError)
+    {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
@@ -29,13 +35,17 @@ struct RunFolder {
         latestName = kind.map { "latest-\($0)" } ?? "latest"
         let parent = root.appendingPathComponent(slug, isDirectory: true)
         let files = FileManager.default
-        createdParents = [root, parent].filter { !files.fileExists(atPath: $0.path) }
+        if let chosen, files.fileExists(atPath: parent.appendingPathComponent(chosen).path) {
+            throw .folderTaken(parent.appendingPathComponent(chosen).path)
+        }
+        let createdParents = [root, parent].filter { !files.fileExists(atPath: $0.path) }
+        self.createdParents = createdParents
         do {
             try files.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
             throw .io("cannot create the results folder \(parent.path): \(error.localizedDescription)")
         }
-        var name = base
+        var name = chosen ?? base
         var suffix = 2
         while true {
             let temporary = parent.appendingPathComponent(".\(name).partial", isDirectory: true)
@@ -44,6 +54,14 @@ struct RunFolder {
                 guard errno == EEXIST else {
                     throw .io("cannot create the results folder \(temporary.path): \(String(cString: strerror(errno)))")
                 }
+            }
+            if let chosen {
+                // Taken by another run: remove the parents this one created, if empty.
+                for folder in createdParents.reversed()
+                where (try? files.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
+                    try? files.removeItem(at: folder)
+                }
+                throw .folderTaken(parent.appendingPathComponent(chosen).path)
             }
             name = "\(base)-\(suffix)"
             suffix += 1

@@ -25,6 +25,9 @@ public struct RunRequest: Sendable {
     /// The values set over the scenario file (`--set`), `PATH=VALUE` in the order given;
     /// ``input`` and ``resolvedScenario`` already hold them. Recorded in the manifest.
     public var overrides: [String] = []
+    /// The run folder's name under `<root>/<slug>/` (`--name`), instead of the dated run-id;
+    /// it must not exist yet.
+    public var folderName: String?
 
     public init(
         scenarioPath: String, scenarioName: String, slug: String, scenarioText: String,
@@ -67,4 +70,9 @@ public struct RunRequest: Sendable {
 /// The tool's version, written into every manifest.
 public enum SinergiVersion {
     public static let current = "0.2.0"
+    /// The model's version, docs/model.md's title: it changes whenever the model does, so a
+    /// citation names the model whose results it reports.
+    public static let model = "1.1"
+    /// What `sinergi --version` prints.
+    public static let description = "sinergi \(current) (model version \(model))"
 }

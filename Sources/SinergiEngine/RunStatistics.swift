@@ -1,4 +1,5 @@
 import SinergiModel
+import SinergiScenario
 import SinergiStats
 
 /// Across-replicate statistics of a run (MODEL.md §5): one summary per outcome and
@@ -21,7 +22,7 @@ public struct RunStatistics: Sendable {
     }
 
     /// Name of the pseudo-government that combines all governments of the scenario.
-    public static let regionName = "Region"
+    public static let regionName = Scenario.regionName
 
     public var outcomes: [OutcomeSummary]
     public var series: [SeriesSummary]

@@ -40,11 +40,14 @@ extension Outcome {
         region: .mean, aliases: ["stalled"]
     ) { Double($0.initiativesStalled) }
 
-    /// Censored when nothing launched: NaN in replicates.csv; a comparison counts the horizon.
+    /// min(T, H): the month of the first launch, or the horizon H when nothing launched
+    /// (censored, flagged by ``firstLaunchCensored``); its mean is the restricted mean time
+    /// (docs/model.md §7.18). One definition for replicates.csv, summary.csv, comparisons
+    /// and sweeps.
     public static let monthsToFirstLaunch = Outcome(
         name: "months_to_first_launch", label: "months to the first launch", unit: "months", kind: .month,
-        region: .none, better: .lower, aliases: ["launch"]
-    ) { $0.monthsToFirstLaunch.map(Double.init) ?? .nan }
+        region: .mean, better: .lower, aliases: ["launch"]
+    ) { Double($0.monthsToFirstLaunch ?? $0.months) }
 
     public static let firstLaunchCensored = Outcome(
         name: "first_launch_censored", label: "chance of no launch by the end", unit: "share of replicates",
@@ -53,8 +56,8 @@ extension Outcome {
 
     public static let monthsToFirstWin = Outcome(
         name: "months_to_first_win", label: "months to the first small win", unit: "months", kind: .month,
-        region: .none, aliases: ["win"]
-    ) { $0.monthsToFirstWin.map(Double.init) ?? .nan }
+        region: .mean, aliases: ["win"]
+    ) { Double($0.monthsToFirstWin ?? $0.months) }
 
     public static let firstWinCensored = Outcome(
         name: "first_win_censored", label: "chance of no small win by the end", unit: "share of replicates",

@@ -33,7 +33,7 @@ public struct Outcome: Sendable, CustomStringConvertible {
         case mean
         /// The sum over governments.
         case total
-        /// No region row (a mean of censored times would mislead).
+        /// No region row.
         case none
     }
 
@@ -73,10 +73,10 @@ public struct Outcome: Sendable, CustomStringConvertible {
         self.value = value
     }
 
-    /// The value that a paired comparison of a run of `months` months uses: ``value``, except
-    /// that a time to an event that did not happen counts as the horizon, so the mean is the
-    /// restricted mean time (docs/model.md §8) rather than a mean over the futures with the
-    /// event only.
+    /// The value that a paired comparison of a run of `months` months uses: ``value``, which
+    /// for a time to an event is already min(T, H), the horizon when the event did not
+    /// happen (so the mean is the restricted mean time); this also caps a value from a
+    /// record without its horizon.
     public func pairedValue(_ outcome: GovernmentOutcome, months: Int) -> Double {
         let value = value(outcome)
         guard kind == .month else { return value }

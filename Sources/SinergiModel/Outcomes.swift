@@ -18,6 +18,9 @@ public struct GovernmentOutcome: Sendable, Equatable {
     public var monthsToFirstLaunch: Int? = nil
     /// Index + 1 of the month of the first small win; nil when none happened (censored).
     public var monthsToFirstWin: Int? = nil
+    /// The horizon H, the run's months: the value of a time to an event that did not happen
+    /// (``Outcome/monthsToFirstLaunch``).
+    public var months: Int = 0
     /// Final-month mean trust and commitment over agencies.
     public var meanTrust: Double = .nan
     public var meanCommitment: Double = .nan

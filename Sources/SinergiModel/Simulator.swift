@@ -170,6 +170,7 @@ extension GovernmentState {
         }
         outcome.monthsToFirstLaunch = firstLaunchMonth >= 0 ? firstLaunchMonth + 1 : nil
         outcome.monthsToFirstWin = firstWinMonth >= 0 ? firstWinMonth + 1 : nil
+        outcome.months = months
         outcome.meanTrust = mean(trust, n)
         outcome.meanCommitment = mean(commitment, n)
         var selfish = 0

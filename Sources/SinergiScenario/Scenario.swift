@@ -37,6 +37,11 @@ public struct Scenario: Sendable {
         self.sourceText = sourceText
         self.resolvedYAML = resolvedYAML
     }
+
+    /// The name of the row that combines every government in the results (summary.csv,
+    /// comparison.csv, the reports). No government may be called so, in any letter case,
+    /// or its rows could not be told from the aggregate's.
+    public static let regionName = "Region"
 }
 
 /// A named set of interventions that a comparison adds to the baseline.

@@ -194,6 +194,11 @@ extension ScenarioReader {
             if let location = own["name"]?.location {
                 if let first = firstSeen[name] {
                     error("duplicate government name '\(name)' (first at line \(first.line))", at: location)
+                } else if name.caseInsensitiveCompare(Scenario.regionName) == .orderedSame {
+                    error(
+                        "a government cannot be named '\(name)': '\(Scenario.regionName)' is the row that combines "
+                            + "every government in the results; choose another name, e.g. '\(name) Province'",
+                        at: location)
                 } else {
                     firstSeen[name] = location
                     named = true

@@ -73,16 +73,22 @@ struct CompareCommand: AsyncParsableCommand {
                 masterSeed: options.seed ?? loaded.seed, threads: options.threadCount, outputRoot: options.outputRoot),
             policies: packages)
         request.baseline.overrides = overrides
+        request.baseline.folderName = options.name
         if !options.quiet { announce(request) }
 
+        let report: (any ReportRenderer)? = options.noReport ? nil : HTMLReport()
         let finished = try await WatchedStudy(quiet: options.quiet, precisionTarget: options.precision, unit: "runs")
             .run(scenarioPath: loaded.path) { control in
-                try await ComparisonStudy.run(request, control: control, report: HTMLReport())
+                try await ComparisonStudy.run(request, control: control, report: report)
             }
         let outcome = finished.outcome
 
-        if !options.quiet { printReport(outcome, request, rankedBy: rank) }
-        say("Results: \(outcome.folder.path)")
+        if options.json {
+            try JSONSummary(comparison: outcome).print()
+        } else {
+            if !options.quiet { printReport(outcome, request, rankedBy: rank) }
+            say("Results: \(outcome.folder.path)")
+        }
         if outcome.interrupted {
             printError(
                 "Interrupted by \(outcome.manifest.interruptedBy ?? "a signal"): \(outcome.manifest.replicates) "

@@ -63,17 +63,25 @@ struct RunCommand: AsyncParsableCommand {
             request = makeRequest(loaded, stopping: stopping, seed: options.seed ?? loaded.seed)
             request.overrides = overrides
         }
+        request.folderName = options.name
         if !options.quiet { announce(request) }
 
+        let report: (any ReportRenderer)? = options.noReport ? nil : HTMLReport()
         let finished = try await WatchedStudy(quiet: options.quiet, precisionTarget: options.precision)
             .run(scenarioPath: request.scenarioPath) { control in
-                try await Study.run(request, control: control, report: HTMLReport())
+                try await Study.run(request, control: control, report: report)
             }
         let outcome = finished.outcome
 
-        if !options.quiet { printTable(outcome, request) }
-        say("Results: \(outcome.folder.path)")
-        if let original { try checkReplay(outcome.manifest, against: original) }
+        if options.json {
+            try JSONSummary(
+                command: "run", folder: outcome.folder, manifest: outcome.manifest, statistics: outcome.statistics
+            ).print()
+        } else {
+            if !options.quiet { printTable(outcome, request) }
+            say("Results: \(outcome.folder.path)")
+        }
+        if let original { try checkReplay(outcome.manifest, against: original, quiet: options.json) }
         if outcome.interrupted {
             printError(
                 "Interrupted by \(outcome.manifest.interruptedBy ?? "a signal"): \(outcome.manifest.replicates) "
@@ -189,10 +197,11 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     /// Compares the replay's data files with the original's recorded SHA-256.
-    private func checkReplay(_ replayed: Manifest, against original: Manifest) throws {
+    private func checkReplay(_ replayed: Manifest, against original: Manifest, quiet: Bool) throws {
         let differing = Study.dataFiles.filter { replayed.files[$0] != original.files[$0] }
         if differing.isEmpty {
-            say("Replay: \(Study.dataFiles.joined(separator: ", ")) are byte-identical to the original run's.")
+            (quiet ? printError : say)(
+                "Replay: \(Study.dataFiles.joined(separator: ", ")) are byte-identical to the original run's.")
         } else {
             printError("error: the replay's \(differing.joined(separator: ", ")) differ from the original run's")
             throw ExitCode.failure

@@ -13,7 +13,7 @@ struct SinergiCommand: AsyncParsableCommand {
             (an invalid or unreadable scenario, or a model error). Diagnostics go to stderr as \
             file:line:column: error: message.
             """,
-        version: SinergiVersion.current,
+        version: SinergiVersion.description,
         subcommands: [
             RunCommand.self, CompareCommand.self, SweepCommand.self, SensitivityCommand.self, MergeCommand.self,
             ValidateCommand.self,

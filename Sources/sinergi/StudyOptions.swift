@@ -54,12 +54,25 @@ struct StudyOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print nothing but errors and the results folder (no progress bar, no table).")
     var quiet = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Name of the results folder under <out>/<scenario>/ instead of the dated run id; it must not exist yet.",
+            valueName: "NAME"))
+    var name: String?
+
+    @Flag(help: "Do not write report.html (the manifest records \"report\": false).")
+    var noReport = false
+
+    @Flag(help: "Print one JSON object summarising the results on stdout, and nothing else there (docs/cli.md).")
+    var json = false
+
     func validate() throws {
         if let replicates, replicates < 1 {
             throw ValidationError("--replicates must be at least 1, got \(replicates)")
         }
         if let threads { try Self.check(threads: threads) }
         if out.isEmpty { throw ValidationError("--out needs a folder name") }
+        if let name { try Self.check(name: name) }
         _ = try outcome(metric)
         if let precision {
             if replicates != nil {
@@ -109,6 +122,31 @@ struct StudyOptions: ParsableArguments {
             throw ValidationError(
                 "--threads must be between 1 and \(maximumThreads), got \(threads) "
                     + "(this process may use \(AvailableCPUs.count()) CPUs)")
+        }
+    }
+
+    /// A usage error unless `name` is one path component a results folder may have: not
+    /// empty, no `/`, no leading dot (hidden and temporary folders start with one), no
+    /// control characters, at most 200 bytes.
+    static func check(name: String) throws {
+        let problem: String?
+        if name.isEmpty {
+            problem = "is empty"
+        } else if name.contains("/") {
+            problem = "contains '/'"
+        } else if name.hasPrefix(".") {
+            problem = "starts with a dot"
+        } else if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            problem = "contains a control character"
+        } else if name.utf8.count > 200 {
+            problem = "is longer than 200 bytes"
+        } else {
+            problem = nil
+        }
+        if let problem {
+            throw ValidationError(
+                "--name \(problem): give one folder name such as baseline-2026 "
+                    + "(no '/', no leading dot, no control characters)")
         }
     }
 

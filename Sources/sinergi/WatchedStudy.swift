@@ -41,6 +41,7 @@ struct WatchedStudy {
         } catch {
             progress?.stop()
             printError("error: \(scenarioPath): \(error)")
+            if case RunError.folderTaken = error { throw ExitCode.validationFailure }
             throw ExitCode(trap.signal.map { 128 + $0 } ?? 1)
         }
     }

@@ -38,7 +38,7 @@ import Testing
             #expect(manifest?["threads"] as? Int == threads)
             #expect(manifest?["status"] as? String == "complete")
             let randomness = manifest?["randomness"] as? [String: Any]
-            #expect(randomness?["masterSeed"] as? Int == 1)
+            #expect(randomness?["masterSeed"] as? String == "1", "a 64-bit seed is written as a string")
             #expect(randomness?["algorithm"] as? String == "mt19937")
         }
         #expect(contents[0] == contents[1])

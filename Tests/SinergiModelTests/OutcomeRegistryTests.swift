@@ -47,8 +47,9 @@ import Testing
     }
 
     /// Every outcome's kind and region rule fit what a real replicate gives: indices on
-    /// 1–5, shares and levels in [0, 1], whole counts, months within the horizon (NaN only
-    /// for a censored time, the one kind without a region row).
+    /// 1–5, shares and levels in [0, 1], whole counts, months within the horizon (the
+    /// horizon itself exactly when the event is censored), never NaN; every outcome has a
+    /// region row.
     @Test func kindsFitTheValues() throws {
         let input = OutcomeTests.input(stallMonths: nil)
         let driver = Driver(input)
@@ -56,10 +57,7 @@ import Testing
             let result = try driver.run(seed: seed)
             for outcome in Outcome.all {
                 let value = outcome.value(result)
-                if value.isNaN {
-                    #expect(outcome.kind == .month, "\(outcome) is NaN")
-                    continue
-                }
+                #expect(!value.isNaN, "\(outcome) is NaN")
                 switch outcome.kind {
                 case .index: #expect((1...5).contains(value), "\(outcome) = \(value)")
                 case .share, .level: #expect((0...1).contains(value), "\(outcome) = \(value)")
@@ -69,17 +67,29 @@ import Testing
                 }
             }
         }
-        #expect(Outcome.all.filter { $0.region == .none }.allSatisfy { $0.kind == .month })
-        #expect(Outcome.all.filter { $0.kind == .month }.allSatisfy { $0.region == .none })
+        #expect(Outcome.all.allSatisfy { $0.region != .none })
+        for result in try replicateSeeds(20).map({ try driver.run(seed: $0) }) {
+            #expect(
+                (Outcome.firstLaunchCensored.value(result) == 1)
+                    == (result.monthsToFirstLaunch == nil), "the censored flag marks the no-launch futures")
+            if result.monthsToFirstLaunch == nil {
+                #expect(Outcome.monthsToFirstLaunch.value(result) == Double(input.months))
+            }
+        }
     }
 
-    /// A paired comparison counts a time to an event that never came as the horizon.
-    @Test func pairedTimesAreRestrictedToTheHorizon() {
+    /// A time to an event that never came counts as the horizon, in a run as in a paired
+    /// comparison: one definition.
+    @Test func timesAreRestrictedToTheHorizon() {
         var outcome = GovernmentOutcome()
         outcome.adoption = 0.25
+        outcome.months = 60
         #expect(Outcome.monthsToFirstLaunch.pairedValue(outcome, months: 60) == 60)
-        #expect(Outcome.monthsToFirstLaunch.value(outcome).isNaN)
+        #expect(Outcome.monthsToFirstLaunch.value(outcome) == 60)
+        #expect(Outcome.firstLaunchCensored.value(outcome) == 1)
         outcome.monthsToFirstLaunch = 17
+        #expect(Outcome.monthsToFirstLaunch.value(outcome) == 17)
+        #expect(Outcome.firstLaunchCensored.value(outcome) == 0)
         #expect(Outcome.monthsToFirstLaunch.pairedValue(outcome, months: 60) == 17)
         #expect(Outcome.adoption.pairedValue(outcome, months: 60) == 0.25)
     }

@@ -39,6 +39,22 @@ import Testing
         #expect(try StrictJSON.decode(FuturesRequest.self, from: Data(FuturesRequest.example.utf8)).count == 200)
     }
 
+    /// A 64-bit seed is sent as a string (the page does: JavaScript numbers lose digits above
+    /// 2^53); a number is still accepted, and a string that is not a seed is a 400.
+    @Test func seedsAreStringsOrNumbers() throws {
+        for body in [
+            #"{"settings": {"seed": "18446744073709551557"}}"#, #"{"settings": {"seed": 18446744073709551557}}"#,
+        ] {
+            let request = try StrictJSON.decode(SettingsRequest.self, from: Data(body.utf8))
+            #expect(request.settings?.seed == 18_446_744_073_709_551_557, "\(body)")
+        }
+        for body in [
+            #"{"settings": {"seed": "-1"}}"#, #"{"settings": {"seed": "1e3"}}"#, #"{"settings": {"seed": true}}"#,
+        ] {
+            #expect(failure(SettingsRequest.self, body) != nil, "\(body)")
+        }
+    }
+
     @Test func unknownKeysWrongTypesMissingFieldsAndNonJSONAreRejectedWithTheirPath() throws {
         let unknown = try #require(failure(SettingsRequest.self, #"{"settings": {"seed": 1, "sliders": {}}}"#))
         #expect(unknown.status == .badRequest)

@@ -1,3 +1,4 @@
+import SinergiModel
 import SinergiStats
 
 /// What `sinergi sensitivity` analyses and how: the method and its sample size, the
@@ -31,7 +32,7 @@ public struct SensitivityPlan: Codable, Sendable, Equatable {
     /// Bootstrap resamples B.
     public var bootstrap: Int
     /// The master seed: the replicate seeds, Morris's trajectories and the bootstrap.
-    public var seed: UInt64
+    @SeedText public var seed: UInt64
     /// Whether the Sobol' estimators subtract the seed's noise (R ≥ 2).
     public var noiseCorrection: Bool
 

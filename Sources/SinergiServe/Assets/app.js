@@ -213,7 +213,9 @@
 
   // ---------- session ----------
   function currentSettings() {
-    const s = { seed: Number($("seed").value) || 0, participation: $("participation").checked };
+    // The seed as text: a 64-bit seed loses digits as a JavaScript number.
+    const seedText = $("seed").value.trim();
+    const s = { seed: /^[0-9]{1,20}$/.test(seedText) ? seedText : "0", participation: $("participation").checked };
     if (page.settings.constructs && Object.keys(page.settings.constructs).length) s.constructs = page.settings.constructs;
     if (page.settings.levers && Object.keys(page.settings.levers).length) s.levers = page.settings.levers;
     return s;

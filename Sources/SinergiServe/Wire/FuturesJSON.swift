@@ -1,10 +1,11 @@
 import SinergiClassroom
+import SinergiModel
 
 /// FUTURES of docs/classroom-api.md: ``Futures`` as JSON, predicate shares by predicate
 /// name.
 struct FuturesJSON: Codable, Sendable, Equatable {
     var count: Int
-    var seed: UInt64
+    @SeedText var seed: UInt64
     var governments: [Government]
 
     struct Government: Codable, Sendable, Equatable {

@@ -5,7 +5,7 @@ import SinergiModel
 struct ScenarioDescription: Codable, Sendable, Equatable {
     var name: String
     var months: Int
-    var seed: UInt64
+    @SeedText var seed: UInt64
     var start: StartDate
     var constructs: [ConstructDescription]
     var levers: [LeverDescription]

@@ -1,4 +1,5 @@
 import SinergiClassroom
+import SinergiModel
 
 /// STATE of docs/classroom-api.md: a ``ClassroomSession`` as the page sees it. `frames` is
 /// absent in STATE_WITHOUT_FRAMES.
@@ -7,7 +8,7 @@ struct SessionState: Codable, Sendable, Equatable {
     var month: Int
     var months: Int
     var finished: Bool
-    var seed: UInt64
+    @SeedText var seed: UInt64
     var settings: SettingsJSON
     var pendingSetup: Bool
     var schedule: [ScheduleEntry]

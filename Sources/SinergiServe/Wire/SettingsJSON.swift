@@ -1,4 +1,5 @@
 import SinergiClassroom
+import SinergiModel
 
 /// SETTINGS of docs/classroom-api.md: ``ClassroomSettings`` as JSON. Every key is optional
 /// in a request; in STATE the seed is always filled in.
@@ -31,9 +32,19 @@ struct SettingsJSON: Codable, Sendable, Equatable {
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        seed = try container.decodeIfPresent(UInt64.self, forKey: .seed)
+        // A string, as STATE writes it (a 64-bit seed loses digits as a JavaScript number),
+        // or a number.
+        seed = try container.decodeIfPresent(SeedText.self, forKey: .seed)?.wrappedValue
         constructs = try container.decodeIfPresent([String: Double].self, forKey: .constructs) ?? [:]
         levers = try container.decodeIfPresent([String: Lever].self, forKey: .levers) ?? [:]
         participation = try container.decodeIfPresent(Bool.self, forKey: .participation) ?? false
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(seed.map { SeedText(wrappedValue: $0) }, forKey: .seed)
+        try container.encode(constructs, forKey: .constructs)
+        try container.encode(levers, forKey: .levers)
+        try container.encode(participation, forKey: .participation)
     }
 }
