@@ -89,29 +89,7 @@ struct SensitivityCommand: AsyncParsableCommand {
     @Option(help: "Continue the incomplete analysis in this folder: run exactly its missing points.")
     var resume: String?
 
-    @Flag(help: "Write a Slurm job folder (job arrays, merge job) instead of running.")
-    var slurm = false
-
-    @Option(help: "With --slurm: the number of shards (array tasks).")
-    var shards: Int = 16
-
-    @Option(help: "With --slurm: CPUs per task.")
-    var cpusPerTask: Int = 2
-
-    @Option(help: "With --slurm: wall-time limit per task (e.g. 01:00:00).")
-    var time: String = "01:00:00"
-
-    @Option(help: "With --slurm: memory per task (e.g. 4G).")
-    var mem: String = "4G"
-
-    @Option(help: "With --slurm: the partition to submit to.")
-    var partition: String?
-
-    @Option(help: "With --slurm: the account to charge.")
-    var account: String?
-
-    @Option(help: "With --slurm: the cluster's MaxArraySize (default: read with scontrol, else 1001).")
-    var maxArraySize: Int?
+    @OptionGroup var cluster: SlurmOptions
 
     @Flag(name: .shortAndLong, help: "Print nothing but errors and the results folder.")
     var quiet = false
@@ -138,7 +116,7 @@ struct SensitivityCommand: AsyncParsableCommand {
             testFunction = named
             if scenario != nil { throw usage("give a scenario or --function \(function), not both") }
             if !factors.isEmpty { throw usage("--function \(function) has its own factors; drop --factor") }
-            if !settings.isEmpty || shard != nil || resume != nil || slurm {
+            if !settings.isEmpty || shard != nil || resume != nil || cluster.slurm {
                 throw usage("--function runs in memory: --set, --shard, --resume and --slurm need a scenario")
             }
         } else {
@@ -184,13 +162,7 @@ struct SensitivityCommand: AsyncParsableCommand {
         if let shard {
             do { _ = try ShardSpec(parsing: shard) } catch { throw usage(error.message) }
         }
-        if slurm {
-            if shard != nil || resume != nil || into != nil {
-                throw usage("--slurm writes a job folder; --shard, --resume and --into belong to its tasks")
-            }
-            if shards < 1 { throw usage("--shards must be at least 1, got \(shards)") }
-            if cpusPerTask < 1 { throw usage("--cpus-per-task must be at least 1, got \(cpusPerTask)") }
-        }
+        if let problem = cluster.problem(shard: shard, resume: resume, into: into) { throw usage(problem) }
         if resume != nil && into != nil { throw usage("--resume continues its own folder; drop --into") }
         return (method, testFunction)
     }
@@ -240,7 +212,7 @@ struct SensitivityCommand: AsyncParsableCommand {
         let sample: SensitivitySample
         do { sample = try plan.sample() } catch { throw usage(error.description) }
         let design = (0..<sample.rowCount).map { row in zip(parsed, sample.point(row)).map { $0.value(atUnit: $1) } }
-        if slurm {
+        if cluster.slurm {
             try writeJobFolder(base, design: design, plan: plan)
             return
         }
@@ -369,11 +341,9 @@ struct SensitivityCommand: AsyncParsableCommand {
             String(plan.bootstrap), "--seed", String(plan.seed),
         ]
         for setting in settings { arguments += ["--set", setting] }
-        let resources = SlurmJobFolder.Resources(
-            cpusPerTask: cpusPerTask, time: time, memory: mem, partition: partition, account: account,
-            maxArraySize: maxArraySize ?? SweepCommand.clusterMaxArraySize() ?? 1001)
+        let resources = cluster.resources
         let job = SlurmJobFolder(
-            shards: shards, resources: resources, taskArguments: arguments,
+            shards: cluster.shards, resources: resources, taskArguments: arguments,
             executable: SweepCommand.executablePath(), jobName: "sinergi-\(base.slug)")
         let files = FileManager.default
         do {
@@ -396,7 +366,7 @@ struct SensitivityCommand: AsyncParsableCommand {
         }
         if !quiet {
             say(
-                "Wrote a Slurm job folder for \(design.count) points × \(plan.replicates) replicates in \(shards) shards."
+                "Wrote a Slurm job folder for \(design.count) points × \(plan.replicates) replicates in \(cluster.shards) shards."
             )
             say("Submit it with: bash \(folder.path)/submit.sh")
         }

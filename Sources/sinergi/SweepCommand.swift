@@ -77,29 +77,7 @@ struct SweepCommand: AsyncParsableCommand {
         help: ArgumentHelp("Two factor paths for a heat map in the report, A,B (repeatable).", valueName: "A,B"))
     var heatmaps: [String] = []
 
-    @Flag(help: "Write a Slurm job folder (job arrays, merge job, resubmit script) instead of running.")
-    var slurm = false
-
-    @Option(help: "With --slurm: the number of shards (array tasks).")
-    var shards: Int = 16
-
-    @Option(help: "With --slurm: CPUs per task (the task's thread count).")
-    var cpusPerTask: Int = 2
-
-    @Option(help: "With --slurm: wall-time limit per task, as Slurm reads it (e.g. 01:00:00).")
-    var time: String = "01:00:00"
-
-    @Option(help: "With --slurm: memory per task, as Slurm reads it (e.g. 4G).")
-    var mem: String = "4G"
-
-    @Option(help: "With --slurm: the partition to submit to.")
-    var partition: String?
-
-    @Option(help: "With --slurm: the account to charge.")
-    var account: String?
-
-    @Option(help: "With --slurm: the cluster's MaxArraySize (default: read with scontrol, else 1001).")
-    var maxArraySize: Int?
+    @OptionGroup var cluster: SlurmOptions
 
     @Flag(name: .shortAndLong, help: "Print nothing but errors and the results folder.")
     var quiet = false
@@ -112,16 +90,7 @@ struct SweepCommand: AsyncParsableCommand {
         if let shard {
             do { _ = try ShardSpec(parsing: shard) } catch { throw ValidationError(error.message) }
         }
-        if slurm {
-            if shard != nil || resume != nil || into != nil {
-                throw ValidationError("--slurm writes a job folder; --shard, --resume and --into belong to its tasks")
-            }
-            if shards < 1 { throw ValidationError("--shards must be at least 1, got \(shards)") }
-            if cpusPerTask < 1 { throw ValidationError("--cpus-per-task must be at least 1, got \(cpusPerTask)") }
-            if let maxArraySize, maxArraySize < 1 {
-                throw ValidationError("--max-array-size must be at least 1, got \(maxArraySize)")
-            }
-        }
+        if let problem = cluster.problem(shard: shard, resume: resume, into: into) { throw ValidationError(problem) }
         if resume != nil && into != nil { throw ValidationError("--resume continues its own folder; drop --into") }
     }
 
@@ -137,7 +106,7 @@ struct SweepCommand: AsyncParsableCommand {
         let seed = options.seed ?? base.seed
         let made = try makeDesign(source, options: options, seed: seed)
         let pairs = try heatmapPairs(made.factors.map(\.name), options: options)
-        if slurm {
+        if cluster.slurm {
             try writeJobFolder(base, design: made, seed: seed, options: options)
             return
         }
@@ -279,11 +248,9 @@ struct SweepCommand: AsyncParsableCommand {
         arguments += ["--design", "csv:design.csv", "--replicates", String(options.replicates), "--seed", String(seed)]
         for setting in options.settings { arguments += ["--set", setting.argument] }
         for pair in options.heatmaps { arguments += ["--heatmap", pair.argument] }
-        let resources = SlurmJobFolder.Resources(
-            cpusPerTask: cpusPerTask, time: time, memory: mem, partition: partition, account: account,
-            maxArraySize: maxArraySize ?? Self.clusterMaxArraySize() ?? 1001)
+        let resources = cluster.resources
         let job = SlurmJobFolder(
-            shards: shards, resources: resources, taskArguments: arguments,
+            shards: cluster.shards, resources: resources, taskArguments: arguments,
             executable: Self.executablePath(), jobName: "sinergi-\(base.slug)")
         let files = FileManager.default
         do {
@@ -303,10 +270,10 @@ struct SweepCommand: AsyncParsableCommand {
             printError("error: cannot write the job folder \(folder.path): \(error.localizedDescription)")
             throw ExitCode.failure
         }
-        let arrays = SlurmJobFolder.arrays(shards: shards, maxArraySize: resources.maxArraySize).count
+        let arrays = SlurmJobFolder.arrays(shards: cluster.shards, maxArraySize: resources.maxArraySize).count
         if !quiet {
             say(
-                "Wrote a Slurm job folder for \(made.count) points × \(options.replicates) replicates in \(shards) shards "
+                "Wrote a Slurm job folder for \(made.count) points × \(options.replicates) replicates in \(cluster.shards) shards "
                     + "(\(arrays) job array\(arrays == 1 ? "" : "s") of at most \(resources.maxArraySize) tasks).")
             say("Submit it with: bash \(folder.path)/submit.sh")
         }
