@@ -82,6 +82,8 @@ public struct Manifest: Codable, Sendable {
     public var sweep: SweepInfo? = nil
     /// The shard folders a merge read.
     public var mergedFrom: [String]? = nil
+    /// A calibration's targets, factors and settings (`"command": "calibrate"`).
+    public var calibration: CalibrationInfo? = nil
 
     /// The seed derivation, as documented in docs/model.md.
     public static let seedScheme =

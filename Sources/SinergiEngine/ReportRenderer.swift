@@ -14,4 +14,11 @@ public protocol ReportRenderer: Sendable {
     /// The page of a finished sweep, from the main effects read from its store and its
     /// manifest.
     func html(sweep: SweepAnalysis, manifest: Manifest) -> String
+
+    /// The page of a finished calibration; nil writes no report.html.
+    func html(calibration: CalibrationAnalysis, manifest: Manifest) -> String?
+}
+
+extension ReportRenderer {
+    public func html(calibration: CalibrationAnalysis, manifest: Manifest) -> String? { nil }
 }

@@ -17,3 +17,9 @@ public struct HTMLReport: ReportRenderer {
         SweepPage.html(sweep, manifest: manifest)
     }
 }
+
+extension HTMLReport {
+    public func html(calibration: CalibrationAnalysis, manifest: Manifest) -> String? {
+        CalibrationPage.html(calibration, manifest: manifest)
+    }
+}

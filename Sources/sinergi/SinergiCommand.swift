@@ -16,7 +16,7 @@ struct SinergiCommand: AsyncParsableCommand {
         version: SinergiVersion.current,
         subcommands: [
             RunCommand.self, CompareCommand.self, SweepCommand.self, MergeCommand.self, ValidateCommand.self,
-            ServeCommand.self,
+            ServeCommand.self, CalibrateCommand.self,
         ]
     )
 }
