@@ -115,7 +115,8 @@ extension CalibrationTargets {
             if observation.month > input.months, let node = fields["month"] {
                 reader.error(
                     "month \(observation.month) is past the scenario's last month, \(input.months) "
-                        + "(it runs \(input.months) months from \(input.startYear)-\(input.startMonth))", at: node)
+                        + "(it runs \(input.months) months from "
+                        + "\(String(format: "%04d-%02d", input.startYear, input.startMonth)))", at: node)
             }
         }
         guard reader.log.isEmpty else { throw fail() }

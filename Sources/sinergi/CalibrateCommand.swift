@@ -258,8 +258,8 @@ struct CalibrateCommand: AsyncParsableCommand {
                     "warning: target '\(target.observation.name)' cannot be reached within the priors: the nearest "
                         + "particle gives \(Self.number(target.nearestSimulated)) against the observed "
                         + "\(Self.number(target.observation.value)), \(Self.number(Swift.abs(target.residual))) sds away "
-                        + "(more than \(Self.number(diagnosis.threshold))); widen a factor's range or add a factor "
-                        + "that moves it — do not widen its sd")
+                        + "(more than \(Self.number(diagnosis.threshold))); a wider prior range or a factor that "
+                        + "moves it may reach it (a wider sd would only hide the miss)")
             }
         }
         print("Results: \(outcome.folder.path)")

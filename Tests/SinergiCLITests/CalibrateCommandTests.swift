@@ -187,6 +187,34 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 
+    @Test func aTargetOutOfReachIsNamed() throws {
+        let root = try Sinergi.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // The classroom's index cannot rise from about 1.5 to 4.9 in two years at any
+        // trust-building rate: the distances stop falling far above the target's sd.
+        let far = Self.good.replacingOccurrences(of: "name: index", with: "name: far index")
+            .replacingOccurrences(of: "value: 2.4", with: "value: 4.9")
+        let near = Self.good.replacingOccurrences(of: "name: index", with: "name: start index")
+            .replacingOccurrences(of: "month: 24", with: "month: 0").replacingOccurrences(
+                of: "value: 2.4", with: "value: 1.5"
+            )
+            .replacingOccurrences(of: "sd: 0.1", with: "sd: 0.5")
+        let path = try Self.targetsFile(far + near, in: root)
+        let result = try Sinergi.run([
+            "calibrate", path, "--factor", "parameters.trust.build=0.02:0.2", "--particles", "8", "--max-generations",
+            "10", "--min-acceptance", "0.2", "--replicates", "1", "--seed", "1", "--into",
+            root.appendingPathComponent("run").path,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("warning: target 'far index' cannot be reached"), "\(result.stderr)")
+        #expect(!result.stderr.contains("target 'start index'"), "\(result.stderr)")
+        let manifest = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: root.appendingPathComponent("run/manifest.json"))) as? [String: Any])
+        let calibration = try #require(manifest["calibration"] as? [String: Any])
+        #expect(calibration["unreachable"] as? [String] == ["far index"])
+    }
+
     @Test func anEmptyObservationListAndAnUnknownFactorAreRefused() throws {
         let root = try Sinergi.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
