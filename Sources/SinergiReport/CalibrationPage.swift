@@ -181,10 +181,10 @@ enum CalibrationPage {
                     "<figure style=\"display:inline-block\"><svg width=\"\(Int(size + 20))\" height=\"\(Int(size + 20))\" "
                     + "role=\"img\" aria-label=\"\(HTMLText.escape(prior.factors[i].name)) against "
                     + "\(HTMLText.escape(prior.factors[j].name))\">\n"
-                    + "<rect x=\"10\" y=\"0\" width=\"\(Int(size))\" height=\"\(Int(size))\" fill=\"none\" stroke=\"#999\"/>\n"
+                    + "<rect x=\"10\" y=\"10\" width=\"\(Int(size))\" height=\"\(Int(size))\" fill=\"none\" stroke=\"#999\"/>\n"
                 for (p, w) in zip(generation.particles, generation.weights) {
                     let x = 10 + (p[i] - xl) / (xh - xl) * size
-                    let y = size - (p[j] - yl) / (yh - yl) * size
+                    let y = 10 + size - (p[j] - yl) / (yh - yl) * size
                     page +=
                         "<circle cx=\"\(HTMLText.coordinate(x))\" cy=\"\(HTMLText.coordinate(y))\" r=\"2\" "
                         + "fill=\"\(Palette.blue)\" fill-opacity=\"\(HTMLText.fixed(0.2 + 0.8 * w / top, 2))\"/>\n"
@@ -204,11 +204,11 @@ enum CalibrationPage {
         }
         let (width, height) = (560.0, 160.0)
         let last = Double(Swift.max(1, (generations.last?.index ?? 1)))
-        var svg = "<figure><svg viewBox=\"0 0 600 190\" role=\"img\" aria-label=\"tolerance per generation\">\n"
+        var svg = "<figure><svg viewBox=\"0 0 600 210\" role=\"img\" aria-label=\"tolerance per generation\">\n"
         var path = ""
         for g in points {
             let x = 20 + Double(g.index) / last * width
-            let y = 10 + height - g.tolerance / top * height
+            let y = 25 + height - g.tolerance / top * height
             path += (path.isEmpty ? "M" : " L") + "\(HTMLText.coordinate(x)) \(HTMLText.coordinate(y))"
             svg +=
                 "<circle cx=\"\(HTMLText.coordinate(x))\" cy=\"\(HTMLText.coordinate(y))\" r=\"3\" fill=\"\(Palette.vermillion)\"/>"
@@ -216,7 +216,7 @@ enum CalibrationPage {
                 + "text-anchor=\"middle\">\(number(g.tolerance))</text>\n"
         }
         svg += "<path d=\"\(path)\" fill=\"none\" stroke=\"\(Palette.vermillion)\"/>\n"
-        svg += "<text x=\"300\" y=\"186\" font-size=\"12\" text-anchor=\"middle\">generation</text>\n</svg></figure>\n"
+        svg += "<text x=\"300\" y=\"206\" font-size=\"12\" text-anchor=\"middle\">generation</text>\n</svg></figure>\n"
         return svg
     }
 
