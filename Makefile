@@ -31,6 +31,10 @@ NB_RUN_ARGS ?= --replicates 400 --seed 1
 NB_COMPARE_ARGS ?= --replicates 200 --seed 1
 NB_SWEEP_ARGS ?= --factor parameters.trust.build=0.02:0.2 --factor defaults.agency.ego=0.2:0.8 \
 	--design lhs --points 32 --replicates 8 --seed 1
+NB_SENSITIVITY_ARGS ?= --method sobol --samples 64 --replicates 10 --seed 1 \
+	--outcome spbe,initiatives_integrated,adoption --factor parameters.trust.build=0.02:0.2 \
+	--factor parameters.hr.staffRotation=0.005:0.05 --factor defaults.agency.ego=0.2:0.8 \
+	--factor defaults.government.champion=0.1:0.6 --factor defaults.government.internet=0.2:0.6
 NB_OUT      := results/notebooks
 NOTEBOOKS   := $(sort $(wildcard Notebooks/*.ipynb))
 
@@ -132,9 +136,12 @@ notebooks: build $(NB_VENV)/requirements.txt
 	test -n "$$compare" || { echo "sinergi compare wrote no comparison folder" >&2; exit 1; }; \
 	sweep=$$($(RELEASE) sweep $(NB_SCENARIO) $(NB_SWEEP_ARGS) --out "$(CURDIR)/$(NB_OUT)" --quiet | sed -n 's/^Results: //p'); \
 	test -n "$$sweep" || { echo "sinergi sweep wrote no sweep folder" >&2; exit 1; }; \
+	sensitivity=$$($(RELEASE) sensitivity $(NB_SCENARIO) $(NB_SENSITIVITY_ARGS) --out "$(CURDIR)/$(NB_OUT)" --quiet | sed -n 's/^Results: //p'); \
+	test -n "$$sensitivity" || { echo "sinergi sensitivity wrote no folder" >&2; exit 1; }; \
 	for nb in $(NOTEBOOKS); do \
 		echo "Executing $$nb on $$run, $$compare and $$sweep"; \
 		SINERGI_RUN="$$run" SINERGI_RUN_LARGE="$$run" SINERGI_COMPARE="$$compare" SINERGI_SWEEP="$$sweep" \
+			SINERGI_SENSITIVITY="$$sensitivity" \
 			JUPYTER_PREFER_ENV_PATH=1 \
 			$(NB_PYTHON) -m nbconvert --to notebook --execute --ExecutePreprocessor.timeout=600 \
 			--output-dir $(NB_OUT)/executed "$$nb" || exit 1; \

@@ -2,7 +2,15 @@ import Foundation
 
 /// Plain RFC 4180 CSV: comma separated, CRLF-free (LF line ends, which RFC 4180 readers
 /// accept), fields quoted only when they hold a comma, quote or line break.
+///
+/// A text field that a spreadsheet would run as a formula — one starting with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return, and not a number — is written with a leading `'`
+/// (OWASP, "CSV Injection"), so a government named `=HYPERLINK(…)` stays text. Numbers,
+/// negative ones included, are written as they are.
 public struct CSV: Sendable {
+    /// First bytes that make a spreadsheet read a cell as a formula: = + - @ TAB CR.
+    static let formulaLeads: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
+
     private(set) var text = ""
 
     public init(header: [String]) { appendRow(header) }
@@ -29,6 +37,9 @@ public struct CSV: Sendable {
     }
 
     static func escape(_ field: String) -> String {
+        if let first = field.utf8.first, formulaLeads.contains(first), Double(field) == nil {
+            return escape("'" + field)
+        }
         // Bytes, not characters: cheaper (a national run writes millions of fields), and a
         // CR LF pair, one Character, is caught too.
         guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }

@@ -51,7 +51,10 @@ public enum ConsoleReport {
         return text
     }
 
+    /// A table with aligned columns; names from the scenario are shown with their control
+    /// characters escaped (``TerminalText``).
     static func render(header: [String], rows: [[String]]) -> String {
+        let rows = rows.map { $0.map { TerminalText.escape($0) } }
         var widths = header.map(\.count)
         for row in rows { for (i, cell) in row.enumerated() { widths[i] = Swift.max(widths[i], cell.count) } }
         func line(_ cells: [String]) -> String {

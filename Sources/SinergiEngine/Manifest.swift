@@ -84,6 +84,9 @@ public struct Manifest: Codable, Sendable {
     public var mergedFrom: [String]? = nil
     /// A calibration's targets, factors and settings (`"command": "calibrate"`).
     public var calibration: CalibrationInfo? = nil
+    /// A sensitivity analysis's method, sample size and options (`"command": "sensitivity"`,
+    /// or `"merge"` of its shards).
+    public var sensitivity: SensitivityPlan? = nil
 
     /// The seed derivation, as documented in docs/model.md.
     public static let seedScheme =
@@ -99,8 +102,9 @@ public struct Manifest: Codable, Sendable {
             + "\(RunAccumulator.outcomeExactCapacity) values (outcomes) or \(seriesCapacity) values (time series: "
             + "\(RunAccumulator.seriesExactCapacity), or \(RunAccumulator.seriesExactBudget) / cells when the run has "
             + "more series cells than \(RunAccumulator.seriesExactBudget / RunAccumulator.seriesExactCapacity), "
-            + "at least \(RunAccumulator.seriesExactFloor)); beyond that a relative-error sketch (DDSketch, "
-            + "alpha = 0.005): each quantile within 0.5% of the exact value's magnitude"
+            + "at least \(RunAccumulator.seriesExactFloor)), or while it has seen at most half as many distinct "
+            + "values; beyond that a relative-error sketch (DDSketch, alpha = 0.005) clamped to the observed range: "
+            + "each quantile within 0.5% of the exact value's magnitude"
     }
 
     /// Pretty, key-sorted JSON.

@@ -15,6 +15,10 @@ public protocol ReportRenderer: Sendable {
     /// manifest.
     func html(sweep: SweepAnalysis, manifest: Manifest) -> String
 
+    /// The page of a finished sensitivity analysis, from its indices (a default draws them
+    /// as plain text).
+    func html(sensitivity: SensitivityReport) -> String
+
     /// The page of a finished calibration; nil writes no report.html.
     func html(calibration: CalibrationAnalysis, manifest: Manifest) -> String?
 }

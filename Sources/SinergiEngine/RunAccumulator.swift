@@ -42,6 +42,10 @@ final class RunAccumulator: @unchecked Sendable {
     private let cells: [Cells]
     /// Metric names of each government's series cells, model metrics then shares.
     let seriesNames: [[String]]
+    /// Metric names of the region's series cells (empty with one government): the model
+    /// metrics every government has, as the mean over governments, then the share of
+    /// governments at each predicate.
+    let regionSeriesNames: [String]
     /// Exact capacity of every series cell of this run.
     let seriesCapacity: Int
     private(set) var count = 0
@@ -56,12 +60,17 @@ final class RunAccumulator: @unchecked Sendable {
         regionColumns = governmentNames.count > 1 ? columns.indices.filter { columns[$0].region != .none } : []
         let names = layout.metricNames.map { $0 + Self.shareMetrics }
         seriesNames = names
+        let regionNames = governmentNames.count > 1 ? SeriesMetric.allCases.map(\.name) + Self.shareMetrics : []
+        regionSeriesNames = regionNames
         let outcomeCount = columns.count
-        let capacity = Self.seriesExactCapacity(cells: names.reduce(0) { $0 + $1.count * layout.rows })
+        let capacity = Self.seriesExactCapacity(
+            cells: names.reduce(regionNames.count * layout.rows) { $0 + $1.count * layout.rows })
         seriesCapacity = capacity
         cells =
             names.map { Cells(outcomes: outcomeCount, series: $0.count * layout.rows, seriesCapacity: capacity) }
-            + (governmentNames.count > 1 ? [Cells(outcomes: outcomeCount, series: 0, seriesCapacity: capacity)] : [])
+            + (governmentNames.count > 1
+                ? [Cells(outcomes: outcomeCount, series: regionNames.count * layout.rows, seriesCapacity: capacity)]
+                : [])
     }
 
     /// Adds the records of consecutive replicates, in order.
@@ -107,6 +116,9 @@ final class RunAccumulator: @unchecked Sendable {
         }
     }
 
+    /// Folds the region's outcomes and series. A replicate's region value of a series metric
+    /// is the mean over governments of their values that month, and of a share metric the
+    /// fraction of governments at that predicate (docs/statistics.md, "The Region").
     private func foldRegion(_ records: [ReplicateRecord]) {
         let region = cells[governmentNames.count]
         for record in records {
@@ -115,6 +127,34 @@ final class RunAccumulator: @unchecked Sendable {
                 var total = 0.0
                 for outcome in record.outcomes { total += column.value(outcome) }
                 region.outcomes[c].add(column.region == .total ? total : total / Double(record.outcomes.count))
+            }
+        }
+        let metrics = SeriesMetric.allCases.count
+        let spbe = SeriesMetric.spbe.rawValue
+        let shares = Self.shareMetrics.count
+        let cellsPerRow = regionSeriesNames.count
+        let governments = governmentNames.count
+        let n = Double(governments)
+        var means = [Double](repeating: 0, count: metrics * records.count)
+        var counts = [Double](repeating: 0, count: shares * records.count)
+        region.series.withUnsafeMutableBufferPointer { series in
+            for row in 0..<layout.rows {
+                for r in means.indices { means[r] = 0 }
+                for r in counts.indices { counts[r] = 0 }
+                for (r, record) in records.enumerated() {
+                    for g in 0..<governments {
+                        let source = layout.offsets[g] + row * layout.widths[g]
+                        for m in 0..<metrics { means[r * metrics + m] += record.series[source + m] }
+                        counts[r * shares + SPBEPredicate(index: record.series[source + spbe]).rawValue] += 1
+                    }
+                }
+                let target = row * cellsPerRow
+                for m in 0..<metrics {
+                    for r in records.indices { series[target + m].add(means[r * metrics + m] / n) }
+                }
+                for k in 0..<shares {
+                    for r in records.indices { series[target + metrics + k].add(counts[r * shares + k] / n) }
+                }
             }
         }
     }
@@ -163,7 +203,19 @@ final class RunAccumulator: @unchecked Sendable {
             }
             slots.store(rows, at: g)
         }
-        return RunStatistics(outcomes: outcomeRows, series: slots.values.flatMap { $0 })
+        var regionRows: [RunStatistics.SeriesSummary] = []
+        if !regionSeriesNames.isEmpty {
+            let series = cells[governmentNames.count].series
+            for row in 0..<layout.rows {
+                for (j, metric) in regionSeriesNames.enumerated() {
+                    regionRows.append(
+                        .init(
+                            month: row, government: RunStatistics.regionName, metric: metric,
+                            summary: series[row * regionSeriesNames.count + j].summary()))
+                }
+            }
+        }
+        return RunStatistics(outcomes: outcomeRows, series: slots.values.flatMap { $0 } + regionRows)
     }
 }
 

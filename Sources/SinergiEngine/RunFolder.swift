@@ -17,7 +17,9 @@ struct RunFolder {
     /// Chooses `<root>/<slug>/<run-id>` with run-id `YYYYMMDD-HHMMSS-s<seed>` (UTC) —
     /// `<kind>-YYYYMMDD-HHMMSS-s<seed>` for another kind of study than a run, such as a
     /// comparison — adding `-2`, `-3` … when that name is taken, and creates the temporary
-    /// folder.
+    /// folder. The name is claimed by creating `.<name>.partial` with mkdir(2), which fails
+    /// when the folder exists, so runs started in the same second into the same folder each
+    /// get a folder of their own.
     init(root: URL, slug: String, seed: UInt64, date: Date, kind: String? = nil) throws(RunError) {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -27,22 +29,27 @@ struct RunFolder {
         latestName = kind.map { "latest-\($0)" } ?? "latest"
         let parent = root.appendingPathComponent(slug, isDirectory: true)
         let files = FileManager.default
+        createdParents = [root, parent].filter { !files.fileExists(atPath: $0.path) }
+        do {
+            try files.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw .io("cannot create the results folder \(parent.path): \(error.localizedDescription)")
+        }
         var name = base
         var suffix = 2
-        while files.fileExists(atPath: parent.appendingPathComponent(name).path)
-            || files.fileExists(atPath: parent.appendingPathComponent(".\(name).partial").path)
-        {
+        while true {
+            let temporary = parent.appendingPathComponent(".\(name).partial", isDirectory: true)
+            if !files.fileExists(atPath: parent.appendingPathComponent(name).path) {
+                if mkdir(temporary.path, 0o755) == 0 { break }
+                guard errno == EEXIST else {
+                    throw .io("cannot create the results folder \(temporary.path): \(String(cString: strerror(errno)))")
+                }
+            }
             name = "\(base)-\(suffix)"
             suffix += 1
         }
         final = parent.appendingPathComponent(name, isDirectory: true)
         temporary = parent.appendingPathComponent(".\(name).partial", isDirectory: true)
-        createdParents = [root, parent].filter { !files.fileExists(atPath: $0.path) }
-        do {
-            try files.createDirectory(at: temporary, withIntermediateDirectories: true)
-        } catch {
-            throw .io("cannot create the results folder \(parent.path): \(error.localizedDescription)")
-        }
     }
 
     /// Writes one file into the temporary folder.
@@ -77,17 +84,26 @@ struct RunFolder {
     }
 
     /// Renames the temporary folder to its final name and points `<slug>/latest` (or
-    /// `latest-<kind>`) at it.
+    /// `latest-<kind>`) at it: `latest` is the complete folder that finished last; an
+    /// interrupted or failed study never moves it.
     func commit() throws(RunError) {
-        let files = FileManager.default
-        do {
-            try files.moveItem(at: temporary, to: final)
-        } catch {
-            throw .io("cannot move \(temporary.path) to \(final.path): \(error.localizedDescription)")
+        // rename(2) never replaces a folder that holds files, so a complete folder is never
+        // overwritten.
+        guard rename(temporary.path, final.path) == 0 else {
+            throw .io("cannot move \(temporary.path) to \(final.path): \(String(cString: strerror(errno)))")
         }
-        let latest = final.deletingLastPathComponent().appendingPathComponent(latestName)
-        try? files.removeItem(at: latest)
-        try? files.createSymbolicLink(atPath: latest.path, withDestinationPath: final.lastPathComponent)
+        Self.point(final.deletingLastPathComponent().appendingPathComponent(latestName), at: final.lastPathComponent)
+    }
+
+    /// Points the symbolic link `link` at `target`, atomically: a new link under a unique
+    /// name renamed over the old one, so concurrent runs finishing together leave `latest`
+    /// pointing at one of them (the last to finish), never missing.
+    static func point(_ link: URL, at target: String) {
+        let files = FileManager.default
+        let staging = link.deletingLastPathComponent().appendingPathComponent(
+            ".\(link.lastPathComponent).\(UUID().uuidString)")
+        guard (try? files.createSymbolicLink(atPath: staging.path, withDestinationPath: target)) != nil else { return }
+        if rename(staging.path, link.path) != 0 { try? files.removeItem(at: staging) }
     }
 
     /// Removes the temporary folder after a failure, and the folders above it that this

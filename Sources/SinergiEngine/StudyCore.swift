@@ -45,16 +45,18 @@ public struct StudyCore: Sendable {
     }
 
     /// Runs `arms` until the stopping rule is met or `control` is cancelled, handing every
-    /// batch to `sink`.
+    /// batch to `sink`. The arms run on the replicate seeds of design point `seedPoint`
+    /// (default: the core's ``seedPoint``).
     ///
     /// - Returns: how many replicates of every arm the sink received and why the study
     ///   stopped. Zero replicates is possible when the study was cancelled before the first
     ///   finished; the caller decides what that means.
     /// - Throws: ``RunError/model(replicate:_:)`` for the first failing replicate, or what
     ///   the sink throws.
-    public func run(_ arms: [ReplicateRunner], into sink: some StudySink, control: RunControl)
-        async throws(RunError) -> StudyEnd
-    {
+    public func run(
+        _ arms: [ReplicateRunner], into sink: some StudySink, control: RunControl, seedPoint: Int? = nil
+    ) async throws(RunError) -> StudyEnd {
+        let seedPoint = seedPoint ?? self.seedPoint
         let batch = batchSize(arms: arms)
         let maximum = stopping.maximumReplicates
         var done = 0

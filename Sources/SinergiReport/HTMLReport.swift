@@ -16,6 +16,10 @@ public struct HTMLReport: ReportRenderer {
     public func html(sweep: SweepAnalysis, manifest: Manifest) -> String {
         SweepPage.html(sweep, manifest: manifest)
     }
+
+    public func html(sensitivity: SensitivityReport) -> String {
+        SensitivityPage.html(sensitivity)
+    }
 }
 
 extension HTMLReport {

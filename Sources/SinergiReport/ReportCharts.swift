@@ -75,6 +75,9 @@ enum ReportCharts {
             "One panel per government. At each month the coloured areas split the replicates by "
             + "the predicate of their index, from Kurang (bottom) to Memuaskan (top); blue areas growing "
             + "upwards mean more replicates at Baik or better."
+            + (data.governmentsWithSeries.contains(RunStatistics.regionName)
+                ? " The Region panel splits the governments instead: the mean share of governments in each "
+                    + "predicate." : "")
         guard data.hasPredicateShares else {
             return Chart(
                 id: "predicate-shares", heading: heading, svg: nil, howToRead: "",

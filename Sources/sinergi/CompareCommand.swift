@@ -82,7 +82,7 @@ struct CompareCommand: AsyncParsableCommand {
         let outcome = finished.outcome
 
         if !options.quiet { printReport(outcome, request, rankedBy: rank) }
-        print("Results: \(outcome.folder.path)")
+        say("Results: \(outcome.folder.path)")
         if outcome.interrupted {
             printError(
                 "Interrupted by \(outcome.manifest.interruptedBy ?? "a signal"): \(outcome.manifest.replicates) "
@@ -112,20 +112,20 @@ struct CompareCommand: AsyncParsableCommand {
     private func printReport(_ outcome: ComparisonStudy.Outcome, _ request: ComparisonRequest, rankedBy rank: Outcome) {
         let comparison = outcome.comparison
         let manifest = outcome.manifest
-        print(
+        say(
             "\(request.baseline.scenarioName): \(request.policies.count) packages against the baseline, "
                 + "\(manifest.replicates) paired replicates, \(request.baseline.input.months) months, seed "
                 + "\(request.baseline.masterSeed) (\(String(format: "%.2f", manifest.timing.wallSeconds)) s)")
-        print("Stopped: \(manifest.stopping.reason)\n")
-        print("Effects for \(comparison.headlineUnit), best first (policy minus baseline, same simulated futures):\n")
-        print(ComparisonConsole.table(comparison, rankedBy: rank))
-        print(
+        say("Stopped: \(manifest.stopping.reason)\n")
+        say("Effects for \(comparison.headlineUnit), best first (policy minus baseline, same simulated futures):\n")
+        say(ComparisonConsole.table(comparison, rankedBy: rank))
+        say(
             "Better in: share of simulated futures in which the package does better than the baseline. "
                 + "pp: percentage points. Cost: the scenario's cost units, over the whole horizon. CI narrowed: how many "
                 + "times narrower the paired interval is than two independent runs would give.\n")
         for (index, effect) in comparison.ranked(by: rank).enumerated() {
-            print("\(index + 1). \(PlainLanguage.sentence(for: effect, futures: comparison.replicates))")
+            say("\(index + 1). \(PlainLanguage.sentence(for: effect, futures: comparison.replicates))")
         }
-        print("")
+        say("")
     }
 }

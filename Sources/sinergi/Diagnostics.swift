@@ -1,10 +1,12 @@
 import ArgumentParser
 import Foundation
+import SinergiEngine
 import SinergiScenario
 
-/// Writes a line to standard error (diagnostics and progress never go to stdout).
+/// Writes a line to standard error (diagnostics and progress never go to stdout), with
+/// control characters other than line breaks escaped: messages quote names from files.
 func printError(_ text: String) {
-    var line = text
+    var line = TerminalText.escape(text, keepingLineBreaks: true)
     if !line.hasSuffix("\n") { line += "\n" }
     FileHandle.standardError.write(Data(line.utf8))
 }
@@ -62,4 +64,10 @@ func loadScenario(
         }
         throw ExitCode.validationFailure
     }
+}
+
+/// Prints to standard output with control characters other than line breaks escaped: what
+/// a command prints quotes names from scenario files.
+func say(_ text: String) {
+    print(TerminalText.escape(text, keepingLineBreaks: true))
 }

@@ -42,9 +42,9 @@ struct MergeCommand: ParsableCommand {
             throw ExitCode.failure
         }
         if !quiet, let manifest = outcome.manifest, let sweep = manifest.sweep {
-            print(
+            say(
                 "Merged \(sweep.points) points × \(sweep.replicatesPerPoint) replicates from \(folders.count) shards.")
         }
-        print("Results: \(outcome.folder.path)")
+        say("Results: \(outcome.folder.path)")
     }
 }

@@ -72,7 +72,7 @@ struct RunCommand: AsyncParsableCommand {
         let outcome = finished.outcome
 
         if !options.quiet { printTable(outcome, request) }
-        print("Results: \(outcome.folder.path)")
+        say("Results: \(outcome.folder.path)")
         if let original { try checkReplay(outcome.manifest, against: original) }
         if outcome.interrupted {
             printError(
@@ -108,13 +108,13 @@ struct RunCommand: AsyncParsableCommand {
     private func printTable(_ outcome: Study.Outcome, _ request: RunRequest) {
         let input = request.input
         let manifest = outcome.manifest
-        print(
+        say(
             "\(request.scenarioName): \(manifest.replicates) replicates, \(input.months) months from "
                 + "\(input.startYear)-\(input.startMonth < 10 ? "0" : "")\(input.startMonth), "
                 + "seed \(request.masterSeed) (\(String(format: "%.2f", manifest.timing.wallSeconds)) s)")
-        print("Stopped: \(manifest.stopping.reason)\n")
-        print(ConsoleReport.table(outcome, initiativeCounts: input.governments.map(\.initiatives.count)))
-        print(
+        say("Stopped: \(manifest.stopping.reason)\n")
+        say(ConsoleReport.table(outcome, initiativeCounts: input.governments.map(\.initiatives.count)))
+        say(
             "SPBE: mean index with the 95% CI of the mean; predicate columns: share of replicates ending in each band.")
     }
 
@@ -127,6 +127,7 @@ struct RunCommand: AsyncParsableCommand {
             printError("error: \(path): cannot read the manifest: \(error.localizedDescription)")
             throw ExitCode.failure
         }
+        try checkReplayable(manifest, at: path)
         if manifest.tool.version != SinergiVersion.current {
             printError(
                 "warning: the manifest was written by sinergi \(manifest.tool.version); this is \(SinergiVersion.current)"
@@ -141,11 +142,57 @@ struct RunCommand: AsyncParsableCommand {
         }
     }
 
+    /// Refuses a manifest `run --replay` cannot or must not rerun: another command's (with
+    /// the command to use), impossible counts, or data files beside it that no longer match
+    /// their recorded SHA-256 (each changed or missing file is named).
+    private func checkReplayable(_ manifest: Manifest, at path: String) throws {
+        func refuse(_ message: String) throws -> Never {
+            printError("error: \(path): \(message); nothing was run")
+            throw ExitCode.failure
+        }
+        let command = manifest.command ?? "run"
+        guard command == "run" else {
+            try refuse(
+                "this manifest was written by `sinergi \(command)`, not `sinergi run`: "
+                    + (command == "compare"
+                        ? "rerun it with `sinergi compare \(manifest.scenario.path) --seed \(manifest.randomness.masterSeed) "
+                            + "--replicates \(manifest.replicates)` and compare the hashes in manifest.json"
+                        : "rerun it with the command recorded in the manifest"))
+        }
+        guard (1...1_000_000_000).contains(manifest.replicates) else {
+            try refuse("replicates must be between 1 and 10^9, the manifest says \(manifest.replicates)")
+        }
+        guard (1...StudyOptions.maximumThreads).contains(manifest.threads) else {
+            try refuse(
+                "threads must be between 1 and \(StudyOptions.maximumThreads), the manifest says \(manifest.threads)")
+        }
+        guard manifest.stopping.batch >= 1, manifest.months >= 1, !manifest.governments.isEmpty else {
+            try refuse("the manifest's batch, months or governments are not those of a run")
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        var problems: [String] = []
+        for name in Study.dataFiles {
+            guard let recorded = manifest.files[name] else {
+                problems.append("\(name) has no SHA-256 in the manifest")
+                continue
+            }
+            let file = folder.appendingPathComponent(name)
+            guard let data = try? Data(contentsOf: file, options: .alwaysMapped) else {
+                problems.append("\(name) is missing")
+                continue
+            }
+            if Study.sha256(data) != recorded { problems.append("\(name) was changed after the run") }
+        }
+        if !problems.isEmpty {
+            try refuse("the data files beside it do not match it: " + problems.joined(separator: "; "))
+        }
+    }
+
     /// Compares the replay's data files with the original's recorded SHA-256.
     private func checkReplay(_ replayed: Manifest, against original: Manifest) throws {
         let differing = Study.dataFiles.filter { replayed.files[$0] != original.files[$0] }
         if differing.isEmpty {
-            print("Replay: \(Study.dataFiles.joined(separator: ", ")) are byte-identical to the original run's.")
+            say("Replay: \(Study.dataFiles.joined(separator: ", ")) are byte-identical to the original run's.")
         } else {
             printError("error: the replay's \(differing.joined(separator: ", ")) differ from the original run's")
             throw ExitCode.failure

@@ -15,7 +15,8 @@ struct SinergiCommand: AsyncParsableCommand {
             """,
         version: SinergiVersion.current,
         subcommands: [
-            RunCommand.self, CompareCommand.self, SweepCommand.self, MergeCommand.self, ValidateCommand.self,
+            RunCommand.self, CompareCommand.self, SweepCommand.self, SensitivityCommand.self, MergeCommand.self,
+            ValidateCommand.self,
             ServeCommand.self, CalibrateCommand.self,
         ]
     )

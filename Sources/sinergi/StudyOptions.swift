@@ -58,19 +58,24 @@ struct StudyOptions: ParsableArguments {
         if let replicates, replicates < 1 {
             throw ValidationError("--replicates must be at least 1, got \(replicates)")
         }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        if let threads { try Self.check(threads: threads) }
         if out.isEmpty { throw ValidationError("--out needs a folder name") }
         _ = try outcome(metric)
         if let precision {
             if replicates != nil {
                 throw ValidationError("--replicates and --precision exclude each other; use --max-replicates")
             }
-            if !(precision > 0) { throw ValidationError("--precision must be a half-width > 0, got \(precision)") }
+            if !(precision > 0 && precision.isFinite) {
+                throw ValidationError("--precision must be a finite half-width > 0, got \(precision)")
+            }
             if minReplicates < 2 { throw ValidationError("--min-replicates must be at least 2") }
             if maxReplicates < minReplicates {
                 throw ValidationError("--max-replicates must be at least --min-replicates")
             }
-            if batch < 1 { throw ValidationError("--batch must be at least 1") }
+            if batch < 1 || batch > maxReplicates {
+                throw ValidationError(
+                    "--batch must be between 1 and --max-replicates (\(maxReplicates)), got \(batch)")
+            }
         }
     }
 
@@ -91,6 +96,19 @@ struct StudyOptions: ParsableArguments {
             return try Outcome.named(name, among: allowed)
         } catch {
             throw ValidationError(error.description)
+        }
+    }
+
+    /// The most worker threads a command accepts: more than any machine's cores, few enough
+    /// that a typo (`--threads 100000`) is an error and not 100,000 threads.
+    static let maximumThreads = 1_024
+
+    /// A usage error unless 1 ≤ `threads` ≤ ``maximumThreads``.
+    static func check(threads: Int) throws {
+        guard (1...maximumThreads).contains(threads) else {
+            throw ValidationError(
+                "--threads must be between 1 and \(maximumThreads), got \(threads) "
+                    + "(this process may use \(AvailableCPUs.count()) CPUs)")
         }
     }
 

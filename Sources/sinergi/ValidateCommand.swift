@@ -23,7 +23,7 @@ struct ValidateCommand: ParsableCommand {
                 let input = scenario.input
                 let agencies = input.governments.reduce(0) { $0 + $1.agencies.count }
                 let initiatives = input.governments.reduce(0) { $0 + $1.initiatives.count }
-                print(
+                say(
                     "\(path): ok — \(input.governments.count) government\(input.governments.count == 1 ? "" : "s"), "
                         + "\(agencies) agencies, \(initiatives) initiatives, \(input.interventions.count) baseline intervention\(input.interventions.count == 1 ? "" : "s"), "
                         + "\(scenario.policies.count) policy package\(scenario.policies.count == 1 ? "" : "s")")

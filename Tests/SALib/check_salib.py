@@ -1,6 +1,7 @@
 """Checks Sinergi's Sobol' and Morris estimators against SALib on identical inputs.
 
 Usage: python check_salib.py FOLDER
+       python check_salib.py --command SENSITIVITY_FOLDER
 
 FOLDER is written by SALibCrossCheckTests (Tests/SinergiStatsTests): the sample matrices
 Sinergi drew, the model outputs at them, the bootstrap resamples Sinergi drew and
@@ -13,6 +14,12 @@ Sinergi's estimates. This script
      mu_star and sigma, and the `conf` half-widths (z(0.975) times the bootstrap standard
      deviation), to agree within 1e-9 (relative to the larger magnitude, or absolute
      below 1).
+
+With --command, SENSITIVITY_FOLDER is what `sinergi sensitivity --function NAME` wrote with
+the noise correction off: SALib's `sobol.analyze` or `morris.analyze` gets the sample matrix
+the command used (design.csv) and its outputs (points.csv's per-point means), and its S1,
+ST, S2 or mu, mu_star, sigma must equal the estimates in indices.csv within 1e-9.
+
 Prints one line per check and exits with status 1 when any disagrees.
 """
 
@@ -133,10 +140,51 @@ def check_morris(folder, checker):
     checker.close("Morris mu_star conf", [z * ours[("mu_star", str(i))][1] for i in range(k)], si["mu_star_conf"])
 
 
+def check_command(folder, checker):
+    """SALib on the sample and outputs of a `sinergi sensitivity --function` folder."""
+    plan = json.loads((folder / "manifest.json").read_text())["sensitivity"]
+    assert not plan["noiseCorrection"], "SALib has no noise correction: run the command with it off"
+    names = plan["factors"]
+    k = len(names)
+    with open(folder / "design.csv", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    x = np.array([[float(row[name]) for name in names] for row in rows])
+    with open(folder / "points.csv", newline="") as handle:
+        y = np.array([float(row["mean"]) for row in csv.DictReader(handle)])
+    with open(folder / "indices.csv", newline="") as handle:
+        ours = {(row["index"], row["factor"]): float(row["estimate"] or "nan") for row in csv.DictReader(handle)}
+    problem = {"num_vars": k, "names": names, "bounds": [[float(x[:, i].min()), float(x[:, i].max())] for i in range(k)]}
+    method = plan["method"]
+    if method == "sobol":
+        second = plan["secondOrder"]
+        si = sobol_analyze.analyze(problem, y, calc_second_order=second, num_resamples=10, seed=1)
+        for name in ("S1", "ST"):
+            checker.close(f"command, Sobol' {name}", [ours[(name, f)] for f in names], si[name])
+        if second:
+            pairs = [(i, j) for i in range(k) for j in range(i + 1, k)]
+            checker.close(
+                "command, Sobol' S2",
+                [ours[("S2", f"{names[i]}|{names[j]}")] for i, j in pairs],
+                [si["S2"][i, j] for i, j in pairs],
+            )
+    else:
+        si = morris_analyze.analyze(problem, x, y, num_resamples=10, num_levels=plan["levels"], seed=1)
+        for name in ("mu", "mu_star", "sigma"):
+            checker.close(f"command, Morris {name}", [ours[(name, f)] for f in names], si[name])
+
+
 def main():
-    if len(sys.argv) != 2:
-        sys.exit("usage: check_salib.py FOLDER")
-    folder = Path(sys.argv[1])
+    arguments = sys.argv[1:]
+    if len(arguments) == 2 and arguments[0] == "--command":
+        print(f"SALib {version('SALib')}, NumPy {np.__version__}")
+        checker = Checker()
+        check_command(Path(arguments[1]), checker)
+        if checker.failures:
+            sys.exit("disagreements with SALib: " + ", ".join(checker.failures))
+        return
+    if len(arguments) != 1:
+        sys.exit("usage: check_salib.py FOLDER, or check_salib.py --command SENSITIVITY_FOLDER")
+    folder = Path(arguments[0])
     print(f"SALib {version('SALib')}, NumPy {np.__version__}")
     checker = Checker()
     check_sobol(folder, checker)

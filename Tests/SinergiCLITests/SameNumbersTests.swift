@@ -29,14 +29,14 @@ import Testing
             command: "run", scenario: "jambi-province-2018", replicates: 16,
             hashes: [
                 "replicates.csv": "b1996b1d157df0e4bf1c4cc11482c43644863b6dfc5186b9b01c730d79bdc64c",
-                "timeseries.csv": "e2c498892b57a02a0e2ce4e8ede25e6e931c4c78c4d116ee17c0b096b0f905a0",
+                "timeseries.csv": "0d1a8caded9c45c64d585fc1b786fdadb34428e0b6d42918823ba7eeda55d676",
                 "summary.csv": "1b7cb2e1966c5ca00ee9d256a96679481995f89aecff6b7cfb8bd97493bf0d5c",
             ]),
         Case(
             command: "run", scenario: "indonesia-548", replicates: 2,
             hashes: [
                 "replicates.csv": "c710bfb0c62da6c5db9389e9d91d87b39e7f09acc8c4645ddb5e3403432c559e",
-                "timeseries.csv": "860af7abd6ac77952902b5f782f3b82a063a852da69648720afda21de60caad4",
+                "timeseries.csv": "720f16539ebcfbd40cfb5efd503361ceda5ad170c0e97ddb83b7b38265753bfc",
                 "summary.csv": "2102e613093140c895d696edf4fac095bb236b43aaf6929732f8d261aa0a5e0a",
             ]),
         Case(

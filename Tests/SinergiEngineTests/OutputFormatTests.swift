@@ -12,6 +12,19 @@ import Testing
         #expect(csv.contents == "a,b\nplain,\"with, comma\"\n\"say \"\"hi\"\"\",\"two\nlines\"\n")
     }
 
+    /// A name a spreadsheet would run as a formula is written with a leading quote mark; a
+    /// number, negative or not, is written as it is.
+    @Test func formulaLikeTextIsNeutralisedAndNumbersAreNot() {
+        var csv = CSV(header: ["government", "value"])
+        for name in ["=HYPERLINK(\"http://x\")", "+62 Kota", "-sum", "@cmd", "\tTab", "Kota Jambi"] {
+            csv.appendRow([name, CSV.number(-12.75)])
+        }
+        csv.appendRow(["-3", "-inf"])
+        #expect(
+            csv.contents == "government,value\n\"'=HYPERLINK(\"\"http://x\"\")\",-12.75\n'+62 Kota,-12.75\n"
+                + "'-sum,-12.75\n'@cmd,-12.75\n'\tTab,-12.75\nKota Jambi,-12.75\n-3,-inf\n")
+    }
+
     @Test func numbersRoundTripAndMissingIsEmpty() {
         for value in [0.1, 1.0 / 3.0, 2.5e-7, -12.75, 1e300, 0.30000000000000004] {
             #expect(Double(CSV.number(value)) == value)

@@ -115,4 +115,51 @@ import Testing
         for _ in 0..<20_000 { spbe.insert(1 + 4 * stream.uniform()) }
         #expect(spbe.bucketCount <= Int((log(5) / log(1.005 / 0.995)).rounded(.up)) + 1)
     }
+
+    /// A constant outcome and a 0/1 share keep exact quantiles however many values arrive
+    /// (a government fixed at 1.79 reports 1.79, a share of replicates 0 or 1), since
+    /// their distinct values fit; the same holds for any stream of few distinct values.
+    @Test func fewDistinctValuesStayExactPastTheCapacity() {
+        let stream = RandomStream(seed: 12)
+        let constant = Array(repeating: 1.79, count: 5_000)
+        let indicator = (0..<5_000).map { _ in stream.uniform() < 0.7 ? 1.0 : 0.0 }
+        let counts = (0..<5_000).map { _ in Double(Int(stream.uniform() * 9)) }
+        for values in [constant, indicator, counts] {
+            var streaming = StreamingSummary(exactCapacity: 256)
+            for x in values { streaming.add(x) }
+            #expect(streaming.quantilesAreExact)
+            #expect(streaming.retainedEntries <= 256)
+            let summary = streaming.summary(), truth = Summary(values)
+            for (estimate, exact) in [
+                (summary.q05, truth.q05), (summary.q25, truth.q25), (summary.q50, truth.q50),
+                (summary.q75, truth.q75), (summary.q95, truth.q95),
+            ] {
+                #expect(abs(estimate - exact) <= 1e-15 * abs(exact), "\(estimate) vs \(exact)")
+            }
+        }
+        var fixed = StreamingSummary(exactCapacity: 256)
+        for x in constant { fixed.add(x) }
+        let summary = fixed.summary()
+        #expect([summary.q05, summary.q25, summary.q50, summary.q75, summary.q95].allSatisfy { $0 == 1.79 })
+        var share = StreamingSummary(exactCapacity: 256)
+        for x in indicator { share.add(x) }
+        #expect(share.summary().q50 == 1 && share.summary().q05 == 0, "a 0/1 share reports 0 or 1")
+    }
+
+    /// Past the distinct values a summary can hold, the sketch's quantiles are clamped to the
+    /// observed range: values spread within one bucket cannot report a quantile outside it.
+    @Test func sketchedQuantilesStayWithinTheObservedRange() {
+        let stream = RandomStream(seed: 13)
+        // 2,000 distinct values in [1.7900, 1.7901]: one or two buckets of relative width 1%.
+        let values = (0..<2_000).map { _ in 1.79 + 1e-4 * stream.uniform() }
+        var streaming = StreamingSummary(exactCapacity: 256)
+        for x in values { streaming.add(x) }
+        #expect(!streaming.quantilesAreExact)
+        let s = streaming.summary()
+        let low = values.min()!, high = values.max()!
+        for q in [s.q05, s.q25, s.q50, s.q75, s.q95] {
+            #expect(q >= low && q <= high, "\(q) outside [\(low), \(high)]")
+        }
+        #expect(s.q05 <= s.q25 && s.q25 <= s.q50 && s.q50 <= s.q75 && s.q75 <= s.q95)
+    }
 }

@@ -55,6 +55,17 @@ extension Sweep {
                 started: iso.string(from: started), finished: iso.string(from: Date()), wallSeconds: seconds,
                 replicatesPerSecond: 0)
             manifest.mergedFrom = shards.map(\.path)
+            manifest.sensitivity = first.sensitivity
+            if let plan = first.sensitivity {
+                let result = try SensitivityAnalysis.writeFiles(
+                    plan: plan, store: store, into: folder, hashes: &manifest.files, control: control)
+                try store.close()
+                let page = SensitivityAnalysis.report(result, manifest: manifest)
+                try folder.finish(manifest: manifest, control: control) { report?.html(sensitivity: page) }
+                return Outcome(
+                    folder: folder.final, manifest: manifest, pointsRun: identity.points,
+                    pointsInShard: identity.points, interrupted: false)
+            }
             let pairs = heatmaps.compactMap { text -> (Int, Int)? in
                 let names = text.split(separator: "|").map(String.init)
                 guard names.count == 2, let a = identity.factors.firstIndex(of: names[0]),

@@ -34,6 +34,18 @@ public struct SweepRequest: Sendable {
     public var overrides: [String]
     /// Factor pairs (indices into `factors`) the report maps against each other.
     public var heatmaps: [(Int, Int)] = []
+    /// Consecutive points that share replicate seeds: point p runs on the seeds of design
+    /// point ⌊p / seedBlock⌋. Nil (a sweep): every point runs on those of design point 0.
+    public var seedBlock: Int? = nil
+    /// The sensitivity analysis whose sample is the design: the finished folder also holds
+    /// indices.csv and convergence.csv, and report.html shows the indices.
+    public var sensitivity: SensitivityPlan? = nil
+
+    /// The design point whose replicate seeds point `point` runs on.
+    func seedPoint(of point: Int) -> Int { seedBlock.map { point / $0 } ?? 0 }
+
+    /// The folder kind: `sweep-…` or `sensitivity-…`.
+    var kind: String { sensitivity == nil ? "sweep" : "sensitivity" }
 
     public init(
         scenarioPath: String, scenarioName: String, slug: String, scenarioText: String, resolvedScenario: String,
@@ -122,12 +134,13 @@ extension Sweep {
         let begin = clock.now
         let designData = request.designCSV
         let summariser = PointSummariser(governments: request.governments)
-        let identity = SweepIdentity(
+        var identity = SweepIdentity(
             scenarioSHA256: Study.sha256(Data(request.scenarioText.utf8)),
             resolvedScenarioSHA256: Study.sha256(Data(request.resolvedScenario.utf8)),
             designSHA256: Study.sha256(designData), factors: request.factors, points: request.design.count,
             replicates: request.replicates, masterSeed: request.masterSeed, governments: request.governments,
             outcomeColumns: summariser.outcomeColumnNames, shard: request.shard)
+        identity.seedBlock = request.seedBlock
         let (folder, store) = try openFolder(request, identity: identity, design: designData)
         let completed = Set(try store.completedPoints())
         let shardPoints = request.shard.points(of: request.design.count)
@@ -138,11 +151,18 @@ extension Sweep {
         let perRound = pointsPerRound(threads: request.threads, replicates: request.replicates)
         var ran = 0
         while ran < todo.count && !control.isCancelled {
-            let points = Array(todo[ran..<Swift.min(todo.count, ran + perRound)])
+            // A round's points share one seed point (all of a sweep's do).
+            let seedPoint = request.seedPoint(of: todo[ran])
+            var points = [todo[ran]]
+            while points.count < perRound, ran + points.count < todo.count,
+                request.seedPoint(of: todo[ran + points.count]) == seedPoint
+            {
+                points.append(todo[ran + points.count])
+            }
             var runners: [ReplicateRunner] = []
             for point in points { runners.append(ReplicateRunner(input: try pointInput(request, point))) }
             let sink = PointSink(arms: points.count)
-            let end = try await core.run(runners, into: sink, control: control)
+            let end = try await core.run(runners, into: sink, control: control, seedPoint: seedPoint)
             // A point is one transaction: a chunk cut short by an interrupt commits nothing.
             guard end.replicates == request.replicates else { break }
             for (a, point) in points.enumerated() {
@@ -179,12 +199,23 @@ extension Sweep {
         // The study ran every point's replicates: the rate counts them all.
         let seconds = manifest.timing.wallSeconds
         manifest.timing.replicatesPerSecond = seconds > 0 ? Double(pointsRun * request.replicates) / seconds : 0
-        manifest.command = "sweep"
+        manifest.command = request.kind
+        manifest.sensitivity = request.sensitivity
         manifest.sweep = SweepInfo(
             identity: identity, method: request.designMethod, pointsRun: pointsRun,
             heatmaps: request.heatmaps.map { "\(request.factors[$0.0])|\(request.factors[$0.1])" })
         manifest.overrides = request.overrides.isEmpty ? nil : request.overrides
         manifest.files = hashes
+        if let plan = request.sensitivity, request.shard.count == 1 {
+            let result = try SensitivityAnalysis.writeFiles(
+                plan: plan, store: store, into: folder, hashes: &manifest.files, control: control)
+            try store.close()
+            let page = SensitivityAnalysis.report(result, manifest: manifest)
+            try folder.finish(manifest: manifest, control: control) { report?.html(sensitivity: page) }
+            return Outcome(
+                folder: folder.final, manifest: manifest, pointsRun: pointsRun, pointsInShard: shardPoints.count,
+                interrupted: false)
+        }
         let analysis =
             report != nil && request.shard.count == 1
             ? try SweepAnalysis.read(store: store, design: request.design, pairs: request.heatmaps) : nil
@@ -209,12 +240,13 @@ extension Sweep {
     ) throws(RunError) -> (RunFolder, SweepStore) {
         let folder: RunFolder
         if let resume = request.resume {
-            folder = try RunFolder(resuming: resume, kind: "sweep")
+            folder = try RunFolder(resuming: resume, kind: request.kind)
         } else if let into = request.into {
             folder = try RunFolder(exactly: into)
         } else {
             folder = try RunFolder(
-                root: request.outputRoot, slug: request.slug, seed: request.masterSeed, date: Date(), kind: "sweep")
+                root: request.outputRoot, slug: request.slug, seed: request.masterSeed, date: Date(), kind: request.kind
+            )
         }
         let storeURL = folder.temporary.appendingPathComponent(SweepStore.fileName)
         if FileManager.default.fileExists(atPath: storeURL.path) {
@@ -264,6 +296,10 @@ public struct SweepInfo: Codable, Sendable {
     public var pointsRun: Int
     /// The factor pairs the report maps, as "a|b".
     public var heatmaps: [String]?
+    /// Consecutive points that share replicate seeds (a sensitivity sample's base row or
+    /// trajectory): point p runs on the seeds of design point ⌊p / seedBlock⌋; absent when
+    /// every point runs on those of design point 0.
+    public var seedBlock: Int?
 
     init(identity: SweepIdentity, method: String, pointsRun: Int, heatmaps: [String]) {
         factors = identity.factors
@@ -274,5 +310,6 @@ public struct SweepInfo: Codable, Sendable {
         shard = identity.shard.description
         self.pointsRun = pointsRun
         self.heatmaps = heatmaps.isEmpty ? nil : heatmaps
+        seedBlock = identity.seedBlock
     }
 }

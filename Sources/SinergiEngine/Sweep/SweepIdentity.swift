@@ -26,6 +26,10 @@ public struct SweepIdentity: Codable, Sendable, Equatable {
     public var outcomeColumns: [String]
     /// This store's shard (1-based) and the shard count; 1/1 for an unsharded sweep.
     public var shard: ShardSpec
+    /// Consecutive points that share replicate seeds: point p runs on the seeds of design
+    /// point ⌊p / seedBlock⌋ (a sensitivity sample's base rows or trajectories); absent when
+    /// every point runs on the seeds of design point 0 (a sweep).
+    public var seedBlock: Int? = nil
 
     public init(
         scenarioSHA256: String, resolvedScenarioSHA256: String, designSHA256: String, factors: [String], points: Int,
@@ -69,6 +73,7 @@ public struct SweepIdentity: Codable, Sendable, Equatable {
         if masterSeed != other.masterSeed { return "the seed (\(masterSeed) against \(other.masterSeed))" }
         if governments != other.governments { return "the governments" }
         if outcomeColumns != other.outcomeColumns { return "the outcome columns" }
+        if seedBlock != other.seedBlock { return "which points share replicate seeds" }
         return nil
     }
 
