@@ -97,6 +97,21 @@ enum CalibrationPage {
             seeds, weighted), the dot its mean, and the cross the observed value with ±1 sd. A held-out observation \
             was not fitted: it checks the calibration out of sample.</p>
             </section>
+
+            """
+        if !analysis.curves.isEmpty {
+            page += "<section id=\"section-series\">\n<h2>Simulated series against the observations</h2>\n"
+            for curve in analysis.curves { page += curveChart(curve) }
+            page += """
+                <p class="read"><strong>How to read:</strong> the band is the 90% interval, month by month, of the \
+                statistic simulated from the posterior (the final population simulated again with fresh seeds, \
+                weighted), the line its median; each observation is drawn at its month with ±1 sd, filled when it \
+                was fitted, open when it was held out.</p>
+                </section>
+
+                """
+        }
+        page += """
             <footer>
             Scenario <code>\(HTMLText.escape(manifest.scenario.path))</code>; \
             \(HTMLText.escape(manifest.calibration?.targets.map { "targets " + $0 } ?? "analytic check")); \
@@ -217,6 +232,66 @@ enum CalibrationPage {
         }
         svg += "<path d=\"\(path)\" fill=\"none\" stroke=\"\(Palette.vermillion)\"/>\n"
         svg += "<text x=\"300\" y=\"206\" font-size=\"12\" text-anchor=\"middle\">generation</text>\n</svg></figure>\n"
+        return svg
+    }
+
+    /// One statistic over the months: the posterior predictive band and median, and the
+    /// observations on it (filled: fitted; open: held out) with ±1 sd.
+    static func curveChart(_ curve: PredictiveCurve) -> String {
+        let months = curve.q50.count
+        guard months > 1 else { return "" }
+        var values = (curve.q05 + curve.q95).filter(\.isFinite)
+        for target in curve.targets { values += [target.value - target.sd, target.value + target.sd] }
+        guard let low = values.min(), let high = values.max() else { return "" }
+        let pad = Swift.max((high - low) * 0.08, 1e-9)
+        let (a, b) = (low - pad, high + pad)
+        let (left, top, width, height) = (56.0, 12.0, 520.0, 200.0)
+        func x(_ month: Double) -> String { HTMLText.coordinate(left + month / Double(months - 1) * width) }
+        func y(_ v: Double) -> String { HTMLText.coordinate(top + height - (v - a) / (b - a) * height) }
+        var svg =
+            "<figure><svg viewBox=\"0 0 600 \(Int(top + height + 44))\" role=\"img\" "
+            + "aria-label=\"\(HTMLText.escape(curve.title)) over the months\">\n"
+            + "<rect x=\"\(Int(left))\" y=\"\(Int(top))\" width=\"\(Int(width))\" height=\"\(Int(height))\" "
+            + "fill=\"none\" stroke=\"#999\"/>\n"
+        for tick in 0...4 {
+            let v = a + (b - a) * Double(tick) / 4
+            svg +=
+                "<text x=\"\(Int(left - 4))\" y=\"\(y(v))\" dy=\"4\" font-size=\"11\" text-anchor=\"end\">"
+                + "\(HTMLText.fixed(v, 2))</text>"
+        }
+        let step = months > 25 ? 12 : 6
+        for month in stride(from: 0, to: months, by: step) {
+            svg +=
+                "<text x=\"\(x(Double(month)))\" y=\"\(Int(top + height + 16))\" font-size=\"11\" "
+                + "text-anchor=\"middle\">\(month)</text>"
+        }
+        svg +=
+            "<text x=\"\(Int(left + width / 2))\" y=\"\(Int(top + height + 36))\" font-size=\"12\" "
+            + "text-anchor=\"middle\">month</text>\n"
+        let finite = (0..<months).filter { curve.q05[$0].isFinite && curve.q95[$0].isFinite && curve.q50[$0].isFinite }
+        if !finite.isEmpty {
+            let upper = finite.map { "\(x(Double($0))) \(y(curve.q95[$0]))" }
+            let lower = finite.reversed().map { "\(x(Double($0))) \(y(curve.q05[$0]))" }
+            svg +=
+                "<path d=\"M\((upper + lower).joined(separator: " L")) Z\" fill=\"\(Palette.blue)\" "
+                + "fill-opacity=\"0.22\" class=\"band\"/>\n"
+                + "<path d=\"M\(finite.map { "\(x(Double($0))) \(y(curve.q50[$0]))" }.joined(separator: " L"))\" "
+                + "fill=\"none\" stroke=\"\(Palette.blue)\" stroke-width=\"2.5\" class=\"median\"/>\n"
+        }
+        for target in curve.targets {
+            guard let month = target.month else { continue }
+            let cx = x(Double(month))
+            svg +=
+                "<line x1=\"\(cx)\" x2=\"\(cx)\" y1=\"\(y(target.value - target.sd))\" "
+                + "y2=\"\(y(target.value + target.sd))\" stroke=\"\(Palette.black)\"/>"
+                + "<circle cx=\"\(cx)\" cy=\"\(y(target.value))\" r=\"4.5\" stroke=\"\(Palette.black)\" "
+                + "stroke-width=\"1.5\" fill=\"\(target.heldOut ? "white" : Palette.black)\" "
+                + "class=\"\(target.heldOut ? "held-out" : "fitted")\"><title>\(HTMLText.escape(target.name))"
+                + "\(target.heldOut ? " (held out)" : " (fitted)"): \(number(target.value))</title></circle>\n"
+        }
+        svg +=
+            "</svg><figcaption>\(HTMLText.escape(curve.title)): posterior predictive median and 90% band; "
+            + "observations filled (fitted) or open (held out), ±1 sd</figcaption></figure>\n"
         return svg
     }
 

@@ -109,6 +109,8 @@ struct CalibrateCommand: AsyncParsableCommand {
     /// The settings every request shares.
     private func common(_ request: inout CalibrationRequest) {
         if !quiet { request.log = { @Sendable line in printError(line) } }
+        request.commandLine = (["sinergi"] + CommandLine.arguments.dropFirst()).map(Self.shellWord).joined(
+            separator: " ")
         if let text = ProcessInfo.processInfo.environment["SINERGI_CALIBRATE_INTERRUPT_AFTER"], let g = Int(text) {
             request.interruptAfterGeneration = g
         }
@@ -134,7 +136,7 @@ struct CalibrateCommand: AsyncParsableCommand {
             resume: resume.map { URL(fileURLWithPath: $0, isDirectory: true) }, governments: [], months: 0,
             algorithm: "taus2"
         ) { values in
-            "# normal-normal check: the mean at its posterior median\nmean: \(CSV.number(values[0]))\n"
+            ("# normal-normal check: the mean at its posterior median\nmean: \(CSV.number(values[0]))\n", false)
         }
         common(&request)
         return request
@@ -181,7 +183,11 @@ struct CalibrateCommand: AsyncParsableCommand {
             governments: base.input.governments.map(\.name), months: base.input.months,
             algorithm: base.input.algorithm.rawValue
         ) { values in
-            try source.scenario(with: zip(parsed, values).map { $0.override($1) }).resolvedYAML
+            let overrides = zip(parsed, values).map { $0.override($1) }
+            if let text = source.editedText(with: overrides, note: "posterior median (sinergi calibrate)") {
+                return (text, true)
+            }
+            return (try source.scenario(with: overrides).resolvedYAML, false)
         }
         common(&request)
         return request
@@ -266,6 +272,14 @@ struct CalibrateCommand: AsyncParsableCommand {
     }
 
     static func number(_ value: Double) -> String { String(format: "%.4g", value) }
+
+    /// `word` as a POSIX shell reads it back: bare when it holds only safe characters, else
+    /// in single quotes.
+    static func shellWord(_ word: String) -> String {
+        let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:=,+@%")
+        if !word.isEmpty && word.allSatisfy({ safe.contains($0) }) { return word }
+        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
 
     static func reason(_ reason: ABCStopReason) -> String {
         switch reason {

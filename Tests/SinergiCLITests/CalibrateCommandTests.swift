@@ -93,13 +93,63 @@ import Testing
             ])
         #expect(predictive.rows.map { $0[3] } == ["false", "false", "true"])
         let calibrated = try String(contentsOf: one.appendingPathComponent("calibrated.yaml"), encoding: .utf8)
-        #expect(calibrated.hasPrefix("# Calibrated by `sinergi calibrate`"))
+        #expect(calibrated.hasPrefix("# yaml-language-server:"), "the scenario's first line stays first")
+        #expect(calibrated.contains("\n# Calibrated by `sinergi calibrate`"))
         #expect(calibrated.contains("SHA-256"))
         // calibrated.yaml is a scenario sinergi reads.
         let check = try Sinergi.run(["validate", one.appendingPathComponent("calibrated.yaml").path])
         #expect(check.status == 0, "\(check.stderr)")
         let report = try String(contentsOf: one.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(report.contains("section-posterior") && report.contains("section-predictive"))
+        // One band per observed statistic (three here), with the held-out adoption drawn open.
+        #expect(report.contains("section-series"))
+        #expect(report.components(separatedBy: "class=\"band\"").count - 1 == 3)
+        #expect(report.components(separatedBy: "class=\"fitted\"").count - 1 == 2)
+        #expect(report.components(separatedBy: "class=\"held-out\"").count - 1 == 1)
+    }
+
+    /// The factor values calibrated.yaml's header gives: `#   PATH = VALUE  (90% …`.
+    static func headerValues(_ calibrated: String) -> [(String, String)] {
+        calibrated.split(separator: "\n").compactMap { line -> (String, String)? in
+            guard line.hasPrefix("#   "), line.contains("(90% ") else { return nil }
+            let parts = line.dropFirst(4).components(separatedBy: "  (")[0].components(separatedBy: " = ")
+            return parts.count == 2 ? (parts[0], parts[1]) : nil
+        }
+    }
+
+    @Test func calibratedYAMLIsTheScenarioTextAndResolvesAsTheMediansSetOnIt() throws {
+        let root = try Sinergi.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = root.appendingPathComponent("cal")
+        let result = try Sinergi.run(Self.classroom + ["--into", folder.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let calibrated = try String(contentsOf: folder.appendingPathComponent("calibrated.yaml"), encoding: .utf8)
+        let scenario = try String(
+            contentsOf: Sinergi.packageRoot.appendingPathComponent("Scenarios/classroom.yaml"), encoding: .utf8)
+        // The file's own lines (comments included) are all there; the factors, which the
+        // classroom leaves to the defaults, are added with a note.
+        let lines = Set(calibrated.split(separator: "\n", omittingEmptySubsequences: false))
+        #expect(scenario.split(separator: "\n", omittingEmptySubsequences: false).allSatisfy { lines.contains($0) })
+        #expect(calibrated.contains("# posterior median (sinergi calibrate)"))
+        #expect(calibrated.contains("Command: sinergi calibrate "))
+        #expect(calibrated.contains("held out"))
+        let values = Self.headerValues(calibrated)
+        #expect(values.map(\.0) == ["parameters.trust.build", "defaults.agency.ego"])
+        #expect(calibrated.contains("    build: \(values[0].1)  # posterior median"))
+
+        func resolved(_ arguments: [String], _ name: String) throws -> String {
+            let out = root.appendingPathComponent(name)
+            let run = try Sinergi.run(["run"] + arguments + ["-r", "2", "-q", "-o", out.path])
+            #expect(run.status == 0, "\(run.stderr)")
+            let manifest = try SetOptionTests.manifest(
+                out.appendingPathComponent("classroom/latest").resolvingSymlinksInPath())
+            let scenario = try #require(manifest["scenario"] as? [String: Any])
+            return try #require(scenario["resolved"] as? String)
+        }
+        let fromFile = try resolved([folder.appendingPathComponent("calibrated.yaml").path], "file")
+        let fromSet = try resolved(
+            ["Scenarios/classroom.yaml"] + values.flatMap { ["--set", "\($0.0)=\($0.1)"] }, "set")
+        #expect(fromFile == fromSet)
     }
 
     @Test func anInterruptedCalibrationResumesToTheSameFiles() throws {

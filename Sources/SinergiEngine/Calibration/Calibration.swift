@@ -56,8 +56,12 @@ public struct CalibrationRequest: Sendable {
     public var governments: [String]
     public var months: Int
     public var algorithm: String
-    /// calibrated.yaml without its header: the scenario with the factors at these values.
-    public var calibratedYAML: @Sendable ([Double]) throws -> String
+    /// calibrated.yaml without its header: the scenario with the factors at these values,
+    /// and whether it is the scenario file's own text with the values written in (false: the
+    /// resolved scenario).
+    public var calibratedYAML: @Sendable ([Double]) throws -> (text: String, fromSource: Bool)
+    /// The command line that ran the calibration, for calibrated.yaml's header.
+    public var commandLine: String?
     /// Called with a line for each generation completed.
     public var log: (@Sendable (String) -> Void)?
     /// Stops the run, as an interrupt would, once this generation is committed (for tests
@@ -70,7 +74,7 @@ public struct CalibrationRequest: Sendable {
         model: any CalibrationModel, particles: Int, maximumGenerations: Int, minimumAcceptance: Double,
         replicates: Int, seed: UInt64, threads: Int, outputRoot: URL, into: URL? = nil, resume: URL? = nil,
         governments: [String], months: Int, algorithm: String,
-        calibratedYAML: @escaping @Sendable ([Double]) throws -> String
+        calibratedYAML: @escaping @Sendable ([Double]) throws -> (text: String, fromSource: Bool)
     ) {
         self.scenarioPath = scenarioPath
         self.scenarioName = scenarioName
@@ -141,6 +145,8 @@ public struct CalibrationAnalysis: Sendable {
     public var generations: [ABCGeneration]
     public var predictive: [PredictiveRow]
     public var posterior: PosteriorSummary
+    /// Each observed statistic over the months, simulated from the final population.
+    public var curves: [PredictiveCurve] = []
     public var stopReason: ABCStopReason
     public var diagnosis: ReachDiagnosis?
     public var replicates: Int
@@ -250,9 +256,33 @@ public enum Calibration {
                     candidateSeed: SeedDerivation.abcCandidateSeed(
                         master: predictiveMaster, generation: final.index, candidate: index)))
         }
-        guard let simulated = try await request.model.simulate(jobs, threads: request.threads, control: control)
+        guard
+            let (simulated, series) = try await request.model.simulateWithCurves(
+                jobs, threads: request.threads, control: control)
         else {
             return Outcome(folder: folder.temporary, interrupted: true, generationsRun: ran, analysis: nil)
+        }
+        let curves = request.model.curves.enumerated().map { c, definition in
+            let months = series.first?[c].count ?? 0
+            var band: (q05: [Double], q50: [Double], q95: [Double]) = ([], [], [])
+            for month in 0..<months {
+                let values = series.map { $0[c][month] }
+                let finite = values.indices.filter { values[$0].isFinite }
+                let v = finite.map { values[$0] }
+                let w = finite.map { final.weights[$0] }
+                guard !v.isEmpty, w.reduce(0, +) > 0 else {
+                    band.q05.append(.nan)
+                    band.q50.append(.nan)
+                    band.q95.append(.nan)
+                    continue
+                }
+                band.q05.append(WeightedStatistics.quantile(v, weights: w, p: 0.05))
+                band.q50.append(WeightedStatistics.quantile(v, weights: w, p: 0.5))
+                band.q95.append(WeightedStatistics.quantile(v, weights: w, p: 0.95))
+            }
+            return PredictiveCurve(
+                title: definition.title, targets: definition.observations.map { request.targets[$0] }, q05: band.q05,
+                q50: band.q50, q95: band.q95)
         }
         let predictive = request.targets.indices.map { o in
             let values = simulated.map { $0[o] }
@@ -270,7 +300,7 @@ public enum Calibration {
         let posterior = PosteriorSummary(generation: final, prior: request.prior)
         let analysis = CalibrationAnalysis(
             prior: request.prior, generations: generations, predictive: predictive, posterior: posterior,
-            stopReason: smc.stopReason ?? .maximumGenerations, diagnosis: smc.diagnosis,
+            curves: curves, stopReason: smc.stopReason ?? .maximumGenerations, diagnosis: smc.diagnosis,
             replicates: request.replicates)
 
         var hashes: [String: String] = [:]
@@ -283,13 +313,14 @@ public enum Calibration {
         try write(CalibrationFiles.generations(generations), "generations.csv")
         try write(CalibrationFiles.predictive(predictive), "predictive.csv")
         let medians = posterior.factors.map(\.q50)
-        let body: String
+        let body: (text: String, fromSource: Bool)
         do { body = try request.calibratedYAML(medians) } catch {
             throw .io("cannot write calibrated.yaml with the posterior median \(medians): \(error)")
         }
         let header = CalibrationFiles.calibratedHeader(
-            request, medians: medians, folder: folder.final, date: started)
-        let calibrated = Data((header + body).utf8)
+            request, posterior: posterior, predictive: predictive, fromSource: body.fromSource, folder: folder.final,
+            date: started)
+        let calibrated = Data(CalibrationFiles.prepend(header, to: body.text).utf8)
         try folder.write(calibrated, to: "calibrated.yaml")
 
         let seconds = (clock.now - begin).seconds

@@ -40,22 +40,54 @@ enum CalibrationFiles {
         return text
     }
 
-    /// The comment at the top of calibrated.yaml: where its values come from.
-    static func calibratedHeader(_ request: CalibrationRequest, medians: [Double], folder: URL, date: Date) -> String {
+    /// The comment at the top of calibrated.yaml: where its values come from, the
+    /// posterior of each factor and the predictive check.
+    static func calibratedHeader(
+        _ request: CalibrationRequest, posterior: PosteriorSummary, predictive: [PredictiveRow], fromSource: Bool,
+        folder: URL, date: Date
+    ) -> String {
         let iso = ISO8601DateFormatter()
+        func n(_ value: Double) -> String { String(format: "%.4g", value) }
         var lines = [
-            "Calibrated by `sinergi calibrate` (ABC-SMC, docs/calibration.md): the scenario "
-                + "\(request.scenarioPath) with each calibrated factor at its posterior median.",
+            "Calibrated by `sinergi calibrate` (ABC-SMC, docs/calibration.md): "
+                + (fromSource
+                    ? "the text of \(request.scenarioPath) with each calibrated factor set to its posterior median "
+                        + "where the file writes it (or added, marked \"posterior median\")."
+                    : "the resolved scenario \(request.scenarioPath) with each calibrated factor at its posterior "
+                        + "median."),
             "Targets file: \(request.targetsPath ?? "none (analytic check)")"
                 + (request.targetsText.map { ", SHA-256 \(Study.sha256(Data($0.utf8)))" } ?? ""),
+        ]
+        if let command = request.commandLine { lines.append("Command: \(command)") }
+        lines += [
             "Run folder: \(folder.path)",
             "Date: \(iso.string(from: date))",
             "Seed \(request.seed), \(request.particles) particles, \(request.replicates) replicate"
-                + "\(request.replicates == 1 ? "" : "s") per particle.",
+                + "\(request.replicates == 1 ? "" : "s") per particle; the final population's effective sample size "
+                + "\(n(posterior.effectiveSampleSize)).",
+            "Posterior (median, 90% interval) and prior:",
         ]
-        for (factor, median) in zip(request.prior.factors, medians) {
-            lines.append("\(factor.name) = \(CSV.number(median))  (prior \(factor.marginal))")
+        for (factor, summary) in zip(request.prior.factors, posterior.factors) {
+            lines.append(
+                "  \(factor.name) = \(CSV.number(summary.q50))  (90% \(n(summary.q05)) … \(n(summary.q95)); "
+                    + "prior \(factor.marginal))")
         }
-        return lines.map { "# " + $0 }.joined(separator: "\n") + "\n"
+        lines.append("Posterior predictive check (mean, 90% interval):")
+        for row in predictive {
+            lines.append(
+                "  \(row.target.name)\(row.target.heldOut ? " (held out)" : " (fitted)"): observed "
+                    + "\(n(row.target.value)), predicted \(n(row.mean)) [\(n(row.q05)), \(n(row.q95))], "
+                    + (row.inside ? "inside" : "outside"))
+        }
+        return lines.map { "# " + $0 }.joined(separator: "\n") + "\n#\n"
+    }
+
+    /// `header` above `text`, below a first `# yaml-language-server:` line, which editors
+    /// read only there.
+    static func prepend(_ header: String, to text: String) -> String {
+        guard text.hasPrefix("# yaml-language-server:"), let end = text.firstIndex(of: "\n") else {
+            return header + text
+        }
+        return String(text[...end]) + header + String(text[text.index(after: end)...])
     }
 }

@@ -10,6 +10,49 @@ public protocol CalibrationModel: Sendable {
     /// Simulates every job; nil when `control` was cancelled before all of them finished.
     /// Job i's outputs depend only on its parameters and seed, never on the thread count.
     func simulate(_ jobs: [CalibrationJob], threads: Int, control: RunControl) async throws(RunError) -> [[Double]]?
+
+    /// The monthly curves the posterior predictive check draws: one per observed statistic of
+    /// an outcome over a scope, naming the observations on it (indices into the outputs).
+    var curves: [PredictiveCurve.Definition] { get }
+
+    /// ``simulate(_:threads:control:)`` with, for each job, the value of each curve at every
+    /// month (month 0 first).
+    func simulateWithCurves(_ jobs: [CalibrationJob], threads: Int, control: RunControl) async throws(RunError)
+        -> (outputs: [[Double]], curves: [[[Double]]])?
+}
+
+extension CalibrationModel {
+    public var curves: [PredictiveCurve.Definition] { [] }
+
+    public func simulateWithCurves(_ jobs: [CalibrationJob], threads: Int, control: RunControl)
+        async throws(RunError) -> (outputs: [[Double]], curves: [[[Double]]])?
+    {
+        guard let outputs = try await simulate(jobs, threads: threads, control: control) else { return nil }
+        return (outputs, outputs.map { _ in [] })
+    }
+}
+
+/// The posterior predictive band of one statistic over the months of the run.
+public struct PredictiveCurve: Sendable {
+    /// What a curve follows.
+    public struct Definition: Sendable, Hashable {
+        /// "mean of spbe over region".
+        public var title: String
+        /// The observations on the curve, in the outputs' order.
+        public var observations: [Int]
+        public init(title: String, observations: [Int]) {
+            self.title = title
+            self.observations = observations
+        }
+    }
+
+    public var title: String
+    /// The observations on the curve.
+    public var targets: [CalibrationTarget]
+    /// Weighted 5%, 50% and 95% quantiles over the final population, month 0 first.
+    public var q05: [Double]
+    public var q50: [Double]
+    public var q95: [Double]
 }
 
 /// One simulation a calibration asks for.
@@ -34,6 +77,7 @@ public struct ScenarioCalibrationModel: CalibrationModel {
     public let input: @Sendable ([Double]) throws -> ModelInput
     /// The scenario's governments, to find each observation's scope.
     let scopes: [[Int]]
+    public let curves: [PredictiveCurve.Definition]
 
     public init(
         observations: [TargetObservation], governments: [String], replicates: Int,
@@ -48,10 +92,30 @@ public struct ScenarioCalibrationModel: CalibrationModel {
             case .government(let name): return governments.indices.filter { governments[$0] == name }
             }
         }
+        var keys: [String] = []
+        var members: [String: [Int]] = [:]
+        for (index, o) in observations.enumerated() {
+            let key = "\(o.statistic) of \(o.outcome.name) over \(o.scope)"
+            if members[key] == nil { keys.append(key) }
+            members[key, default: []].append(index)
+        }
+        curves = keys.map { PredictiveCurve.Definition(title: $0, observations: members[$0]!) }
     }
 
     public func simulate(_ jobs: [CalibrationJob], threads: Int, control: RunControl) async throws(RunError)
         -> [[Double]]?
+    {
+        try await run(jobs, threads: threads, control: control, withCurves: false)?.outputs
+    }
+
+    public func simulateWithCurves(_ jobs: [CalibrationJob], threads: Int, control: RunControl)
+        async throws(RunError) -> (outputs: [[Double]], curves: [[[Double]]])?
+    {
+        try await run(jobs, threads: threads, control: control, withCurves: true)
+    }
+
+    private func run(_ jobs: [CalibrationJob], threads: Int, control: RunControl, withCurves: Bool)
+        async throws(RunError) -> (outputs: [[Double]], curves: [[[Double]]])?
     {
         let input = self.input
         let compiled = try await ParallelWork.map(jobs.count, threads: threads, control: control) {
@@ -64,6 +128,7 @@ public struct ScenarioCalibrationModel: CalibrationModel {
         let r = replicates
         let observations = self.observations
         let scopes = self.scopes
+        let curves = withCurves ? self.curves : []
         let perReplicate = try await ParallelWork.map(jobs.count * r, threads: threads, control: control) {
             pair, workspace throws(RunError) in
             let job = pair / r
@@ -77,16 +142,36 @@ public struct ScenarioCalibrationModel: CalibrationModel {
                 throw RunError.model(replicate: pair % r, error)
             }
             control.replicateFinished()
-            return Self.statistics(record, layout: runner.layout, observations: observations, scopes: scopes)
+            let values = Self.statistics(record, layout: runner.layout, observations: observations, scopes: scopes)
+            let series = curves.map { curve in
+                let first = curve.observations[0]
+                return (0..<runner.layout.rows).map { month in
+                    var observation = observations[first]
+                    observation.month = month
+                    return Self.statistics(
+                        record, layout: runner.layout, observations: [observation], scopes: [scopes[first]])[0]
+                }
+            }
+            return (values, series)
         }
         guard let values = perReplicate else { return nil }
-        return jobs.indices.map { job in
+        let outputs = jobs.indices.map { job in
             observations.indices.map { o in
                 var sum = 0.0
-                for replicate in 0..<r { sum += values[job * r + replicate][o] }
+                for replicate in 0..<r { sum += values[job * r + replicate].0[o] }
                 return sum / Double(r)
             }
         }
+        let series = jobs.indices.map { job in
+            curves.indices.map { c in
+                values[job * r].1[c].indices.map { month in
+                    var sum = 0.0
+                    for replicate in 0..<r { sum += values[job * r + replicate].1[c][month] }
+                    return sum / Double(r)
+                }
+            }
+        }
+        return (outputs, series)
     }
 
     /// Each observation's statistic in one replicate.
