@@ -131,7 +131,7 @@ import Testing
         let lines = Set(calibrated.split(separator: "\n", omittingEmptySubsequences: false))
         #expect(scenario.split(separator: "\n", omittingEmptySubsequences: false).allSatisfy { lines.contains($0) })
         #expect(calibrated.contains("# posterior median (sinergi calibrate)"))
-        #expect(calibrated.contains("Command: sinergi calibrate "))
+        #expect(calibrated.contains("# Command:\n#   sinergi calibrate "))
         #expect(calibrated.contains("held out"))
         let values = Self.headerValues(calibrated)
         #expect(values.map(\.0) == ["parameters.trust.build", "defaults.agency.ego"])

@@ -58,7 +58,8 @@ enum CalibrationFiles {
             "Targets file: \(request.targetsPath ?? "none (analytic check)")"
                 + (request.targetsText.map { ", SHA-256 \(Study.sha256(Data($0.utf8)))" } ?? ""),
         ]
-        if let command = request.commandLine { lines.append("Command: \(command)") }
+        lines = lines.flatMap { wrap($0) }
+        if let command = request.commandLine { lines += ["Command:", "  " + command] }
         lines += [
             "Run folder: \(folder.path)",
             "Date: \(iso.string(from: date))",
@@ -70,7 +71,7 @@ enum CalibrationFiles {
         for (factor, summary) in zip(request.prior.factors, posterior.factors) {
             lines.append(
                 "  \(factor.name) = \(CSV.number(summary.q50))  (90% \(n(summary.q05)) … \(n(summary.q95)); "
-                    + "prior \(factor.marginal))")
+                    + "prior \(priorText(factor.marginal)))")
         }
         lines.append("Posterior predictive check (mean, 90% interval):")
         for row in predictive {
@@ -80,6 +81,29 @@ enum CalibrationFiles {
                     + (row.inside ? "inside" : "outside"))
         }
         return lines.map { "# " + $0 }.joined(separator: "\n") + "\n#\n"
+    }
+
+    /// `text` broken at spaces into lines of at most `width` characters (a longer word
+    /// stays whole).
+    static func wrap(_ text: String, width: Int = 90) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        return lines + [line]
+    }
+
+    static func priorText(_ marginal: PriorMarginal) -> String {
+        switch marginal {
+        case .uniform(let low, let high): return "uniform \(CSV.number(low)) … \(CSV.number(high))"
+        case .logUniform(let low, let high): return "log-uniform \(CSV.number(low)) … \(CSV.number(high))"
+        case .normal(let mean, let sd): return "normal(\(CSV.number(mean)), \(CSV.number(sd)))"
+        }
     }
 
     /// `header` above `text`, below a first `# yaml-language-server:` line, which editors
