@@ -178,6 +178,25 @@ import Testing
         }
     }
 
+    @Test func aFactorTheTextCannotTakeGivesTheResolvedScenario() throws {
+        let root = try Sinergi.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = root.appendingPathComponent("cal")
+        // Diskominfo's hr is written as a distribution, {uniform: [0.5, 0.9]}: not one number
+        // to replace in the text.
+        let result = try Sinergi.run([
+            "calibrate", Self.targets, "--factor", "governments[Kota Contoh].agencies[Diskominfo].hr=0.5:0.9",
+            "--particles", "4", "--max-generations", "1", "--replicates", "1", "--seed", "3", "--quiet", "--into",
+            folder.path,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let calibrated = try String(contentsOf: folder.appendingPathComponent("calibrated.yaml"), encoding: .utf8)
+        #expect(calibrated.contains("the resolved scenario"))
+        #expect(!calibrated.contains("# posterior median (sinergi calibrate)"))
+        let check = try Sinergi.run(["validate", folder.appendingPathComponent("calibrated.yaml").path])
+        #expect(check.status == 0, "\(check.stderr)")
+    }
+
     /// A targets file for the classroom scenario with `observation` as its one observation.
     static func targetsFile(_ observation: String, in folder: URL) throws -> String {
         let scenario = Sinergi.packageRoot.appendingPathComponent("Scenarios/classroom.yaml").path
