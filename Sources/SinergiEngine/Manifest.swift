@@ -88,6 +88,8 @@ public struct Manifest: Codable, Sendable {
     public var sweep: SweepInfo? = nil
     /// The shard folders a merge read.
     public var mergedFrom: [String]? = nil
+    /// A calibration's targets, factors and settings (`"command": "calibrate"`).
+    public var calibration: CalibrationInfo? = nil
     /// A sensitivity analysis's method, sample size and options (`"command": "sensitivity"`,
     /// or `"merge"` of its shards).
     public var sensitivity: SensitivityPlan? = nil

@@ -18,4 +18,11 @@ public protocol ReportRenderer: Sendable {
     /// The page of a finished sensitivity analysis, from its indices (a default draws them
     /// as plain text).
     func html(sensitivity: SensitivityReport) -> String
+
+    /// The page of a finished calibration; nil writes no report.html.
+    func html(calibration: CalibrationAnalysis, manifest: Manifest) -> String?
+}
+
+extension ReportRenderer {
+    public func html(calibration: CalibrationAnalysis, manifest: Manifest) -> String? { nil }
 }

@@ -21,3 +21,9 @@ public struct HTMLReport: ReportRenderer {
         SensitivityPage.html(sensitivity)
     }
 }
+
+extension HTMLReport {
+    public func html(calibration: CalibrationAnalysis, manifest: Manifest) -> String? {
+        CalibrationPage.html(calibration, manifest: manifest)
+    }
+}

@@ -17,7 +17,7 @@ struct SinergiCommand: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, CompareCommand.self, SweepCommand.self, SensitivityCommand.self, MergeCommand.self,
             ValidateCommand.self,
-            ServeCommand.self,
+            ServeCommand.self, CalibrateCommand.self,
         ]
     )
 }

@@ -4,7 +4,9 @@ import SinergiScenario
 import Testing
 
 @Suite struct ShippedScenarioTests {
-    static let names = ["classroom", "jambi-province-2018", "indonesia-548", "province-1m-citizens"]
+    static let names = [
+        "classroom", "jambi-province-2018", "indonesia-548", "indonesia-calibrated", "province-1m-citizens",
+    ]
 
     @Test(arguments: names)
     func loadsWithoutErrors(_ name: String) {
@@ -94,6 +96,34 @@ import Testing
 
     /// Seed 001, Table 2: 548 local governments (483 websites reachable, 60 not, 5 without
     /// one). The seeds give the count only, so the names are systematic.
+    /// indonesia-calibrated.yaml is indonesia-548.yaml with the posterior medians its header
+    /// gives written in as `sinergi calibrate` writes calibrated.yaml (and its own name):
+    /// the same text below the header, and the scenario that `--set` of those values gives.
+    @Test func indonesiaCalibratedIsIndonesia548WithTheMediansOfItsHeader() throws {
+        let shipped = try String(contentsOfFile: Fixtures.scenario("indonesia-calibrated"), encoding: .utf8)
+        var lines = shipped.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let end = try #require(lines.firstIndex(of: "#"))
+        let header = lines[1...end]
+        lines.removeSubrange(1...end)
+        let values = header.compactMap { line -> String? in
+            guard line.hasPrefix("#   "), line.contains("(90% ") else { return nil }
+            let parts = line.dropFirst(4).components(separatedBy: "  (")[0].components(separatedBy: " = ")
+            return parts.count == 2 ? parts[0] + "=" + parts[1] : nil
+        }
+        #expect(
+            values == [
+                "parameters.maturity.growth=0.217", "parameters.trust.build=0.152", "defaults.government.mandate=0.753",
+            ])
+        let overrides = try (values + ["name=Indonesia 548 calibrated"]).map { try ScenarioOverride($0) }
+        let source = try ScenarioSource.load(path: Fixtures.scenario("indonesia-548"))
+        let edited = try #require(
+            source.editedText(with: overrides, note: "posterior median (sinergi calibrate)"))
+        #expect(lines.joined(separator: "\n") == edited)
+        let calibrated = try ScenarioLoader.load(path: Fixtures.scenario("indonesia-calibrated"))
+        #expect(calibrated.input == (try source.scenario(with: overrides).input))
+        #expect(calibrated.slug == "indonesia-548-calibrated")
+    }
+
     @Test func indonesia548() throws {
         let s = try ScenarioLoader.load(path: Fixtures.scenario("indonesia-548"))
         #expect(s.slug == "indonesia-548")

@@ -1,0 +1,93 @@
+import Foundation
+import SinergiModel
+import SinergiScenario
+import Testing
+
+/// Targets files (`targets: 1`): the shipped one, the statistics, and the checks against
+/// the scenario.
+@Suite struct CalibrationTargetsTests {
+    @Test func theShippedIndonesiaTargetsLoadAgainstTheirScenario() throws {
+        let path = Fixtures.scenariosDirectory.appendingPathComponent("targets/indonesia-spbe.yaml").path
+        let (targets, source) = try CalibrationTargets.load(path: path)
+        #expect(source.scenario.name == "Indonesia 548")
+        #expect(targets.scenarioPath.hasSuffix("Scenarios/indonesia-548.yaml"))
+        #expect(targets.observations.map(\.month) == [24, 36, 48])
+        #expect(targets.observations.map(\.heldOut) == [false, false, true])
+        #expect(targets.fitted.count == 2)
+        #expect(
+            targets.observations.allSatisfy { $0.outcome == .finalSpbe && $0.metric == .spbe && $0.scope == .region })
+    }
+
+    static func observation(_ statistic: TargetObservation.Statistic) -> TargetObservation {
+        TargetObservation(
+            name: "x", outcome: .finalSpbe, metric: .spbe, statistic: statistic, scope: .region, month: 0, value: 0,
+            sd: 1, source: "test")
+    }
+
+    /// Values worked by hand: 1, 2, 4, 5 have mean 3, population sd √2.5, two of four at or
+    /// above 4, and the quantile at p sits at position 3p between the sorted values.
+    @Test func theStatisticsOverGovernments() {
+        let values = [4.0, 1, 5, 2]
+        #expect(Self.observation(.mean).statistic(of: values) == 3)
+        #expect(Swift.abs(Self.observation(.sd).statistic(of: values) - 2.5.squareRoot()) < 1e-12)
+        #expect(Self.observation(.shareAtLeast(4)).statistic(of: values) == 0.5)
+        #expect(Self.observation(.shareAtLeast(5.5)).statistic(of: values) == 0)
+        #expect(Self.observation(.quantile(0.5)).statistic(of: values) == 3)
+        #expect(Self.observation(.quantile(0)).statistic(of: values) == 1)
+        #expect(Self.observation(.quantile(1)).statistic(of: values) == 5)
+        #expect(Swift.abs(Self.observation(.quantile(0.25)).statistic(of: values) - 1.75) < 1e-12)
+        #expect(Self.observation(.mean).statistic(of: []).isNaN)
+    }
+
+    static func problems(_ observation: String, scenario: String = "../classroom.yaml") -> String {
+        let path = Fixtures.scenariosDirectory.appendingPathComponent("targets/test.yaml").path
+        let text = "targets: 1\nscenario: \(scenario)\nobservations:\n" + observation
+        do {
+            _ = try CalibrationTargets.parse(text: text, path: path)
+            return ""
+        } catch {
+            return error.description
+        }
+    }
+
+    static let good = """
+          - name: a
+            outcome: adoption
+            statistic: quantile
+            p: 0.5
+            scope: Kota Contoh
+            month: 60
+            value: 0.1
+            sd: 0.05
+            source: test
+
+        """
+
+    @Test func aValidObservationPasses() {
+        #expect(Self.problems(Self.good) == "")
+    }
+
+    @Test(arguments: [
+        ("sd: 0.05", "sd: -1", "test.yaml:11:9: error: 'sd' must be a number > 0, got -1"),
+        ("month: 60", "month: 61", "test.yaml:9:12: error: month 61 is past the scenario's last month, 60"),
+        ("scope: Kota Contoh", "scope: Atlantis", "test.yaml:8:12: error: scenario"),
+        (
+            "outcome: adoption", "outcome: adopton",
+            "test.yaml:5:14: error: unknown outcome 'adopton'; did you mean 'adoption'?"
+        ),
+        ("statistic: quantile", "statistic: median", "test.yaml:6:16: error: unknown statistic 'median'"),
+        ("p: 0.5", "p: 1.5", "test.yaml:7:8: error: 'p' must be a number in [0, 1], got 1.5"),
+        ("p: 0.5", "threshold: 2.6", "missing required key 'p'"),
+        ("source: test", "sourse: test", "unknown key 'sourse' in observation; did you mean 'source'?"),
+    ])
+    func aBadObservationIsNamedAtItsLine(replace: String, with: String, message: String) {
+        let problems = Self.problems(Self.good.replacingOccurrences(of: replace, with: with))
+        #expect(problems.contains(message), "\(problems)")
+    }
+
+    @Test func aMissingScenarioAndADuplicateNameAreNamed() {
+        #expect(Self.problems(Self.good, scenario: "nowhere.yaml").contains("test.yaml:2:11: error: scenario"))
+        #expect(Self.problems(Self.good + Self.good).contains("observation 'a' is given twice"))
+        #expect(Self.problems("  []\n").contains("'observations' is empty"))
+    }
+}
