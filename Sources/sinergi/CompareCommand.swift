@@ -20,12 +20,16 @@ struct CompareCommand: AsyncParsableCommand {
             manifest.json, then prints the packages ranked by their effect on the final SPBE \
             index with one plain sentence each. With --precision, replicates run in batches \
             until the paired 95% CI half-width of the metric is small enough for every package. \
+            --replay reruns the comparison a manifest describes and checks its data files match. \
             See docs/policy-guide.md.
             """
     )
 
     @Argument(help: "Scenario file (YAML) with a 'policies:' block, e.g. Scenarios/jambi-province-2018.yaml.")
-    var scenario: String
+    var scenario: String?
+
+    @Option(help: "Rerun the comparison described by this manifest.json and check its data files match.")
+    var replay: String?
 
     @Option(help: "Comma-separated packages to compare, in report order (default: all of the scenario's).")
     var policies: String?
@@ -42,6 +46,19 @@ struct CompareCommand: AsyncParsableCommand {
     var metricOutcome: Outcome { get throws { try options.outcome(options.metric, among: Outcome.compared) } }
 
     func validate() throws {
+        switch (scenario, replay) {
+        case (nil, nil): throw ValidationError("give a scenario file, or --replay MANIFEST")
+        case (.some, .some): throw ValidationError("give either a scenario file or --replay MANIFEST, not both")
+        default: break
+        }
+        if replay != nil
+            && (!options.settings.isEmpty || options.replicates != nil || options.seed != nil
+                || options.precision != nil || policies != nil)
+        {
+            throw ValidationError(
+                "--replay takes the scenario, its set values, packages, replicates and seed from the manifest; "
+                    + "drop --set, --policies, --replicates, --seed and --precision")
+        }
         _ = try rankOutcome
         _ = try metricOutcome
         if let policies, policyNames(policies).isEmpty {
@@ -54,24 +71,36 @@ struct CompareCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let (loaded, overrides) = try loadScenario(scenario, settings: options.settings)
+        let loaded: Scenario
+        let overrides: [String]
+        var original: Manifest?
+        if let replay {
+            let (scenario, manifest) = try Replay.load(replay, command: "compare")
+            (loaded, overrides, original) = (scenario, manifest.overrides ?? [], manifest)
+        } else {
+            (loaded, overrides) = try loadScenario(scenario!, settings: options.settings)
+        }
         let packages: [PolicyPackage]
         do {
-            packages = try loaded.policies(named: policies.map(policyNames))
+            packages = try loaded.policies(named: original?.policies ?? policies.map(policyNames))
         } catch {
             printError("error: \(error)")
             throw ExitCode.validationFailure
         }
         let metric = try metricOutcome.name
         let rank = try rankOutcome
+        let stopping =
+            original.map { StoppingRule.fixed(replicates: $0.replicates) }
+            ?? options.stopping(column: metric, defaultReplicates: loaded.replicates)
         var request = ComparisonRequest(
             baseline: RunRequest(
                 scenarioPath: loaded.path, scenarioName: loaded.name, slug: loaded.slug,
                 scenarioText: loaded.sourceText,
-                resolvedScenario: loaded.resolvedYAML, input: loaded.input,
-                stopping: options.stopping(column: metric, defaultReplicates: loaded.replicates),
-                masterSeed: options.seed ?? loaded.seed, threads: options.threadCount, outputRoot: options.outputRoot),
+                resolvedScenario: loaded.resolvedYAML, input: loaded.input, stopping: stopping,
+                masterSeed: original?.randomness.masterSeed ?? options.seed ?? loaded.seed,
+                threads: options.threadCount, outputRoot: options.outputRoot),
             policies: packages)
+        request.baseline.replayOf = replay
         request.baseline.overrides = overrides
         request.baseline.folderName = options.name
         if !options.quiet { announce(request) }
@@ -88,6 +117,11 @@ struct CompareCommand: AsyncParsableCommand {
         } else {
             if !options.quiet { printReport(outcome, request, rankedBy: rank) }
             say("Results: \(outcome.folder.path)")
+        }
+        if let original, !outcome.interrupted {
+            try Replay.check(
+                outcome.manifest, against: original, dataFiles: ComparisonStudy.dataFiles, what: "comparison",
+                quiet: options.json)
         }
         if outcome.interrupted {
             printError(

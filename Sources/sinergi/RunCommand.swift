@@ -48,7 +48,7 @@ struct RunCommand: AsyncParsableCommand {
         var request: RunRequest
         var original: Manifest?
         if let replay {
-            let (loaded, manifest) = try loadReplay(replay)
+            let (loaded, manifest) = try Replay.load(replay, command: "run")
             original = manifest
             request = makeRequest(
                 loaded, stopping: .fixed(replicates: manifest.replicates), seed: manifest.randomness.masterSeed)
@@ -81,7 +81,10 @@ struct RunCommand: AsyncParsableCommand {
             if !options.quiet { printTable(outcome, request) }
             say("Results: \(outcome.folder.path)")
         }
-        if let original { try checkReplay(outcome.manifest, against: original, quiet: options.json) }
+        if let original {
+            try Replay.check(
+                outcome.manifest, against: original, dataFiles: Study.dataFiles, what: "run", quiet: options.json)
+        }
         if outcome.interrupted {
             printError(
                 "Interrupted by \(outcome.manifest.interruptedBy ?? "a signal"): \(outcome.manifest.replicates) "
@@ -124,87 +127,5 @@ struct RunCommand: AsyncParsableCommand {
         say(ConsoleReport.table(outcome, initiativeCounts: input.governments.map(\.initiatives.count)))
         say(
             "SPBE: mean index with the 95% CI of the mean; predicate columns: share of replicates ending in each band.")
-    }
-
-    /// Reads a manifest and the resolved scenario it holds.
-    private func loadReplay(_ path: String) throws -> (Scenario, Manifest) {
-        let manifest: Manifest
-        do {
-            manifest = try Manifest.read(from: URL(fileURLWithPath: path))
-        } catch {
-            printError("error: \(path): cannot read the manifest: \(error.localizedDescription)")
-            throw ExitCode.failure
-        }
-        try checkReplayable(manifest, at: path)
-        if manifest.tool.version != SinergiVersion.current {
-            printError(
-                "warning: the manifest was written by sinergi \(manifest.tool.version); this is \(SinergiVersion.current)"
-            )
-        }
-        do {
-            return (try ScenarioLoader.parse(text: manifest.scenario.resolved, path: manifest.scenario.path), manifest)
-        } catch {
-            for diagnostic in error.diagnostics { printError(diagnostic.description) }
-            printError("\(path): the resolved scenario in this manifest is not valid; nothing was run or written")
-            throw ExitCode.failure
-        }
-    }
-
-    /// Refuses a manifest `run --replay` cannot or must not rerun: another command's (with
-    /// the command to use), impossible counts, or data files beside it that no longer match
-    /// their recorded SHA-256 (each changed or missing file is named).
-    private func checkReplayable(_ manifest: Manifest, at path: String) throws {
-        func refuse(_ message: String) throws -> Never {
-            printError("error: \(path): \(message); nothing was run")
-            throw ExitCode.failure
-        }
-        let command = manifest.command ?? "run"
-        guard command == "run" else {
-            try refuse(
-                "this manifest was written by `sinergi \(command)`, not `sinergi run`: "
-                    + (command == "compare"
-                        ? "rerun it with `sinergi compare \(manifest.scenario.path) --seed \(manifest.randomness.masterSeed) "
-                            + "--replicates \(manifest.replicates)` and compare the hashes in manifest.json"
-                        : "rerun it with the command recorded in the manifest"))
-        }
-        guard (1...1_000_000_000).contains(manifest.replicates) else {
-            try refuse("replicates must be between 1 and 10^9, the manifest says \(manifest.replicates)")
-        }
-        guard (1...StudyOptions.maximumThreads).contains(manifest.threads) else {
-            try refuse(
-                "threads must be between 1 and \(StudyOptions.maximumThreads), the manifest says \(manifest.threads)")
-        }
-        guard manifest.stopping.batch >= 1, manifest.months >= 1, !manifest.governments.isEmpty else {
-            try refuse("the manifest's batch, months or governments are not those of a run")
-        }
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        var problems: [String] = []
-        for name in Study.dataFiles {
-            guard let recorded = manifest.files[name] else {
-                problems.append("\(name) has no SHA-256 in the manifest")
-                continue
-            }
-            let file = folder.appendingPathComponent(name)
-            guard let data = try? Data(contentsOf: file, options: .alwaysMapped) else {
-                problems.append("\(name) is missing")
-                continue
-            }
-            if Study.sha256(data) != recorded { problems.append("\(name) was changed after the run") }
-        }
-        if !problems.isEmpty {
-            try refuse("the data files beside it do not match it: " + problems.joined(separator: "; "))
-        }
-    }
-
-    /// Compares the replay's data files with the original's recorded SHA-256.
-    private func checkReplay(_ replayed: Manifest, against original: Manifest, quiet: Bool) throws {
-        let differing = Study.dataFiles.filter { replayed.files[$0] != original.files[$0] }
-        if differing.isEmpty {
-            (quiet ? printError : say)(
-                "Replay: \(Study.dataFiles.joined(separator: ", ")) are byte-identical to the original run's.")
-        } else {
-            printError("error: the replay's \(differing.joined(separator: ", ")) differ from the original run's")
-            throw ExitCode.failure
-        }
     }
 }

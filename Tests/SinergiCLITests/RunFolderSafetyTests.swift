@@ -106,3 +106,46 @@ import Testing
         }
     }
 }
+
+/// `compare --replay` reruns a comparison from its manifest alone and checks its data files.
+@Suite struct CompareReplayTests {
+    @Test func replayReproducesAComparisonAndRefusesAChangedOne() throws {
+        let root = try Sinergi.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let first = try Sinergi.run([
+            "compare", "Scenarios/classroom.yaml", "--replicates", "6", "--seed", "4", "--policies",
+            "training,champion", "--set", "parameters.trust.build=0.1", "-q", "--out",
+            root.appendingPathComponent("a").path,
+        ])
+        #expect(first.status == 0, "\(first.stderr)")
+        let folder = root.appendingPathComponent("a/classroom/latest-compare").resolvingSymlinksInPath()
+        let manifest = folder.appendingPathComponent("manifest.json")
+        let replays = root.appendingPathComponent("b")
+        let replay = try Sinergi.run([
+            "compare", "--replay", manifest.path, "-q", "--threads", "1", "--out", replays.path,
+        ])
+        #expect(replay.status == 0, "\(replay.stderr)")
+        #expect(replay.stdout.contains("byte-identical to the original comparison's"))
+        let replayed = replays.appendingPathComponent("classroom/latest-compare").resolvingSymlinksInPath()
+        for file in ["replicates.csv", "comparison.csv", "effects-over-time.csv"] {
+            #expect(
+                try Data(contentsOf: folder.appendingPathComponent(file))
+                    == Data(contentsOf: replayed.appendingPathComponent(file)), "\(file)")
+        }
+
+        // A changed byte is named before anything is rerun; a run manifest is sent to run.
+        let comparison = folder.appendingPathComponent("comparison.csv")
+        var bytes = try Data(contentsOf: comparison)
+        bytes[bytes.count - 2] = bytes[bytes.count - 2] == 0x31 ? 0x32 : 0x31
+        try bytes.write(to: comparison)
+        let refused = try Sinergi.run([
+            "compare", "--replay", manifest.path, "-q", "--out", root.appendingPathComponent("c").path,
+        ])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("comparison.csv was changed after the run"), "\(refused.stderr)")
+        #expect(Sinergi.files(below: root.appendingPathComponent("c")).isEmpty)
+
+        let both = try Sinergi.run(["compare", "Scenarios/classroom.yaml", "--replay", manifest.path])
+        #expect(both.status == 64)
+    }
+}
