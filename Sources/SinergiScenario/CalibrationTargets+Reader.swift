@@ -36,7 +36,7 @@ extension CalibrationTargets {
         func fail() -> ScenarioError { ScenarioError(diagnostics: reader.log.diagnostics) }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text, .default, .default, .utf8)
+            root = try YAMLExpansion.compose(text)
         } catch {
             reader.yamlError(error, text: text)
             throw fail()

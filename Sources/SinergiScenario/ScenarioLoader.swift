@@ -25,7 +25,7 @@ public enum ScenarioLoader {
         let reader = ScenarioReader(path: path)
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text, .default, .default, .utf8)
+            root = try YAMLExpansion.compose(text)
         } catch {
             reader.yamlError(error, text: text)
             throw ScenarioError(diagnostics: reader.log.diagnostics)
@@ -112,6 +112,10 @@ public enum ScenarioLoader {
 extension ScenarioReader {
     /// A YAML syntax error from Yams as a diagnostic at Yams's line and column.
     func yamlError(_ error: any Error, text: String) {
+        if let excess = error as? YAMLExpansion.Excess {
+            self.error(excess.message, at: SourceLocation(line: excess.line, column: excess.column))
+            return
+        }
         guard let error = error as? YamlError else {
             self.error("invalid YAML: \(error)", at: .start)
             return

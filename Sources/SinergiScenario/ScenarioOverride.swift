@@ -40,7 +40,9 @@ public struct ScenarioOverride: Sendable, Hashable, CustomStringConvertible {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text, .default, .default, .utf8)
+            node = try YAMLExpansion.compose(text)
+        } catch let excess as YAMLExpansion.Excess {
+            throw .malformed("\(path)=\(text): \(excess.message)")
         } catch {
             let problem: String
             switch error as? YamlError {

@@ -60,7 +60,7 @@ public struct SweepFile: Sendable, Equatable {
     /// Whether `text` is a sweep file: YAML whose top level is a mapping with the key
     /// `sweep`. Anything else (a scenario, or text that is not YAML) is read as a scenario.
     public static func isSweepFile(text: String) -> Bool {
-        guard case .mapping(let mapping)? = try? Yams.compose(yaml: text) else { return false }
+        guard case .mapping(let mapping)? = try? YAMLExpansion.compose(text) else { return false }
         return mapping.keys.contains { $0.string == "sweep" }
     }
 
@@ -77,7 +77,7 @@ public struct SweepFile: Sendable, Equatable {
         let reader = ScenarioReader(path: path)
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text, .default, .default, .utf8)
+            root = try YAMLExpansion.compose(text)
         } catch {
             reader.yamlError(error, text: text)
             throw ScenarioError(diagnostics: reader.log.diagnostics)
