@@ -173,6 +173,11 @@ extension ScenarioReader {
 
     // MARK: governments
 
+    /// Agencies and initiatives a scenario may hold over all its governments, once templates
+    /// are expanded: 60 times the 548-government scenario's, and a bound on the memory a
+    /// few hundred kilobytes of templates can claim (each entry takes about 1 KB resolved).
+    static let maximumEntries = 1_000_000
+
     func readGovernments(
         _ node: Node, defaults: DefaultFields, templates: [(name: String, template: TemplateDraft)]
     ) -> [ResolvedGovernment] {
@@ -181,6 +186,7 @@ extension ScenarioReader {
             error("'governments' must list at least one government", at: node)
         }
         var result: [ResolvedGovernment] = []
+        guard entriesWithinLimit(items, templates: templates) else { return [] }
         var firstSeen: [String: SourceLocation] = [:]
         for item in items {
             guard
@@ -247,6 +253,32 @@ extension ScenarioReader {
             result.append(ResolvedGovernment(spec: spec, kind: kind, named: named))
         }
         return result
+    }
+
+    /// Whether the governments hold at most ``maximumEntries`` agencies and initiatives
+    /// with their templates expanded, counted before anything is resolved (an own entry
+    /// that overrides a template entry counts twice); else an error at the government that
+    /// crosses the limit.
+    private func entriesWithinLimit(
+        _ items: [Node], templates: [(name: String, template: TemplateDraft)]
+    ) -> Bool {
+        var expanded = 0
+        for item in items {
+            guard case .mapping(let mapping) = item else { continue }
+            let template = mapping["template"]?.string.flatMap { name in templates.first { $0.name == name } }
+            expanded +=
+                (template.map { $0.template.agencies.count + $0.template.initiatives.count } ?? 0)
+                + (mapping["agencies"]?.sequence?.count ?? 0) + (mapping["initiatives"]?.sequence?.count ?? 0)
+            if expanded > Self.maximumEntries {
+                let label = mapping["name"]?.string.map { "'\($0)'" } ?? "this government"
+                error(
+                    "the governments expand to more than \(Self.maximumEntries) agencies and initiatives (templates "
+                        + "included; the limit), reached at \(label); split the scenario or use smaller templates",
+                    at: item)
+                return false
+            }
+        }
+        return true
     }
 
     private func agency(_ entry: EntryDraft, defaults: FieldSet) -> AgencySpec {

@@ -18,11 +18,27 @@ struct ResolvedIntervention {
 /// The keys of an intervention entry (MODEL.md §4).
 enum InterventionFields {
     static let keys = ["lever", "target", "start", "duration", "intensity", "costPerMonth", "oneOffCost"]
+    /// Costs are summed over months (at most 1,200), targets and interventions, then squared
+    /// for their spread across replicates: at most 10¹² cost units each keeps every such sum
+    /// finite (10³⁰⁸ per month made a package's cost infinite).
+    static let maximumCost = 1e12
     static let targetKeys = ["governments", "agencies", "sectors"]
     static let levers = Lever.allCases.map(\.rawValue)
 }
 
 extension ScenarioReader {
+    /// A cost: a number in [0, ``InterventionFields/maximumCost``].
+    func cost(_ node: Node, key: String) -> Double? {
+        guard let value = number(node, key: key, range: .atLeast(0)) else { return nil }
+        guard value <= InterventionFields.maximumCost else {
+            error(
+                "'\(key)' must be at most 1e12 cost units (larger costs overflow their sums), got \(node.string ?? "\(value)")",
+                at: node)
+            return nil
+        }
+        return value
+    }
+
     /// A list of interventions (`interventions:` or one policy package).
     func readInterventions(
         _ node: Node, key: String, policy: String?, governments: [ResolvedGovernment]
@@ -68,8 +84,8 @@ extension ScenarioReader {
         let start = fields["start"].map { require(integer($0, key: "start", range: .atLeast(0))) } ?? 0
         let duration = fields["duration"].map { require(integer($0, key: "duration", range: .atLeast(1))) }
         let costPerMonth =
-            fields["costPerMonth"].map { require(number($0, key: "costPerMonth", range: .atLeast(0))) } ?? 0
-        let oneOffCost = fields["oneOffCost"].map { require(number($0, key: "oneOffCost", range: .atLeast(0))) } ?? 0
+            fields["costPerMonth"].map { require(cost($0, key: "costPerMonth")) } ?? 0
+        let oneOffCost = fields["oneOffCost"].map { require(cost($0, key: "oneOffCost")) } ?? 0
         let targeted = require(resolveTarget(fields["target"], intervention: fields, governments: governments))
 
         guard valid, let lever, let intensity, let start, let costPerMonth, let oneOffCost, let targeted else {
