@@ -165,10 +165,16 @@ struct CitizenGraph {
             for v in 1..<n { for w in 0..<v { sources.append(UInt32(v)); targets.append(UInt32(w)) } }
             return
         }
-        let logOfMiss = Double.log(1 - p)
+        // log(1 − p) is 0 once 1 − p rounds to 1 (p below 2⁻⁵³, e.g. meanDegree 1e-15), which
+        // would make every skip infinite: log1p keeps such p exact. Larger p keep the plain
+        // logarithm, so their graphs are unchanged.
+        let logOfMiss = 1 - p < 1 ? Double.log(1 - p) : Double.log(onePlus: -p)
+        // A skip past every remaining pair (fewer than n²) ends the graph.
+        let pairs = Double(n) * Double(n)
         var v = 1, w = -1
         while v < n {
             let skip = Double.log(1 - stream.uniform()) / logOfMiss
+            guard skip < pairs else { break }
             w += 1 + Int(skip.rounded(.down))
             while w >= v && v < n {
                 w -= v

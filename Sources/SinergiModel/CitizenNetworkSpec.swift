@@ -38,8 +38,34 @@ public enum CitizenGraphKind: Sendable, Hashable {
         }
     }
 
+    /// Edges the graph has on `size` citizens (the expected number for random graphs);
+    /// 0 for the complete graph, which is not stored.
+    public func expectedEdges(size: Int) -> Double {
+        let n = Double(size)
+        switch self {
+        case .complete: return 0
+        case .ringLattice(let k), .wattsStrogatz(let k, _): return n * Double(k) / 2
+        case .barabasiAlbert(let m): return Double(Swift.max(0, size - m)) * Double(m)
+        case .erdosRenyi(let meanDegree): return n * meanDegree / 2
+        }
+    }
+
+    /// Most edges a stored graph may have: each is kept twice in 32-bit neighbour offsets.
+    public static let maximumEdges = Int(UInt32.max / 2)
+
     /// Why the graph cannot be built on `size` citizens, or nil when it can.
     public func problem(size: Int) -> String? {
+        if let problem = parameterProblem(size: size) { return problem }
+        let edges = expectedEdges(size: size)
+        if edges > Double(Self.maximumEdges) {
+            let count = edges < 9e18 ? "\(Int(edges))" : "\(edges)"
+            return "this graph on \(size) citizens has about \(count) edges; at most "
+                + "\(Self.maximumEdges) fit (neighbour offsets are 32-bit): use fewer citizens or a lower degree"
+        }
+        return nil
+    }
+
+    private func parameterProblem(size: Int) -> String? {
         switch self {
         case .complete: return nil
         case .ringLattice(let k), .wattsStrogatz(let k, _):
@@ -60,5 +86,25 @@ public enum CitizenGraphKind: Sendable, Hashable {
             }
             return nil
         }
+    }
+}
+
+extension CitizenNetworkSpec {
+    /// Bytes one worker holds for a government's citizens at the peak, while the graph is
+    /// built (CitizenNetwork, CitizenGraph): per citizen three thresholds and a count
+    /// (16 bytes) and a CSR offset (4); per edge two 4-byte neighbour entries and the edge
+    /// list it was compressed from (8 more), kept for the next government; Watts–Strogatz
+    /// adds a rewired bit per lattice edge, a degree per citizen and a hash set entry per
+    /// rewired edge (about 16 bytes), Barabási–Albert an urn of two entries per edge.
+    public var estimatedBytes: Double {
+        let n = Double(size)
+        let edges = graph.expectedEdges(size: size)
+        var bytes = n * 20 + edges * 16
+        switch graph {
+        case .wattsStrogatz(_, let beta): bytes += edges / 8 + n * 4 + beta * edges * 16
+        case .barabasiAlbert: bytes += edges * 8
+        default: break
+        }
+        return bytes
     }
 }

@@ -93,6 +93,15 @@ import Testing
         #expect(try Self.build(.erdosRenyi(meanDegree: 0), size: 100).edgeCount == 0)
     }
 
+    /// A pair probability below 2⁻⁵³ (1 − p rounds to 1) once made every skip infinite and
+    /// the conversion to an integer trap; with about 10⁻¹² expected edges there are none.
+    @Test func erdosRenyiWithAVanishingDegreeHasNoEdges() throws {
+        for meanDegree in [1e-15, 1e-300, Double.leastNonzeroMagnitude] {
+            let g = try Self.build(.erdosRenyi(meanDegree: meanDegree), size: 1_000, seed: 4)
+            #expect(g.edgeCount == 0, "meanDegree \(meanDegree)")
+        }
+    }
+
     /// The same seed builds the same graph; a rebuild in the same buffers as well.
     @Test func sameSeedSameGraph() throws {
         for kind: CitizenGraphKind in [
