@@ -103,6 +103,7 @@ struct CompareCommand: AsyncParsableCommand {
         request.baseline.replayOf = replay
         request.baseline.overrides = overrides
         request.baseline.folderName = options.name
+        try checkMemory(loaded.input, threads: request.baseline.threads, arms: packages.count + 1)
         if !options.quiet { announce(request) }
 
         let report: (any ReportRenderer)? = options.noReport ? nil : HTMLReport()

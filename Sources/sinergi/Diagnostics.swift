@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SinergiEngine
+import SinergiModel
 import SinergiScenario
 
 /// Writes a line to standard error (diagnostics and progress never go to stdout), with
@@ -70,4 +71,16 @@ func loadScenario(
 /// a command prints quotes names from scenario files.
 func say(_ text: String) {
     print(TerminalText.escape(text, keepingLineBreaks: true))
+}
+
+/// Refuses (exit 1, nothing written) a study whose memory estimate (``MemoryEstimate``)
+/// exceeds what the machine can give it now. `SINERGI_MEMORY_AVAILABLE` (bytes) replaces
+/// the machine's figure, e.g. for a job whose limit the system does not report.
+func checkMemory(_ input: ModelInput, threads: Int, arms: Int = 1) throws {
+    let estimate = MemoryEstimate(input: input, threads: threads, arms: arms)
+    let given = ProcessInfo.processInfo.environment["SINERGI_MEMORY_AVAILABLE"].flatMap(Double.init)
+    if let refusal = estimate.refusal(available: given ?? MemoryEstimate.available()) {
+        printError("error: \(refusal); nothing was run or written")
+        throw ExitCode.failure
+    }
 }

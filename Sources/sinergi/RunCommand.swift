@@ -64,6 +64,7 @@ struct RunCommand: AsyncParsableCommand {
             request.overrides = overrides
         }
         request.folderName = options.name
+        try checkMemory(request.input, threads: request.threads)
         if !options.quiet { announce(request) }
 
         let report: (any ReportRenderer)? = options.noReport ? nil : HTMLReport()

@@ -120,6 +120,7 @@ struct SweepCommand: AsyncParsableCommand {
             outputRoot: URL(fileURLWithPath: out, isDirectory: true),
             into: into.map { URL(fileURLWithPath: $0, isDirectory: true) },
             resume: resume.map { URL(fileURLWithPath: $0, isDirectory: true) }, overrides: overrides.map(\.description))
+        try checkMemory(base.input, threads: request.threads)
         var withPairs = request
         withPairs.heatmaps = pairs
         try await runSweep(withPairs)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SinergiEngine
 import SinergiScenario
 
 /// `sinergi validate SCENARIO…`: check scenario files without running them.
@@ -27,6 +28,12 @@ struct ValidateCommand: ParsableCommand {
                     "\(path): ok — \(input.governments.count) government\(input.governments.count == 1 ? "" : "s"), "
                         + "\(agencies) agencies, \(initiatives) initiatives, \(input.interventions.count) baseline intervention\(input.interventions.count == 1 ? "" : "s"), "
                         + "\(scenario.policies.count) policy package\(scenario.policies.count == 1 ? "" : "s")")
+                let threads = AvailableCPUs.count()
+                say("  memory for a run: \(MemoryEstimate(input: input, threads: threads).summary)")
+                if !scenario.policies.isEmpty {
+                    let compare = MemoryEstimate(input: input, threads: threads, arms: scenario.policies.count + 1)
+                    say("  memory to compare every package: about \(MemoryEstimate.text(compare.total))")
+                }
             } catch {
                 failed = true
             }
