@@ -104,3 +104,78 @@ extension SlurmSweepTests {
         }
     }
 }
+
+extension SlurmSweepTests {
+    /// Waits until no job listed in the job folder's jobs.txt is queued or running.
+    static func waitForChain(_ folder: URL, conf: String) throws {
+        let deadline = Date().addingTimeInterval(600)
+        while Date() < deadline {
+            let jobs = try String(contentsOf: folder.appendingPathComponent("jobs.txt"), encoding: .utf8)
+                .split(separator: "\n").compactMap { $0.split(separator: " ").last }.joined(separator: ",")
+            let result = try Shell.run("squeue", ["-h", "-j", jobs, "-o", "%i"], environment: ["SLURM_CONF": conf])
+            if result.status == 0 && result.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return }
+            Thread.sleep(forTimeInterval: 0.5)
+        }
+        throw SlurmTestError("the jobs of \(folder.path) did not end within ten minutes")
+    }
+
+    @Test func aFailedShardStopsTheCalibrationChainAndResubmitFinishesIt() throws {
+        let conf = try Self.startCluster()
+        let root = try Sinergi.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let arguments = CalibrateCommandTests.classroom.filter { $0 != "--quiet" }
+        let generate = try Sinergi.run(
+            arguments + [
+                "--slurm", "--shards", "4", "--cpus-per-task", "1", "--time", "00:10:00", "--mem", "1G", "--out",
+                root.path,
+            ], environment: ["SLURM_CONF": conf])
+        #expect(generate.status == 0, "\(generate.stderr)")
+        let folder = try Self.jobFolder(generate.stdout)
+        let settings = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("job.json")))
+                as? [String: Any])
+        let results = URL(fileURLWithPath: try #require(settings["results"] as? String), isDirectory: true)
+        // A sinergi whose shard 2 fails once, as a crashed or killed task would.
+        let failing = root.appendingPathComponent("failing-sinergi")
+        let marker = root.appendingPathComponent("failed-once")
+        try """
+        #!/usr/bin/env bash
+        previous=""
+        for argument in "$@"; do
+            if [[ $previous == --slurm-shard && $argument == 2 && ! -e '\(marker.path)' ]]; then
+                touch '\(marker.path)'; echo "shard 2 fails on purpose" >&2; exit 1
+            fi
+            previous=$argument
+        done
+        exec \(Sinergi.executable.path) "$@"
+
+        """.write(to: failing, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: failing.path)
+        let submit = try Shell.run(
+            folder.appendingPathComponent("submit.sh").path, [],
+            environment: ["SLURM_CONF": conf, "SINERGI": failing.path])
+        #expect(submit.status == 0, "\(submit.stderr)")
+        try Self.waitForChain(folder, conf: conf)
+        #expect(FileManager.default.fileExists(atPath: marker.path), "shard 2 ran and failed")
+        #expect(!FileManager.default.fileExists(atPath: results.path), "the chain stops at the failed shard")
+
+        let resubmit = try Shell.run(
+            folder.appendingPathComponent("resubmit.sh").path, [], environment: ["SLURM_CONF": conf])
+        #expect(resubmit.status == 0, "\(resubmit.stderr)")
+        try Self.waitForFile(results.appendingPathComponent("manifest.json"), jobs: folder)
+        let logs = folder.appendingPathComponent("logs")
+        let stepLogs = try FileManager.default.contentsOfDirectory(atPath: logs.path).filter { $0.hasPrefix("step-") }
+            .map { try String(contentsOf: logs.appendingPathComponent($0), encoding: .utf8) }
+        #expect(stepLogs.contains { $0.contains("Submitted 1 of the 4 shards") }, "only the failed shard runs again")
+
+        let local = root.appendingPathComponent("local")
+        let run = try Sinergi.run(arguments + ["--into", local.path, "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        for name in ["posterior.csv", "generations.csv", "predictive.csv"] {
+            #expect(
+                try Data(contentsOf: results.appendingPathComponent(name))
+                    == Data(contentsOf: local.appendingPathComponent(name)),
+                "\(name) through Slurm equals the local one")
+        }
+    }
+}
