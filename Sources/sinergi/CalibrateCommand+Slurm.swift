@@ -68,7 +68,7 @@ extension CalibrateCommand {
                     + "in \(cluster.shards) shards (job arrays of at most \(resources.maxArraySize) tasks), "
                     + "a step job between batches.")
             say("Submit it with: bash \(job.path)/submit.sh")
-            say("Results: \(results.path) (when the last step has finished)")
+            say("The calibration will be written to \(results.path) when the last step has finished.")
         }
         say("Job folder: \(job.path)")
     }

@@ -90,6 +90,12 @@ import Testing
         }
     }
 
+    @Test func arraysListTheirTasksAsRanges() {
+        #expect(CalibrationJobFolder.arraySpecification([0, 1, 2, 5, 7, 8]) == "0-2,5,7-8")
+        #expect(CalibrationJobFolder.arraySpecification(Array(0..<10)) == "0-9")
+        #expect(CalibrationJobFolder.arraySpecification([3]) == "3")
+    }
+
     @Test func shardsSliceABatchWithoutGapsOrOverlaps() {
         for count in [1, 2, 5, 7, 64, 101] {
             for shards in 1...Swift.min(count, 9) {

@@ -175,7 +175,7 @@ public struct CalibrationJobFolder: Sendable {
         for (offset, shards) in Dictionary(grouping: submission.shards, by: { ($0 - 1) / chunk * chunk }).sorted(by: {
             $0.key < $1.key
         }) {
-            let tasks = shards.sorted().map { String($0 - 1 - offset) }.joined(separator: ",")
+            let tasks = arraySpecification(shards.map { $0 - 1 - offset })
             let id = try run(
                 [
                     "--parsable", "--array=\(tasks)", "--export=ALL,SHARD_OFFSET=\(offset),BATCH=\(submission.batch)",
@@ -199,6 +199,21 @@ public struct CalibrationJobFolder: Sendable {
             try? Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url)
         }
         return (arrays, step)
+    }
+
+    /// Task indices as sbatch's `--array` reads them, runs of consecutive ones as ranges:
+    /// [0, 1, 2, 5, 7, 8] → "0-2,5,7-8".
+    static func arraySpecification(_ tasks: [Int]) -> String {
+        var runs: [ClosedRange<Int>] = []
+        for task in Set(tasks).sorted() {
+            if let last = runs.last, last.upperBound + 1 == task {
+                runs[runs.count - 1] = last.lowerBound...task
+            } else {
+                runs.append(task...task)
+            }
+        }
+        return runs.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)" }
+            .joined(separator: ",")
     }
 
     /// Runs `sbatch arguments` in `folder` and returns the job id it prints.
