@@ -74,6 +74,15 @@ struct CalibrateCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but errors and the results folder.")
     var quiet = false
 
+    @OptionGroup var cluster: SlurmOptions
+
+    /// A step of a `--slurm` job chain: the job folder (with --resume, the calibration).
+    @Option(help: .hidden) var slurmStep: String?
+
+    /// An array task of a `--slurm` job chain: the batch folder, and the shard (1-based).
+    @Option(help: .hidden) var slurmTask: String?
+    @Option(help: .hidden) var slurmShard: Int?
+
     func validate() throws {
         if function == nil && targets == nil {
             throw ValidationError(
@@ -97,11 +106,20 @@ struct CalibrateCommand: AsyncParsableCommand {
         if replicates < 1 { throw ValidationError("--replicates must be at least 1, got \(replicates)") }
         if let threads { try StudyOptions.check(threads: threads) }
         if resume != nil && into != nil { throw ValidationError("--resume continues its own folder; drop --into") }
+        if let problem = slurmProblem() { throw ValidationError(problem) }
     }
 
     func run() async throws {
         let request = try function != nil ? normalNormalRequest() : scenarioRequest()
-        try await runCalibration(request)
+        if let slurmTask, let slurmShard {
+            try await runTask(request, batch: slurmTask, shard: slurmShard)
+        } else if let slurmStep {
+            try await runStep(request, job: slurmStep)
+        } else if cluster.slurm {
+            try writeJobFolder(request)
+        } else {
+            try await runCalibration(request)
+        }
     }
 
     /// The settings every request shares.
@@ -219,7 +237,12 @@ struct CalibrateCommand: AsyncParsableCommand {
         }
     }
 
-    private func runCalibration(_ request: CalibrationRequest) async throws {
+    /// Runs the calibration (with `batches`, a step of a Slurm chain: `waiting` says whether
+    /// it stopped because it submitted the next batch).
+    func runCalibration(
+        _ request: CalibrationRequest, batches: (any CalibrationBatchSource)? = nil,
+        waiting: @Sendable () -> Bool = { false }
+    ) async throws {
         if !quiet {
             printError(
                 "Calibrating '\(request.scenarioName)': \(request.prior.dimension) factor"
@@ -231,9 +254,10 @@ struct CalibrateCommand: AsyncParsableCommand {
         }
         let finished = try await WatchedStudy(quiet: true, unit: "runs").run(scenarioPath: request.scenarioPath) {
             control in
-            try await Calibration.run(request, control: control, report: HTMLReport())
+            try await Calibration.run(request, control: control, report: HTMLReport(), batches: batches)
         }
         let outcome = finished.outcome
+        if outcome.interrupted && waiting() { return }
         if outcome.interrupted {
             printError(
                 "Interrupted: the complete generations are in \(outcome.folder.path)/\(CalibrationStore.fileName). "

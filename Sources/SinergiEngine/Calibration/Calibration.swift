@@ -185,20 +185,19 @@ public enum Calibration {
     /// generation, each committed to calibration.sqlite as it completes; then the
     /// posterior predictive check and the files. An interrupt stops at the current batch of
     /// candidates and leaves the folder incomplete (`.NAME.partial`) for `--resume`.
+    ///
+    /// `batches`, when given, supplies the candidates' outputs instead of simulating them here
+    /// (``CalibrationSlurm``: a step of a Slurm job chain); when it has none yet, the run
+    /// stops as an interrupt would, its folder incomplete.
     public static func run(
-        _ request: CalibrationRequest, control: RunControl = RunControl(), report: (any ReportRenderer)? = nil
+        _ request: CalibrationRequest, control: RunControl = RunControl(), report: (any ReportRenderer)? = nil,
+        batches: (any CalibrationBatchSource)? = nil
     ) async throws(RunError) -> Outcome {
         let started = Date()
         let clock = ContinuousClock()
         let begin = clock.now
         let configuration = request.configuration
-        let identity = CalibrationIdentity(
-            scenarioSHA256: Study.sha256(Data(request.scenarioText.utf8)),
-            resolvedScenarioSHA256: Study.sha256(Data(request.resolvedScenario.utf8)),
-            targetsSHA256: request.targetsText.map { Study.sha256(Data($0.utf8)) }, targets: request.targets,
-            prior: request.prior, particles: request.particles, replicates: request.replicates, seed: request.seed,
-            toleranceQuantile: configuration.toleranceQuantile)
-        let (folder, store) = try openFolder(request, identity: identity)
+        let (folder, store) = try openFolder(request, identity: identity(of: request))
         var generations = try store.generations()
         var smc: ABCSMC
         do { smc = try ABCSMC(configuration: configuration, resumingAfter: generations.last) } catch {
@@ -211,14 +210,20 @@ public enum Calibration {
         var ran = 0
         while !smc.isFinished && !control.isCancelled {
             let start = smc.nextCandidateIndex
-            let size = Swift.min(256, Swift.max(2 * request.threads, request.particles - smc.acceptedCount))
-            let end = Swift.min(start + size, smc.simulationBudget)
-            let candidates = smc.candidates(start..<end)
-            let jobs = candidates.map { CalibrationJob(parameters: $0.parameters, seed: $0.simulationSeed) }
-            guard let outputs = try await request.model.simulate(jobs, threads: request.threads, control: control)
-            else { break }
-            let outcomes = zip(candidates, outputs).map { candidate, values in
-                ABCOutcome(index: candidate.index, outputs: fitted.map { values[$0] })
+            let simulated: [[Double]]?
+            if let batches {
+                simulated = try await batches.outputs(continuing: smc, control: control)
+            } else {
+                let size = Swift.min(256, Swift.max(2 * request.threads, request.particles - smc.acceptedCount))
+                let end = Swift.min(start + size, smc.simulationBudget)
+                let jobs = smc.candidates(start..<end).map {
+                    CalibrationJob(parameters: $0.parameters, seed: $0.simulationSeed)
+                }
+                simulated = try await request.model.simulate(jobs, threads: request.threads, control: control)
+            }
+            guard let outputs = simulated else { break }
+            let outcomes = outputs.enumerated().map { offset, values in
+                ABCOutcome(index: start + offset, outputs: fitted.map { values[$0] })
             }
             let completed: ABCGeneration?
             do { completed = try smc.record(outcomes) } catch { throw .io("calibration: \(error.message)") }
@@ -336,6 +341,26 @@ public enum Calibration {
     static func format(_ value: Double) -> String {
         guard value.isFinite else { return value > 0 ? "∞" : "–" }
         return String(format: "%.4g", value)
+    }
+
+    /// What identifies `request`'s calibration in its store.
+    static func identity(of request: CalibrationRequest) -> CalibrationIdentity {
+        CalibrationIdentity(
+            scenarioSHA256: Study.sha256(Data(request.scenarioText.utf8)),
+            resolvedScenarioSHA256: Study.sha256(Data(request.resolvedScenario.utf8)),
+            targetsSHA256: request.targetsText.map { Study.sha256(Data($0.utf8)) }, targets: request.targets,
+            prior: request.prior, particles: request.particles, replicates: request.replicates, seed: request.seed,
+            toleranceQuantile: request.configuration.toleranceQuantile)
+    }
+
+    /// Creates the calibration's incomplete folder and its empty store, as a run would, and
+    /// returns the folder (`.NAME.partial`) for `--resume` to continue.
+    public static func prepare(_ request: CalibrationRequest) throws(RunError) -> URL {
+        var fresh = request
+        fresh.resume = nil
+        let (folder, store) = try openFolder(fresh, identity: identity(of: fresh))
+        try store.close()
+        return folder.temporary
     }
 
     private static func openFolder(

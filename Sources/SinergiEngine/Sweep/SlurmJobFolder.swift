@@ -84,7 +84,7 @@ public struct SlurmJobFolder: Sendable {
         ]
     }
 
-    private var commonHeader: String {
+    var commonHeader: String {
         var lines = [
             "#SBATCH --cpus-per-task=\(resources.cpusPerTask)",
             "#SBATCH --time=\(resources.time)",
@@ -95,7 +95,7 @@ public struct SlurmJobFolder: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    private var preamble: String {
+    var preamble: String {
         """
         set -euo pipefail
         SINERGI=${SINERGI:-\(shellQuoted(executable))}
@@ -221,7 +221,7 @@ public struct SlurmJobFolder: Sendable {
 
     private var shardWidth: Int { Swift.max(4, String(shards).count) }
 
-    private func shellQuoted(_ text: String) -> String {
+    func shellQuoted(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }
