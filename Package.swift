@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(
             name: "SinergiScenarioTests",
             dependencies: ["SinergiScenario", "SinergiModel", "SinergiStats"],
-            resources: [.copy("Broken")]
+            resources: [.copy("Broken"), .copy("Fuzz")]
         ),
         .testTarget(
             name: "SinergiEngineTests",
