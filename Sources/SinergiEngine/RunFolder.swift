@@ -98,19 +98,22 @@ struct RunFolder {
         let json: Data
         do { json = try manifest.encoded() } catch { throw RunError.io("cannot encode the manifest: \(error)") }
         try write(json, to: "manifest.json")
-        try commit()
+        try commit(pointingLatest: manifest.status == .complete)
     }
 
-    /// Renames the temporary folder to its final name and points `<slug>/latest` (or
-    /// `latest-<kind>`) at it: `latest` is the complete folder that finished last; an
-    /// interrupted or failed study never moves it.
-    func commit() throws(RunError) {
+    /// Renames the temporary folder to its final name and, for a complete study, points
+    /// `<slug>/latest` (or `latest-<kind>`) at it: `latest` is the complete folder that
+    /// finished last; an interrupted or failed study never moves it.
+    func commit(pointingLatest: Bool = true) throws(RunError) {
         // rename(2) never replaces a folder that holds files, so a complete folder is never
         // overwritten.
         guard rename(temporary.path, final.path) == 0 else {
             throw .io("cannot move \(temporary.path) to \(final.path): \(String(cString: strerror(errno)))")
         }
-        Self.point(final.deletingLastPathComponent().appendingPathComponent(latestName), at: final.lastPathComponent)
+        if pointingLatest {
+            Self.point(
+                final.deletingLastPathComponent().appendingPathComponent(latestName), at: final.lastPathComponent)
+        }
     }
 
     /// Points the symbolic link `link` at `target`, atomically: a new link under a unique
