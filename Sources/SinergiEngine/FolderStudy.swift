@@ -34,9 +34,16 @@ enum FolderStudy {
             let replicates = try ReplicatesFile(
                 in: folder, governments: request.input.governments.map(\.name), armColumn: output.armColumn,
                 arms: arms)
+            let series =
+                request.seriesPerReplicate
+                ? try SeriesFile(
+                    in: folder, layout: SeriesLayout(input: request.input),
+                    governments: request.input.governments.map(\.name), armColumn: output.armColumn, arms: arms)
+                : nil
             let end = try await core.run(
-                runners, into: FolderSink(replicates: replicates, output: output), control: control)
+                runners, into: FolderSink(replicates: replicates, series: series, output: output), control: control)
             var hashes = ["replicates.csv": try replicates.finish()]
+            if let series { hashes[SeriesFile.name] = try series.finish() }
             guard end.replicates > 0 else {
                 throw RunError.interruptedBeforeFirstReplicate(control.cancellationReason ?? "cancelled")
             }

@@ -28,6 +28,8 @@ public struct RunRequest: Sendable {
     /// The run folder's name under `<root>/<slug>/` (`--name`), instead of the dated run-id;
     /// it must not exist yet.
     public var folderName: String?
+    /// Also write every replicate's monthly series to series.csv (`--series replicates`).
+    public var seriesPerReplicate = false
 
     public init(
         scenarioPath: String, scenarioName: String, slug: String, scenarioText: String,

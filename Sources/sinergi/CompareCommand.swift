@@ -102,6 +102,8 @@ struct CompareCommand: AsyncParsableCommand {
             policies: packages)
         request.baseline.replayOf = replay
         request.baseline.overrides = overrides
+        request.baseline.seriesPerReplicate =
+            original.map { $0.files[SeriesFile.name] != nil } ?? (options.series == .replicates)
         request.baseline.folderName = options.name
         try checkMemory(loaded.input, threads: request.baseline.threads, arms: packages.count + 1)
         if !options.quiet { announce(request) }
@@ -121,7 +123,8 @@ struct CompareCommand: AsyncParsableCommand {
         }
         if let original, !outcome.interrupted {
             try Replay.check(
-                outcome.manifest, against: original, dataFiles: ComparisonStudy.dataFiles, what: "comparison",
+                outcome.manifest, against: original,
+                dataFiles: ComparisonStudy.dataFiles + Replay.seriesFile(of: original), what: "comparison",
                 quiet: options.json)
         }
         if outcome.interrupted {

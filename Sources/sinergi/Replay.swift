@@ -15,6 +15,12 @@ enum Replay {
         }
     }
 
+    /// series.csv, when the original run wrote it (`--series replicates`): its replay writes
+    /// and checks it too.
+    static func seriesFile(of original: Manifest) -> [String] {
+        original.files[SeriesFile.name] == nil ? [] : [SeriesFile.name]
+    }
+
     /// Reads a manifest written by `command` and the resolved scenario it holds.
     static func load(_ path: String, command: String) throws -> (Scenario, Manifest) {
         let manifest: Manifest

@@ -56,12 +56,14 @@ struct RunCommand: AsyncParsableCommand {
             // The resolved scenario already holds the values; they are recorded again so the
             // replay's manifest says what the run it reproduces was.
             request.overrides = manifest.overrides ?? []
+            request.seriesPerReplicate = manifest.files[SeriesFile.name] != nil
         } else {
             let (loaded, overrides) = try loadScenario(scenario!, settings: options.settings)
             let stopping = options.stopping(
                 column: try options.outcome(options.metric).name, defaultReplicates: loaded.replicates)
             request = makeRequest(loaded, stopping: stopping, seed: options.seed ?? loaded.seed)
             request.overrides = overrides
+            request.seriesPerReplicate = options.series == .replicates
         }
         request.folderName = options.name
         try checkMemory(request.input, threads: request.threads)
@@ -84,7 +86,8 @@ struct RunCommand: AsyncParsableCommand {
         }
         if let original {
             try Replay.check(
-                outcome.manifest, against: original, dataFiles: Study.dataFiles, what: "run", quiet: options.json)
+                outcome.manifest, against: original, dataFiles: Study.dataFiles + Replay.seriesFile(of: original),
+                what: "run", quiet: options.json)
         }
         if outcome.interrupted {
             printError(

@@ -63,6 +63,13 @@ struct StudyOptions: ParsableArguments {
     @Flag(help: "Do not write report.html (the manifest records \"report\": false).")
     var noReport = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Monthly series to write: bands (timeseries.csv: mean and quantiles across replicates) or replicates "
+                + "(also series.csv: every replicate's trajectory, long).",
+            valueName: "bands|replicates"))
+    var series: SeriesOutput = .bands
+
     @Flag(help: "Print one JSON object summarising the results on stdout, and nothing else there (docs/cli.md).")
     var json = false
 
@@ -157,3 +164,8 @@ struct StudyOptions: ParsableArguments {
 }
 
 extension PrecisionTarget.Scope: ExpressibleByArgument {}
+
+/// What `--series` writes besides the bands of timeseries.csv.
+enum SeriesOutput: String, ExpressibleByArgument, CaseIterable {
+    case bands, replicates
+}
