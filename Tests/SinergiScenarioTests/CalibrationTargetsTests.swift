@@ -90,4 +90,62 @@ import Testing
         #expect(Self.problems(Self.good + Self.good).contains("observation 'a' is given twice"))
         #expect(Self.problems("  []\n").contains("'observations' is empty"))
     }
+
+    static let byKind = """
+          - name: a
+            outcome: spbe
+            statistic: share_at_least
+            threshold: 2.6
+            scope: {kind: [regency, city]}
+            month: 12
+            value: 0.23
+            sd: 0.05
+            source: test
+
+        """
+
+    @Test func aScopeByKindTakesTheGovernmentsOfThoseKinds() throws {
+        let path = Fixtures.scenariosDirectory.appendingPathComponent("targets/test.yaml").path
+        let text = "targets: 1\nscenario: ../jambi-province-2018.yaml\nobservations:\n"
+        let (local, _) = try CalibrationTargets.parse(text: text + Self.byKind, path: path)
+        let expected = [
+            "Jambi City", "Muaro Jambi Regency", "East Tanjung Jabung Regency", "West Tanjung Jabung Regency",
+            "Batanghari Regency", "Tebo Regency", "Bungo Regency", "Sarolangun Regency", "Merangin Regency",
+            "Kerinci Regency", "Sungai Penuh City",
+        ]
+        #expect(local.observations[0].scope == .kinds(["regency", "city"], governments: expected))
+        #expect(local.observations[0].scope.description == "kind [regency, city]")
+        let province = Self.byKind.replacingOccurrences(of: "[regency, city]", with: "province")
+        let (provinces, _) = try CalibrationTargets.parse(text: text + province, path: path)
+        #expect(provinces.observations[0].scope == .kinds(["province"], governments: ["Jambi Province"]))
+        #expect(provinces.observations[0].scope.description == "kind province")
+    }
+
+    @Test(arguments: [
+        ("[regency, citty]", "8:29", "unknown government kind 'citty'; did you mean 'city'?"),
+        ("provnce", "8:19", "unknown government kind 'provnce'; did you mean 'province'?"),
+        (
+            "[ministry]", "8:20",
+            "has no government of kind 'ministry'; its governments' kinds are province, regency, city"
+        ),
+        ("[]", "8:19", "'kind' is empty"),
+        ("[city, city]", "8:26", "kind 'city' is given twice"),
+    ])
+    func aBadKindIsNamedAtItsLine(kinds: String, location: String, message: String) {
+        let observation = Self.byKind.replacingOccurrences(of: "[regency, city]", with: kinds)
+        let problems = Self.problems(observation, scenario: "../jambi-province-2018.yaml")
+        #expect(problems.contains("test.yaml:\(location): error: "), "\(problems)")
+        #expect(problems.contains(message), "\(problems)")
+        let unknownKey = Self.byKind.replacingOccurrences(of: "{kind: [regency, city]}", with: "{kinds: city}")
+        #expect(
+            Self.problems(unknownKey, scenario: "../jambi-province-2018.yaml").contains(
+                "test.yaml:8:13: error: unknown key 'kinds' in scope; did you mean 'kind'?"))
+    }
+
+    @Test func aKindInAScenarioThatGivesNoKindsIsNamed() {
+        let problems = Self.problems(Self.byKind, scenario: "../indonesia-548.yaml")
+        #expect(problems.contains("test.yaml:8:20: error: scenario"), "\(problems)")
+        #expect(problems.contains("has no government of kind 'regency'; it gives no government a kind"), "\(problems)")
+        #expect(problems.contains("test.yaml:8:29: error: scenario"), "\(problems)")
+    }
 }
