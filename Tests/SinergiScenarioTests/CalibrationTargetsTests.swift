@@ -9,13 +9,29 @@ import Testing
     @Test func theShippedIndonesiaTargetsLoadAgainstTheirScenario() throws {
         let path = Fixtures.scenariosDirectory.appendingPathComponent("targets/indonesia-spbe.yaml").path
         let (targets, source) = try CalibrationTargets.load(path: path)
-        #expect(source.scenario.name == "Indonesia 548")
-        #expect(targets.scenarioPath.hasSuffix("Scenarios/indonesia-548.yaml"))
-        #expect(targets.observations.map(\.month) == [24, 36, 48])
-        #expect(targets.observations.map(\.heldOut) == [false, false, true])
-        #expect(targets.fitted.count == 2)
-        #expect(
-            targets.observations.allSatisfy { $0.outcome == .finalSpbe && $0.metric == .spbe && $0.scope == .region })
+        #expect(source.scenario.name == "Indonesia 548 2018")
+        #expect(targets.scenarioPath.hasSuffix("Scenarios/indonesia-548-2018.yaml"))
+        // Month 12·(year − 2018): 2019, 2019, 2020, 2022, 2023 and the held-out 2024.
+        #expect(targets.observations.map(\.month) == [12, 12, 24, 48, 60, 72])
+        #expect(targets.observations.map(\.heldOut) == [false, false, false, false, false, true])
+        #expect(targets.observations.map(\.value) == [0.23, 0.50, 2.14, 2.34, 2.79, 3.12])
+        #expect(targets.fitted.count == 5)
+        #expect(targets.observations.allSatisfy { $0.outcome == .finalSpbe && $0.metric == .spbe })
+        #expect(targets.observations[0].statistic == .shareAtLeast(2.6))
+        #expect(targets.observations[1].statistic == .shareAtLeast(2.6))
+        // The 2019 shares over the groups they were reported for.
+        let kinds = source.scenario.governmentKinds
+        let names = source.scenario.input.governments.map(\.name)
+        guard case .kinds(let local, let localGovernments) = targets.observations[0].scope,
+            case .kinds(let provinces, let provinceGovernments) = targets.observations[1].scope
+        else {
+            Issue.record("the 2019 shares are scoped by kind")
+            return
+        }
+        #expect(local == ["regency", "city"] && localGovernments.count == 514)
+        #expect(provinces == ["province"] && provinceGovernments.count == 34)
+        #expect(provinceGovernments == names.indices.filter { kinds[$0] == "province" }.map { names[$0] })
+        #expect(targets.observations[2...].allSatisfy { $0.scope == .region })
     }
 
     static func observation(_ statistic: TargetObservation.Statistic) -> TargetObservation {
