@@ -97,10 +97,11 @@ import Testing
 
     /// Seed 001, Table 2: 548 local governments (483 websites reachable, 60 not, 5 without
     /// one). The seeds give the count only, so the names are systematic.
-    /// indonesia-calibrated.yaml is indonesia-548.yaml with the posterior medians its header
-    /// gives written in as `sinergi calibrate` writes calibrated.yaml (and its own name):
-    /// the same text below the header, and the scenario that `--set` of those values gives.
-    @Test func indonesiaCalibratedIsIndonesia548WithTheMediansOfItsHeader() throws {
+    /// indonesia-calibrated.yaml is indonesia-548-2018.yaml with the posterior medians its
+    /// header gives written in as `sinergi calibrate` writes calibrated.yaml (and its own
+    /// name): the same text below the header, and the scenario that `--set` of those values
+    /// gives.
+    @Test func indonesiaCalibratedIsIndonesia548From2018WithTheMediansOfItsHeader() throws {
         let shipped = try String(contentsOfFile: Fixtures.scenario("indonesia-calibrated"), encoding: .utf8)
         var lines = shipped.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let end = try #require(lines.firstIndex(of: "#"))
@@ -113,10 +114,10 @@ import Testing
         }
         #expect(
             values == [
-                "parameters.maturity.growth=0.217", "parameters.trust.build=0.152", "defaults.government.mandate=0.753",
+                "parameters.maturity.growth=0.137", "parameters.trust.build=0.154", "defaults.government.mandate=0.798",
             ])
         let overrides = try (values + ["name=Indonesia 548 calibrated"]).map { try ScenarioOverride($0) }
-        let source = try ScenarioSource.load(path: Fixtures.scenario("indonesia-548"))
+        let source = try ScenarioSource.load(path: Fixtures.scenario("indonesia-548-2018"))
         let edited = try #require(
             source.editedText(with: overrides, note: "posterior median (sinergi calibrate)"))
         #expect(lines.joined(separator: "\n") == edited)
