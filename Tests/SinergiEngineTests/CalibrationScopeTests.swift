@@ -6,7 +6,7 @@ import Testing
 @testable import SinergiEngine
 
 /// A target's `scope: {kind: …}` runs its statistic over exactly the governments of those
-/// kinds (docs/calibration.md, "Targets files").
+/// kinds (docs/calibration.md, "The targets file").
 @Suite struct CalibrationScopeTests {
     static let targets = """
         targets: 1
