@@ -104,6 +104,26 @@ extension CalibrationTargets {
         let source = try ScenarioSource.load(path: scenarioPath)
         let input = source.scenario.input
         let governments = input.governments.map(\.name)
+        let kindsOfGovernments = source.scenario.governmentKinds
+        let presentKinds = GovernmentFields.kinds.filter { kindsOfGovernments.contains($0) }
+        for index in observations.indices {
+            guard case .kinds(let kinds, _) = observations[index].0.scope else { continue }
+            let locations = observations[index].2["scope"].map(kindLocations) ?? []
+            for (position, kind) in kinds.enumerated() where !presentKinds.contains(kind) {
+                let location =
+                    locations.indices.contains(position) ? locations[position] : observations[index].1.location
+                reader.error(
+                    "scenario '\(scenarioPath)' has no government of kind '\(kind)'"
+                        + (presentKinds.isEmpty
+                            ? "; it gives no government a kind (write kind: province, regency, city… on its governments)"
+                            : "; its governments' kinds are \(presentKinds.joined(separator: ", "))"),
+                    at: location)
+            }
+            let members = governments.indices.filter { g in
+                kindsOfGovernments.indices.contains(g) && kindsOfGovernments[g].map(kinds.contains) == true
+            }.map { governments[$0] }
+            observations[index].0.scope = .kinds(kinds, governments: members)
+        }
         for (observation, _, fields) in observations {
             if case .government(let name) = observation.scope, !governments.contains(name), let node = fields["scope"] {
                 reader.error(
@@ -141,6 +161,55 @@ extension CalibrationTargets {
         }
         let text = parts.joined(separator: "/")
         return joined.hasPrefix("/") ? "/" + text : (text.isEmpty ? "." : text)
+    }
+
+    /// The kinds of `scope: {kind: province}` or `scope: {kind: [regency, city]}`, each with
+    /// its location; nil (reported) when anything is wrong with them.
+    private static func readKinds(_ node: Node, _ reader: ScenarioReader) -> [Located<String>]? {
+        guard let fields = reader.mapping(node, subject: "scope", allowed: ["kind"]) else { return nil }
+        guard let kindNode = fields["kind"] else {
+            reader.missing("kind", in: fields, "in scope (e.g. scope: {kind: province} or {kind: [regency, city]})")
+            return nil
+        }
+        let items: [Node]
+        if case .sequence(let sequence) = kindNode {
+            items = Array(sequence)
+            if items.isEmpty {
+                reader.error("'kind' is empty; name at least one kind, e.g. [regency, city]", at: kindNode)
+                return nil
+            }
+        } else {
+            items = [kindNode]
+        }
+        var kinds: [Located<String>] = []
+        var failed = false
+        for item in items {
+            guard
+                let word = reader.keyword(
+                    item, key: "kind", options: GovernmentFields.kinds, noun: "government kind")
+            else {
+                failed = true
+                continue
+            }
+            if kinds.contains(where: { $0.value == word }) {
+                reader.error("kind '\(word)' is given twice in this scope", at: item)
+                failed = true
+                continue
+            }
+            kinds.append(Located(value: word, location: item.location))
+        }
+        return failed ? nil : kinds
+    }
+
+    /// The kind nodes of a `scope: {kind: …}` mapping, in order (for messages after the
+    /// scenario is read).
+    private static func kindLocations(_ scopeNode: Node) -> [SourceLocation] {
+        guard case .mapping(let mapping) = scopeNode else { return [] }
+        for (key, value) in mapping where key.string == "kind" {
+            if case .sequence(let sequence) = value { return sequence.map(\.location) }
+            return [value.location]
+        }
+        return []
     }
 
     /// One observation; nil (reported) when anything is wrong with it.
@@ -204,11 +273,14 @@ extension CalibrationTargets {
             }
         }
         var scope: TargetObservation.Scope?
-        if let node = required("scope", "(region, or a government's name)"), let word = reader.text(node, key: "scope")
-        {
-            scope = word == "region" ? .region : .government(word)
-            if case .government = scope, case .sd? = statistic {
-                reader.error("statistic sd over one government is always 0; use scope: region", at: node)
+        if let node = required("scope", "(region, a government's name, or {kind: province})") {
+            if case .mapping = node {
+                scope = readKinds(node, reader).map { .kinds($0.map(\.value), governments: []) }
+            } else if let word = reader.text(node, key: "scope") {
+                scope = word == "region" ? .region : .government(word)
+                if case .government = scope, case .sd? = statistic {
+                    reader.error("statistic sd over one government is always 0; use scope: region", at: node)
+                }
             }
         }
         let month = required("month", "(the month of the run whose value is observed; 0 is the start)").flatMap {

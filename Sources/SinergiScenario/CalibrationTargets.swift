@@ -55,11 +55,17 @@ public struct TargetObservation: Sendable, Hashable {
         case region
         /// One government, by name.
         case government(String)
+        /// The governments of the given kinds (`scope: {kind: province}`, `scope: {kind:
+        /// [regency, city]}`); `governments` are their names in the scenario, in its order,
+        /// filled in when the targets file is checked against it.
+        case kinds([String], governments: [String])
 
         public var description: String {
             switch self {
             case .region: return "region"
             case .government(let name): return name
+            case .kinds(let kinds, _):
+                return kinds.count == 1 ? "kind \(kinds[0])" : "kind [\(kinds.joined(separator: ", "))]"
             }
         }
     }

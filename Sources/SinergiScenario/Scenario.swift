@@ -22,10 +22,13 @@ public struct Scenario: Sendable {
     /// The fully resolved scenario — templates expanded, every default written out — as a
     /// valid scenario file. Loading it gives an identical ``input`` and ``policies``.
     public var resolvedYAML: String
+    /// Each government's `kind` (province, regency, city, …), nil where the file gives none;
+    /// in the order of `input.governments`.
+    public var governmentKinds: [String?]
 
     public init(
         path: String, name: String, slug: String, seed: UInt64, replicates: Int, input: ModelInput,
-        policies: [PolicyPackage], sourceText: String, resolvedYAML: String
+        policies: [PolicyPackage], sourceText: String, resolvedYAML: String, governmentKinds: [String?]? = nil
     ) {
         self.path = path
         self.name = name
@@ -36,6 +39,7 @@ public struct Scenario: Sendable {
         self.policies = policies
         self.sourceText = sourceText
         self.resolvedYAML = resolvedYAML
+        self.governmentKinds = governmentKinds ?? Array(repeating: nil, count: input.governments.count)
     }
 
     /// The name of the row that combines every government in the results (summary.csv,

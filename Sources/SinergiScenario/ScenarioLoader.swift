@@ -56,7 +56,8 @@ public enum ScenarioLoader {
         Scenario(
             path: path, name: document.name, slug: Slug.make(document.name), seed: document.seed,
             replicates: document.replicates, input: document.input, policies: document.policyPackages,
-            sourceText: text, resolvedYAML: ResolvedScenarioWriter.yaml(document))
+            sourceText: text, resolvedYAML: ResolvedScenarioWriter.yaml(document),
+            governmentKinds: document.governments.map(\.kind))
     }
 
     /// The file's text, or a diagnostic at 1:1 saying why it cannot be read.

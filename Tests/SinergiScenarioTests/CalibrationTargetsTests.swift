@@ -9,13 +9,29 @@ import Testing
     @Test func theShippedIndonesiaTargetsLoadAgainstTheirScenario() throws {
         let path = Fixtures.scenariosDirectory.appendingPathComponent("targets/indonesia-spbe.yaml").path
         let (targets, source) = try CalibrationTargets.load(path: path)
-        #expect(source.scenario.name == "Indonesia 548")
-        #expect(targets.scenarioPath.hasSuffix("Scenarios/indonesia-548.yaml"))
-        #expect(targets.observations.map(\.month) == [24, 36, 48])
-        #expect(targets.observations.map(\.heldOut) == [false, false, true])
-        #expect(targets.fitted.count == 2)
-        #expect(
-            targets.observations.allSatisfy { $0.outcome == .finalSpbe && $0.metric == .spbe && $0.scope == .region })
+        #expect(source.scenario.name == "Indonesia 548 2018")
+        #expect(targets.scenarioPath.hasSuffix("Scenarios/indonesia-548-2018.yaml"))
+        // Month 12·(year − 2018): 2019, 2019, 2020, 2022, 2023 and the held-out 2024.
+        #expect(targets.observations.map(\.month) == [12, 12, 24, 48, 60, 72])
+        #expect(targets.observations.map(\.heldOut) == [false, false, false, false, false, true])
+        #expect(targets.observations.map(\.value) == [0.23, 0.50, 2.14, 2.34, 2.79, 3.12])
+        #expect(targets.fitted.count == 5)
+        #expect(targets.observations.allSatisfy { $0.outcome == .finalSpbe && $0.metric == .spbe })
+        #expect(targets.observations[0].statistic == .shareAtLeast(2.6))
+        #expect(targets.observations[1].statistic == .shareAtLeast(2.6))
+        // The 2019 shares over the groups they were reported for.
+        let kinds = source.scenario.governmentKinds
+        let names = source.scenario.input.governments.map(\.name)
+        guard case .kinds(let local, let localGovernments) = targets.observations[0].scope,
+            case .kinds(let provinces, let provinceGovernments) = targets.observations[1].scope
+        else {
+            Issue.record("the 2019 shares are scoped by kind")
+            return
+        }
+        #expect(local == ["regency", "city"] && localGovernments.count == 514)
+        #expect(provinces == ["province"] && provinceGovernments.count == 34)
+        #expect(provinceGovernments == names.indices.filter { kinds[$0] == "province" }.map { names[$0] })
+        #expect(targets.observations[2...].allSatisfy { $0.scope == .region })
     }
 
     static func observation(_ statistic: TargetObservation.Statistic) -> TargetObservation {
@@ -89,5 +105,63 @@ import Testing
         #expect(Self.problems(Self.good, scenario: "nowhere.yaml").contains("test.yaml:2:11: error: scenario"))
         #expect(Self.problems(Self.good + Self.good).contains("observation 'a' is given twice"))
         #expect(Self.problems("  []\n").contains("'observations' is empty"))
+    }
+
+    static let byKind = """
+          - name: a
+            outcome: spbe
+            statistic: share_at_least
+            threshold: 2.6
+            scope: {kind: [regency, city]}
+            month: 12
+            value: 0.23
+            sd: 0.05
+            source: test
+
+        """
+
+    @Test func aScopeByKindTakesTheGovernmentsOfThoseKinds() throws {
+        let path = Fixtures.scenariosDirectory.appendingPathComponent("targets/test.yaml").path
+        let text = "targets: 1\nscenario: ../jambi-province-2018.yaml\nobservations:\n"
+        let (local, _) = try CalibrationTargets.parse(text: text + Self.byKind, path: path)
+        let expected = [
+            "Jambi City", "Muaro Jambi Regency", "East Tanjung Jabung Regency", "West Tanjung Jabung Regency",
+            "Batanghari Regency", "Tebo Regency", "Bungo Regency", "Sarolangun Regency", "Merangin Regency",
+            "Kerinci Regency", "Sungai Penuh City",
+        ]
+        #expect(local.observations[0].scope == .kinds(["regency", "city"], governments: expected))
+        #expect(local.observations[0].scope.description == "kind [regency, city]")
+        let province = Self.byKind.replacingOccurrences(of: "[regency, city]", with: "province")
+        let (provinces, _) = try CalibrationTargets.parse(text: text + province, path: path)
+        #expect(provinces.observations[0].scope == .kinds(["province"], governments: ["Jambi Province"]))
+        #expect(provinces.observations[0].scope.description == "kind province")
+    }
+
+    @Test(arguments: [
+        ("[regency, citty]", "8:29", "unknown government kind 'citty'; did you mean 'city'?"),
+        ("provnce", "8:19", "unknown government kind 'provnce'; did you mean 'province'?"),
+        (
+            "[ministry]", "8:20",
+            "has no government of kind 'ministry'; its governments' kinds are province, regency, city"
+        ),
+        ("[]", "8:19", "'kind' is empty"),
+        ("[city, city]", "8:26", "kind 'city' is given twice"),
+    ])
+    func aBadKindIsNamedAtItsLine(kinds: String, location: String, message: String) {
+        let observation = Self.byKind.replacingOccurrences(of: "[regency, city]", with: kinds)
+        let problems = Self.problems(observation, scenario: "../jambi-province-2018.yaml")
+        #expect(problems.contains("test.yaml:\(location): error: "), "\(problems)")
+        #expect(problems.contains(message), "\(problems)")
+        let unknownKey = Self.byKind.replacingOccurrences(of: "{kind: [regency, city]}", with: "{kinds: city}")
+        #expect(
+            Self.problems(unknownKey, scenario: "../jambi-province-2018.yaml").contains(
+                "test.yaml:8:13: error: unknown key 'kinds' in scope; did you mean 'kind'?"))
+    }
+
+    @Test func aKindInAScenarioThatGivesNoKindsIsNamed() {
+        let problems = Self.problems(Self.byKind, scenario: "../indonesia-548.yaml")
+        #expect(problems.contains("test.yaml:8:20: error: scenario"), "\(problems)")
+        #expect(problems.contains("has no government of kind 'regency'; it gives no government a kind"), "\(problems)")
+        #expect(problems.contains("test.yaml:8:29: error: scenario"), "\(problems)")
     }
 }

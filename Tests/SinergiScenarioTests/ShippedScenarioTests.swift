@@ -6,6 +6,7 @@ import Testing
 @Suite struct ShippedScenarioTests {
     static let names = [
         "classroom", "jambi-province-2018", "indonesia-548", "indonesia-calibrated", "province-1m-citizens",
+        "indonesia-548-2018",
     ]
 
     @Test(arguments: names)
@@ -96,10 +97,11 @@ import Testing
 
     /// Seed 001, Table 2: 548 local governments (483 websites reachable, 60 not, 5 without
     /// one). The seeds give the count only, so the names are systematic.
-    /// indonesia-calibrated.yaml is indonesia-548.yaml with the posterior medians its header
-    /// gives written in as `sinergi calibrate` writes calibrated.yaml (and its own name):
-    /// the same text below the header, and the scenario that `--set` of those values gives.
-    @Test func indonesiaCalibratedIsIndonesia548WithTheMediansOfItsHeader() throws {
+    /// indonesia-calibrated.yaml is indonesia-548-2018.yaml with the posterior medians its
+    /// header gives written in as `sinergi calibrate` writes calibrated.yaml (and its own
+    /// name): the same text below the header, and the scenario that `--set` of those values
+    /// gives.
+    @Test func indonesiaCalibratedIsIndonesia548From2018WithTheMediansOfItsHeader() throws {
         let shipped = try String(contentsOfFile: Fixtures.scenario("indonesia-calibrated"), encoding: .utf8)
         var lines = shipped.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let end = try #require(lines.firstIndex(of: "#"))
@@ -112,10 +114,10 @@ import Testing
         }
         #expect(
             values == [
-                "parameters.maturity.growth=0.217", "parameters.trust.build=0.152", "defaults.government.mandate=0.753",
+                "parameters.maturity.growth=0.137", "parameters.trust.build=0.154", "defaults.government.mandate=0.798",
             ])
         let overrides = try (values + ["name=Indonesia 548 calibrated"]).map { try ScenarioOverride($0) }
-        let source = try ScenarioSource.load(path: Fixtures.scenario("indonesia-548"))
+        let source = try ScenarioSource.load(path: Fixtures.scenario("indonesia-548-2018"))
         let edited = try #require(
             source.editedText(with: overrides, note: "posterior median (sinergi calibrate)"))
         #expect(lines.joined(separator: "\n") == edited)
@@ -150,6 +152,40 @@ import Testing
         // The website groups of the table, in the file's comments.
         for note in ["483 (88%)", "60 (11%)", "5 (1%)"] { #expect(s.sourceText.contains(note)) }
         #expect(s.input.interventions.isEmpty)
+    }
+
+    /// indonesia-548-2018.yaml: indonesia-548.yaml's governments and agencies from January
+    /// 2018, as 34 provinces (seeds 000 and 001), 416 regencies and 98 cities (the national
+    /// count), starting at the 2018 shares at Baik by kind (59% of provinces below Baik, 75% of
+    /// cities, about 8% of regencies at Baik) and, below Baik, at the values of the Jambi 2018
+    /// table (seed 000, Table 2).
+    @Test func indonesia548From2018() throws {
+        let s = try ScenarioLoader.load(path: Fixtures.scenario("indonesia-548-2018"))
+        let base = try ScenarioLoader.load(path: Fixtures.scenario("indonesia-548"))
+        #expect(s.slug == "indonesia-548-2018")
+        #expect(s.input.startYear == 2018 && s.input.startMonth == 1 && s.input.months == 72)
+        let governments = s.input.governments
+        #expect(governments.count == 548)
+        #expect(governments.map(\.name) == base.input.governments.map(\.name))
+        for (government, same) in zip(governments, base.input.governments) {
+            #expect(government.agencies == same.agencies, "\(government.name)")
+            #expect(government.initiatives == same.initiatives, "\(government.name)")
+        }
+        let kinds = s.governmentKinds
+        #expect(kinds.count(where: { $0 == "province" }) == 34)
+        #expect(kinds.count(where: { $0 == "regency" }) == 416)
+        #expect(kinds.count(where: { $0 == "city" }) == 98)
+        let jambi2018: Set<Double> = [1.79, 2.20, 1.22, 1.67, 1.40, 1.27, 1.87, 1.65, 1.97]
+        for (kind, atBaik) in [("province", 14), ("regency", 33), ("city", 24)] {
+            let values = governments.indices.filter { kinds[$0] == kind }.map { governments[$0].initialSpbe! }
+            #expect(values.count(where: { $0 >= 2.6 }) == atBaik, "\(kind)")
+            #expect(values.allSatisfy { $0 == 2.7 || jambi2018.contains($0) }, "\(kind)")
+            #expect(values.first { $0 < 2.6 } == 1.79, "the first below Baik starts at Jambi Province's 1.79")
+        }
+        // design 0.2 exactly where the index is 1.22 (unreachable with the default 0.3).
+        for government in governments {
+            #expect((government.design == .constant(0.2)) == (government.initialSpbe == 1.22), "\(government.name)")
+        }
     }
 
     /// One province (seed 000, Table 2: Jambi Province, SPBE 1.79; 35.82% internet access)

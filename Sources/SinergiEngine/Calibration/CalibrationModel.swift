@@ -90,6 +90,9 @@ public struct ScenarioCalibrationModel: CalibrationModel {
             switch observation.scope {
             case .region: return Array(governments.indices)
             case .government(let name): return governments.indices.filter { governments[$0] == name }
+            case .kinds(_, let names):
+                let members = Set(names)
+                return governments.indices.filter { members.contains(governments[$0]) }
             }
         }
         var keys: [String] = []
