@@ -34,7 +34,10 @@ enum CalibrationPage {
 
             """
         if let diagnosis = analysis.diagnosis {
-            page += "<section id=\"section-reach\">\n<h2>Targets out of reach</h2>\n<ul>\n"
+            page +=
+                "<section id=\"section-reach\">\n<h2>"
+                + (diagnosis.settled ? "Targets out of reach" : "Targets not reached in the generations run")
+                + "</h2>\n<ul>\n"
             for target in diagnosis.unreachable {
                 page +=
                     "<li><strong>\(HTMLText.escape(target.observation.name))</strong>: the nearest particle gives "

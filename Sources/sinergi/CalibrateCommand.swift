@@ -282,12 +282,18 @@ struct CalibrateCommand: AsyncParsableCommand {
         }
         if let diagnosis = outcome.analysis?.diagnosis {
             for target in diagnosis.unreachable {
+                let miss =
+                    "the nearest particle gives \(Self.number(target.nearestSimulated)) against the observed "
+                    + "\(Self.number(target.observation.value)), \(Self.number(Swift.abs(target.residual))) sds away "
+                    + "(more than \(Self.number(diagnosis.threshold)))"
                 printError(
-                    "warning: target '\(target.observation.name)' cannot be reached within the priors: the nearest "
-                        + "particle gives \(Self.number(target.nearestSimulated)) against the observed "
-                        + "\(Self.number(target.observation.value)), \(Self.number(Swift.abs(target.residual))) sds away "
-                        + "(more than \(Self.number(diagnosis.threshold))); a wider prior range or a factor that "
-                        + "moves it may reach it (a wider sd would only hide the miss)")
+                    diagnosis.settled
+                        ? "warning: target '\(target.observation.name)' cannot be reached within the priors: \(miss); "
+                            + "a wider prior range or a factor that moves it may reach it (a wider sd would only hide "
+                            + "the miss)"
+                        : "warning: target '\(target.observation.name)' was not reached in the generations run: "
+                            + "\(miss); the distances were still falling, so more generations (--max-generations) "
+                            + "may reach it, else a wider prior range or a factor that moves it")
             }
         }
         say("Results: \(outcome.folder.path)")

@@ -18,15 +18,17 @@ extension ABCSMC {
         return completed
     }
 
-    /// The reach diagnosis when the run stopped because the distances stopped falling
-    /// (tolerance stalled or acceptance floor) while no particle came within
-    /// ``ABCConfiguration/unreachableResidual`` sds of some target; nil otherwise.
+    /// The reach diagnosis of a finished run in which no particle of the last generation
+    /// came within ``ABCConfiguration/unreachableResidual`` sds of some target; nil
+    /// otherwise. It is ``ReachDiagnosis/settled`` when the run stopped because the distances
+    /// stopped falling (tolerance stalled or acceptance floor): the target is out of reach
+    /// within the priors. At the generation cap the distances may still have been falling,
+    /// and the target is only not reached yet.
     public var diagnosis: ReachDiagnosis? {
-        guard stopReason == .toleranceStalled || stopReason == .acceptanceBelowFloor, let last = lastGeneration else {
-            return nil
-        }
+        guard let stopReason, let last = lastGeneration else { return nil }
         let diagnosis = ReachDiagnosis(
-            generation: last, observations: configuration.observations, threshold: configuration.unreachableResidual)
+            generation: last, observations: configuration.observations, threshold: configuration.unreachableResidual,
+            settled: stopReason == .toleranceStalled || stopReason == .acceptanceBelowFloor)
         return diagnosis.unreachable.isEmpty ? nil : diagnosis
     }
 

@@ -25,8 +25,11 @@ public struct ReachDiagnosis: Sendable, Hashable {
     public let closestDistance: Double
     /// The threshold, in sds.
     public let threshold: Double
+    /// Whether the distances had stopped falling (the targets are out of reach within the
+    /// priors), rather than the run stopping at its generation cap.
+    public let settled: Bool
 
-    public init(generation: ABCGeneration, observations: [Observation], threshold: Double) {
+    public init(generation: ABCGeneration, observations: [Observation], threshold: Double, settled: Bool = true) {
         precondition(generation.smallestResiduals.count == observations.count)
         var targets: [(order: Int, target: Target)] = []
         for (order, (observation, residual)) in zip(observations, generation.smallestResiduals).enumerated()
@@ -42,6 +45,7 @@ public struct ReachDiagnosis: Sendable, Hashable {
         unreachable = targets.map(\.target)
         closestDistance = generation.closestDistance
         self.threshold = threshold
+        self.settled = settled
     }
 
 }

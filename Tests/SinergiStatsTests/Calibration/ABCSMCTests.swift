@@ -110,6 +110,7 @@ struct ABCSMCTests {
         #expect(abc.stopReason == .maximumGenerations)
         #expect(generations.map(\.index) == [0, 1, 2])
         #expect(abc.lastGeneration == generations.last)
+        // The target is reached: nothing to diagnose, whatever the stop.
         #expect(abc.diagnosis == nil)
     }
 

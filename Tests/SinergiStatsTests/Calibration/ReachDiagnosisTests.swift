@@ -3,12 +3,24 @@ import Testing
 
 @Suite("ReachDiagnosis")
 struct ReachDiagnosisTests {
+    @Test("at the generation cap a target no particle came near is named as not reached yet")
+    func namesTheTargetNotReachedAtTheCap() throws {
+        var problem = CalibrationProblem.unreachable()
+        problem.configuration.maximumGenerations = 2
+        let (abc, _) = try problem.run()
+        #expect(abc.stopReason == .maximumGenerations)
+        let diagnosis = try #require(abc.diagnosis)
+        #expect(!diagnosis.settled)
+        #expect(diagnosis.unreachable.map(\.observation.name) == ["y2"])
+    }
+
     @Test("a target no parameter value reaches is named when the distances stop falling")
     func namesTheUnreachableTarget() throws {
         let (abc, generations) = try CalibrationProblem.unreachable().run()
         #expect(abc.stopReason == .toleranceStalled || abc.stopReason == .acceptanceBelowFloor)
         #expect(generations.count < 40)
         let diagnosis = try #require(abc.diagnosis)
+        #expect(diagnosis.settled)
         #expect(diagnosis.unreachable.map(\.observation.name) == ["y2"])
         let target = diagnosis.unreachable[0]
         // θ₂ ≤ 1 plus noise of sd 0.05 cannot pass about 1.2: at least 18 sds below 3.
