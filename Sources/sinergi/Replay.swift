@@ -3,7 +3,7 @@ import Foundation
 import SinergiEngine
 import SinergiScenario
 
-/// `--replay MANIFEST` for `run` and `compare`: read a manifest, refuse one that cannot or
+/// `--replay MANIFEST` for `run`, `compare` and `sweep`: read a manifest, refuse one that cannot or
 /// must not be rerun, and after the rerun check the new data files against it.
 enum Replay {
     /// The data files each command's manifest records.
@@ -11,6 +11,7 @@ enum Replay {
         switch command {
         case "run": return Study.dataFiles
         case "compare": return ComparisonStudy.dataFiles
+        case "sweep": return SweepReplay.dataFiles
         default: return nil
         }
     }

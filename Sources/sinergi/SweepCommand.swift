@@ -27,7 +27,13 @@ struct SweepCommand: AsyncParsableCommand {
             'sweep', docs/cli.md) that names the scenario and the options; options given here \
             override the file's.
             """)
-    var scenario: String
+    var scenario: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Rerun the sweep (or shard) of this manifest.json from its resolved scenario and the design.csv beside "
+                + "it, and check that its data files come out byte-identical.", valueName: "MANIFEST"))
+    var replay: String?
 
     @Option(
         name: .customLong("factor"),
@@ -83,6 +89,16 @@ struct SweepCommand: AsyncParsableCommand {
     var quiet = false
 
     func validate() throws {
+        if (scenario == nil) == (replay == nil) {
+            throw ValidationError("give a scenario (or sweep file), or --replay MANIFEST, but not both")
+        }
+        if replay != nil
+            && (!factors.isEmpty || design != nil || points != nil || levels != nil || !settings.isEmpty
+                || replicates != nil || seed != nil || shard != nil || resume != nil || into != nil || cluster.slurm)
+        {
+            throw ValidationError(
+                "--replay takes everything from the manifest; only --threads, --out and --quiet may go with it")
+        }
         if let replicates, replicates < 1 {
             throw ValidationError("--replicates must be at least 1, got \(replicates)")
         }
@@ -95,6 +111,7 @@ struct SweepCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if let replay { return try await replaySweep(replay) }
         let options = try SweepOptions(command: self, file: try readSweepFile())
         let overrides = try readOverrides(options.settings.map(\.argument))
         let source = try loadSource(options.scenario)
@@ -130,7 +147,7 @@ struct SweepCommand: AsyncParsableCommand {
     /// readable, which the scenario loader then reports). A sweep file with problems is a
     /// usage error: every problem at its line and column, exit 64, nothing written.
     private func readSweepFile() throws -> SweepFile? {
-        guard let data = FileManager.default.contents(atPath: scenario),
+        guard let scenario, let data = FileManager.default.contents(atPath: scenario),
             SweepFile.isSweepFile(text: String(decoding: data, as: UTF8.self))
         else { return nil }
         do {
@@ -198,7 +215,8 @@ struct SweepCommand: AsyncParsableCommand {
         }
     }
 
-    private func runSweep(_ request: SweepRequest) async throws {
+    @discardableResult
+    func runSweep(_ request: SweepRequest) async throws -> Manifest? {
         let shardPoints = request.shard.points(of: request.design.count).count
         if !quiet {
             printError(
@@ -228,6 +246,7 @@ struct SweepCommand: AsyncParsableCommand {
                     + ": \(outcome.pointsRun) points run.")
         }
         say("Results: \(outcome.folder.path)")
+        return outcome.manifest
     }
 
     /// `--slurm`: the job folder, with the scenario as it is, the design, and the scripts.

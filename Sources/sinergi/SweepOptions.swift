@@ -35,7 +35,7 @@ struct SweepOptions {
             entries.map { Value(argument: $0.argument, entry: $0) }
         }
         func fromCommand(_ arguments: [String]) -> [Value] { arguments.map { Value(argument: $0, entry: nil) } }
-        scenario = file?.scenario ?? command.scenario
+        scenario = file?.scenario ?? command.scenario ?? ""
         factors = command.factors.isEmpty ? fromFile(file?.factors ?? []) : fromCommand(command.factors)
         if let design = command.design {
             self.design = Value(argument: design, entry: nil)
