@@ -69,17 +69,7 @@ extension SlurmSweepTests {
         let root = try Sinergi.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         let arguments = CalibrateSlurmFolderTests.arguments
-        let generate = try Sinergi.run(
-            arguments + [
-                "--slurm", "--shards", "12", "--cpus-per-task", "1", "--time", "00:10:00", "--mem", "1G", "--out",
-                root.path,
-            ], environment: ["SLURM_CONF": conf])
-        #expect(generate.status == 0, "\(generate.stderr)")
-        let folder = try Self.jobFolder(generate.stdout)
-        let settings = try #require(
-            try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("job.json")))
-                as? [String: Any])
-        let results = URL(fileURLWithPath: try #require(settings["results"] as? String), isDirectory: true)
+        let (folder, results) = try Self.writeCalibrationJob(arguments, shards: 12, root: root, conf: conf)
         let submit = try Shell.run(
             folder.appendingPathComponent("submit.sh").path, [], environment: ["SLURM_CONF": conf])
         #expect(submit.status == 0, "\(submit.stderr)")
@@ -106,6 +96,24 @@ extension SlurmSweepTests {
 }
 
 extension SlurmSweepTests {
+    /// `calibrate … --slurm` with `shards` tasks of one CPU: the job folder and the
+    /// calibration folder its last step writes.
+    static func writeCalibrationJob(
+        _ arguments: [String], shards: Int, root: URL, conf: String
+    ) throws -> (folder: URL, results: URL) {
+        let generate = try Sinergi.run(
+            arguments + [
+                "--slurm", "--shards", String(shards), "--cpus-per-task", "1", "--time", "00:10:00", "--mem", "1G",
+                "--out", root.path,
+            ], environment: ["SLURM_CONF": conf])
+        #expect(generate.status == 0, "\(generate.stderr)")
+        let folder = try jobFolder(generate.stdout)
+        let settings = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("job.json")))
+                as? [String: Any])
+        return (folder, URL(fileURLWithPath: try #require(settings["results"] as? String), isDirectory: true))
+    }
+
     /// Waits until no job listed in the job folder's jobs.txt is queued or running.
     static func waitForChain(_ folder: URL, conf: String) throws {
         let deadline = Date().addingTimeInterval(600)
@@ -124,17 +132,7 @@ extension SlurmSweepTests {
         let root = try Sinergi.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         let arguments = CalibrateCommandTests.classroom.filter { $0 != "--quiet" }
-        let generate = try Sinergi.run(
-            arguments + [
-                "--slurm", "--shards", "4", "--cpus-per-task", "1", "--time", "00:10:00", "--mem", "1G", "--out",
-                root.path,
-            ], environment: ["SLURM_CONF": conf])
-        #expect(generate.status == 0, "\(generate.stderr)")
-        let folder = try Self.jobFolder(generate.stdout)
-        let settings = try #require(
-            try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("job.json")))
-                as? [String: Any])
-        let results = URL(fileURLWithPath: try #require(settings["results"] as? String), isDirectory: true)
+        let (folder, results) = try Self.writeCalibrationJob(arguments, shards: 4, root: root, conf: conf)
         // A sinergi whose shard 2 fails once, as a crashed or killed task would.
         let failing = root.appendingPathComponent("failing-sinergi")
         let marker = root.appendingPathComponent("failed-once")

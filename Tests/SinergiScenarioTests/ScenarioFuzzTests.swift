@@ -1,6 +1,7 @@
 import Foundation
 import SinergiModel
 import SinergiScenario
+import SinergiStats
 import Testing
 
 /// A fixed number of mutated scenario files, generated from a seed: each must load (and
@@ -37,15 +38,13 @@ import Testing
         }
     }
 
-    /// SplitMix64: a small generator of its own, so the mutants do not depend on the model's.
+    /// SplitMix64 over a counter (SeedDerivation.mix), so the mutants do not depend on the
+    /// model's generators.
     struct Generator {
         var state: UInt64
         mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
+            defer { state &+= 0x9E37_79B9_7F4A_7C15 }
+            return SeedDerivation.mix(state)
         }
         mutating func below(_ n: Int) -> Int { n <= 1 ? 0 : Int(next() % UInt64(n)) }
     }
