@@ -102,6 +102,9 @@ enum ParameterTable {
         if !groups.contains(entry.group) { groups.append(entry.group) }
     }
 
+    /// The entries by path, "trust.build".
+    static let byPath = Dictionary(uniqueKeysWithValues: entries.map { ($0.path, $0) })
+
     static func entries(in group: String) -> [ParameterEntry] {
         entries.filter { $0.group == group }
     }

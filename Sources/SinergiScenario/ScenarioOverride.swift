@@ -16,6 +16,10 @@ public struct ScenarioOverride: Sendable, Hashable, CustomStringConvertible {
     /// The value composed; never mutated (Yams nodes are values, so sharing one across
     /// threads is reading it).
     nonisolated(unsafe) let node: Node
+    /// The number of an override made by ``init(path:number:)`` (a design's), nil for one
+    /// read from text: only these may skip reading the scenario again
+    /// (``ScenarioSource/input(with:)``).
+    let number: Double?
 
     /// Reads `PATH=VALUE`: the path up to the first `=` outside brackets (a name in brackets
     /// may hold one), the value after it.
@@ -60,6 +64,7 @@ public struct ScenarioOverride: Sendable, Hashable, CustomStringConvertible {
         self.path = path
         self.value = text
         self.node = node
+        self.number = nil
     }
 
     /// The override of `path` with a number, built without parsing any YAML: the cheap form
@@ -70,6 +75,7 @@ public struct ScenarioOverride: Sendable, Hashable, CustomStringConvertible {
         self.path = path
         self.value = text
         self.node = .scalar(Node.Scalar(text, .implicit, .plain))
+        self.number = number
     }
 
     /// `PATH=VALUE`.

@@ -66,9 +66,45 @@ public struct ScenarioSource: Sendable {
 
     /// The model input of the scenario with the overrides set: ``scenario(with:)`` without
     /// writing the resolved scenario, for the many points of a design.
+    ///
+    /// A design's numbers (``ScenarioOverride/init(path:number:)``) for `parameters.*`
+    /// constants (the model's, not a government's or an agency's) take a short way: the constants are set on the scenario's input, which was
+    /// read once, instead of the whole file being read again for every point. Any other
+    /// path, a value out of its range, or the motivation shares (checked together) take the
+    /// full way, so errors are those of the file. Both ways give equal inputs (a test holds
+    /// them equal for every constant).
     public func input(with overrides: [ScenarioOverride]) throws(OverrideError) -> ModelInput {
         guard !overrides.isEmpty else { return scenario.input }
-        return try document(with: overrides).input
+        if let input = parameterInput(overrides) { return input }
+        return try inputByReading(with: overrides)
+    }
+
+    /// ``input(with:)`` the full way: the overrides applied to the file's nodes, and the
+    /// whole scenario read and checked again.
+    func inputByReading(with overrides: [ScenarioOverride]) throws(OverrideError) -> ModelInput {
+        try document(with: overrides).input
+    }
+
+    /// The scenario's input with `parameters.GROUP.KEY` constants set directly, or nil when
+    /// an override is anything else.
+    private func parameterInput(_ overrides: [ScenarioOverride]) -> ModelInput? {
+        var input = scenario.input
+        for override in overrides {
+            guard override.path.steps.count == 3, case .key("parameters") = override.path.steps[0],
+                case .key(let group) = override.path.steps[1], case .key(let key) = override.path.steps[2],
+                group != "motivation", let entry = ParameterTable.byPath["\(group).\(key)"],
+                let value = override.number, value.isFinite
+            else { return nil }
+            switch entry.kind {
+            case .real(let range, let path):
+                guard range.contains(value) else { return nil }
+                input.parameters[keyPath: path] = value
+            case .integer(let range, let path):
+                guard let whole = Int(exactly: value), range.contains(whole) else { return nil }
+                input.parameters[keyPath: path] = whole
+            }
+        }
+        return input
     }
 
     private func document(with overrides: [ScenarioOverride]) throws(OverrideError) -> ScenarioDocument {
