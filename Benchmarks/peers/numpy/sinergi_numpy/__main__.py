@@ -21,12 +21,14 @@ def main() -> None:
                         help="the Sinergi binary that resolves scenario files")
     args = parser.parse_args()
     scenario = load_scenario(args.scenario, args.sinergi)
-    started = time.perf_counter()
+    run_replicates(scenario, 64, args.seed + 1, args.batch)         # warm-up, untimed
+    started, cpu_started = time.perf_counter(), time.process_time()
     result = run_replicates(scenario, args.replicates, args.seed, args.batch)
-    seconds = time.perf_counter() - started
+    seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
+    months = args.replicates * scenario.months
     print(f"{scenario.name}: {args.replicates} replicates in {seconds:.2f} s "
-          f"({args.replicates / seconds:,.0f} replicates/s, "
-          f"{args.replicates * scenario.months / seconds:,.0f} replicate-months/s)")
+          f"({args.replicates / seconds:,.0f} replicates/s, {months / seconds:,.0f} replicate-months/s; "
+          f"per CPU-second {args.replicates / cpu_seconds:,.0f} and {months / cpu_seconds:,.0f})")
     for g, government in enumerate(scenario.governments):
         for name in ("initial_spbe",) + SERIES:
             values = result[name][:, g] if name == "initial_spbe" else result[name][-1, :, g]
