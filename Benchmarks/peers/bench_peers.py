@@ -7,8 +7,8 @@
    statistics and files included), of the NumPy peer's engine alone (`run_replicates` in
    this process: no import, no files) and of Mesa (K replicates with mesa.batch_run in this
    process), and the ratios Sinergi ÷ NumPy and Sinergi ÷ Mesa.
-3. Benchmarks/peers/network-10k.yaml (classroom with 10,000 networked citizens): Sinergi
-   and Mesa, plus citizen-months per second. The NumPy peer runs aggregate citizens only.
+3. Benchmarks/peers/network-10k.yaml (classroom with 10,000 networked citizens): the same,
+   plus citizen-months per second.
 
 Everything runs pinned to the same single CPU, with one BLAS thread. Prints a table and
 writes the figures to results/bench-peers/latest.json.
@@ -98,7 +98,7 @@ def bench(label: str, path: Path, sinergi: Path, mesa_replicates: int, numpy_rep
     single = len(scenario.governments) == 1
     first = scenario.governments[0].name
 
-    if numpy_replicates > 0 and resolved is not None and scenario.citizens.mode == "aggregate":
+    if numpy_replicates > 0 and resolved is not None:
         print(f"{label}: timing {numpy_replicates} NumPy replicates ×{NUMPY_REPEATS}…", flush=True)
         rates, numpy_result = time_numpy(resolved, numpy_replicates)
         rate = median(rates)
@@ -111,9 +111,7 @@ def bench(label: str, path: Path, sinergi: Path, mesa_replicates: int, numpy_rep
                 outcome: z_score(Estimate.of(numpy_result[series][-1, :, 0]), sinergi_final[first][outcome])
                 for outcome, series in (("final_spbe", "spbe"), ("adoption", "adoption"))}
     else:
-        result["numpy"] = {"available": False,
-                           "reason": "the NumPy peer runs aggregate citizens only"
-                           if scenario.citizens.mode != "aggregate" else "not timed"}
+        result["numpy"] = {"available": False, "reason": "not timed"}
 
     if mesa_replicates > 0:
         print(f"{label}: timing {mesa_replicates} Mesa replicates…", flush=True)
@@ -134,7 +132,7 @@ def bench(label: str, path: Path, sinergi: Path, mesa_replicates: int, numpy_rep
     citizens = citizens_per_replicate(scenario)
     if citizens:
         result["citizens_per_replicate"] = citizens
-        for side in ("sinergi", "mesa"):
+        for side in ("sinergi", "numpy", "mesa"):
             if result[side].get("available", True):
                 result[side]["citizen_months_per_second"] = result[side]["replicates_per_second"] * citizens * scenario.months
     return result
@@ -178,6 +176,7 @@ def main() -> None:
     parser.add_argument("--mesa-network", type=int, default=4, help="Mesa replicates timed in network mode")
     parser.add_argument("--numpy-classroom", type=int, default=20000, help="NumPy replicates timed on classroom")
     parser.add_argument("--numpy-jambi", type=int, default=2000, help="NumPy replicates timed on Jambi")
+    parser.add_argument("--numpy-network", type=int, default=20, help="NumPy replicates timed in network mode")
     parser.add_argument("--sinergi-classroom", type=int, default=10000, help="first Sinergi replicate count tried")
     parser.add_argument("--sinergi-jambi", type=int, default=1000, help="first Sinergi replicate count tried")
     parser.add_argument("--sinergi-network", type=int, default=20, help="first Sinergi replicate count tried")
@@ -207,7 +206,7 @@ def main() -> None:
             "jambi": bench("jambi", jambi_path, args.sinergi, args.mesa_jambi, args.numpy_jambi,
                            args.sinergi_jambi, Path(tmp)),
             "network 10k": bench("network 10k", PEERS / "network-10k.yaml", args.sinergi,
-                                 args.mesa_network, 0, args.sinergi_network, Path(tmp)),
+                                 args.mesa_network, args.numpy_network, args.sinergi_network, Path(tmp)),
         }
 
     print()
@@ -221,6 +220,7 @@ def main() -> None:
     network = rows["network 10k"]
     if "citizens_per_replicate" in network:
         print(f"network 10k, citizen-months per second: Sinergi {fmt_rate(rate_of(network['sinergi'], 'citizen_months_per_second'))}, "
+              f"NumPy {fmt_rate(rate_of(network['numpy'], 'citizen_months_per_second'))}, "
               f"Mesa {fmt_rate(rate_of(network['mesa'], 'citizen_months_per_second'))}")
     print()
     for label, row in rows.items():

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .network import graphs
 from .scenario import PREHISTORY_TRUST, Distribution, Scenario
 
 MONTH_IN_YEARS = 1.0 / 12.0
@@ -199,8 +200,6 @@ def spbe_index(design, understanding, mean_progress, has_initiatives, mean_matur
 def simulate(scenario: Scenario, layout: Layout, replicates: int, rng: np.random.Generator) -> dict:
     """Runs `replicates` replicates at once. Returns {"initial_spbe": (R, G), series: (months, R, G)}
     where row k of a series is the state at the end of month k + 1."""
-    if scenario.citizens.mode != "aggregate":
-        raise ValueError("the NumPy peer runs aggregate citizens only (citizens: {mode: aggregate})")
     P = scenario.parameters
     L = layout
     R, A, G, K, months = replicates, L.A, L.G, L.K, scenario.months
@@ -286,6 +285,23 @@ def simulate(scenario: Scenario, layout: Layout, replicates: int, rng: np.random
         mean_progress = (progress @ L.of_government) / L.initiative_count_safe
         return spbe_index(design, understanding, mean_progress, has_initiatives, mean_maturity,
                           service_quality(mean_maturity))
+
+    # Network mode: one graph per replicate and government; citizens ready with probability
+    # λ and online with probability ι at t = 0.
+    network = scenario.citizens.mode == "network"
+    if network:
+        N = scenario.citizens.size
+        edges = graphs(scenario.citizens.graph, N, R * G, rng)
+        if edges is None:
+            degree = np.full((R, G, N), N - 1.0)
+        else:
+            degree = np.bincount(edges[0], minlength=R * G * N).reshape(R, G, N).astype(float)
+        has_neighbours = degree > 0
+        safe_degree = np.maximum(degree, 1.0)
+        ready = rng.random((R, G, N)) < readiness[:, :, None]
+        access = rng.random((R, G, N)) < internet[:, :, None]
+        adopted = np.zeros((R, G, N), dtype=bool)
+        citizen_readiness = readiness.copy()
 
     # Initial commitment: step 9 on the initial state, no levers.
     commitment = commitment_of(shared_terms(champion, political_will, mandate), locked_in())
@@ -481,12 +497,39 @@ def simulate(scenario: Scenario, layout: Layout, replicates: int, rng: np.random
         innovation = P.citizens.innovation * service_score * outreach
         imitation = P.citizens.imitation * service_score
 
-        # 16. Aggregate citizens: one exact Bass step on the potential ι·λ; internet grows.
-        potential = internet * readiness
-        with np.errstate(divide="ignore", invalid="ignore"):
-            fraction = unit(np.where(potential > 0, adoption / potential, 0.0))
-        adoption = np.where(potential > 0, bass_step(fraction, innovation, imitation) * potential, 0.0)
-        internet = unit(internet + effective_growth * internet * (1 - internet / internet_ceiling))
+        if not network:
+            # 16. Aggregate citizens: one exact Bass step on the potential ι·λ; internet grows.
+            potential = internet * readiness
+            with np.errstate(divide="ignore", invalid="ignore"):
+                fraction = unit(np.where(potential > 0, adoption / potential, 0.0))
+            adoption = np.where(potential > 0, bass_step(fraction, innovation, imitation) * potential, 0.0)
+            internet = unit(internet + effective_growth * internet * (1 - internet / internet_ceiling))
+        else:
+            # 16. Network citizens: readiness catches up with λ; each online, ready non-adopter
+            # adopts with probability 1 − exp(−(p + q·n_j/k_j)·Δ) from the adopters at the
+            # start of the month; internet grows and new citizens come online.
+            with np.errstate(divide="ignore", invalid="ignore"):
+                rise = np.where(readiness > citizen_readiness,
+                                (readiness - citizen_readiness) / (1 - citizen_readiness), 0.0)
+            if (rise > 0).any():
+                ready |= rng.random((R, G, N)) < rise[:, :, None]
+            citizen_readiness = readiness.copy()
+            if edges is None:
+                adopted_neighbours = adopted.sum(axis=2, keepdims=True) - adopted
+            else:
+                adopted_neighbours = np.bincount(edges[0], weights=adopted.ravel()[edges[1]],
+                                                 minlength=R * G * N).reshape(R, G, N)
+            hazard = innovation[:, :, None] + np.where(
+                has_neighbours, imitation[:, :, None] * adopted_neighbours / safe_degree, 0.0)
+            eligible = access & ready & ~adopted
+            adopted = adopted | (eligible & (rng.random((R, G, N)) < 1 - np.exp(-hazard * MONTH_IN_YEARS)))
+            before = internet
+            internet = unit(internet + effective_growth * internet * (1 - internet / internet_ceiling))
+            with np.errstate(divide="ignore", invalid="ignore"):
+                gain = np.where(internet > before, (internet - before) / (1 - before), 0.0)
+            if (gain > 0).any():
+                access |= rng.random((R, G, N)) < gain[:, :, None]
+            adoption = adopted.mean(axis=2)
 
         # 17. The SPBE index, and the month's series.
         mean_progress = (progress @ L.of_government) / L.initiative_count_safe
