@@ -28,9 +28,11 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
-from check_classroom import check
 from sinergi_runs import (PEERS, ROOT, Estimate, SinergiUnavailable, pin_to_one_core, run_sinergi,
-                          scratch, timed_sinergi, z_score)
+                          scratch, timed_sinergi, z_score)  # first: sets one BLAS thread
+
+import numpy as np  # noqa: E402
+from check_classroom import check  # noqa: E402
 
 TARGET_RATIO = 200.0
 SINERGI_REPEATS = 3     # Sinergi's figure is the median of this many runs
@@ -49,16 +51,18 @@ def time_mesa(scenario, replicates: int) -> tuple[float, list[dict]]:
 
 def time_numpy(resolved: str, replicates: int) -> tuple[list[float], dict]:
     """Replicates per second of the NumPy peer's engine: `run_replicates` on an already
-    parsed scenario, after one untimed warm-up batch; one rate per repeat."""
-    from sinergi_numpy import run_replicates, scenario_from_yaml
+    parsed scenario, after one untimed warm-up batch; one rate per repeat. Also returns
+    the final month of every series, the replicates of all repeats together."""
+    from sinergi_numpy import SERIES, run_replicates, scenario_from_yaml
     scenario = scenario_from_yaml(resolved)
     run_replicates(scenario, 64, seed=999)
-    rates, result = [], None
+    rates, finals = [], []
     for repeat in range(NUMPY_REPEATS):
         started = time.perf_counter()
         result = run_replicates(scenario, replicates, seed=2 + repeat)
         rates.append(replicates / (time.perf_counter() - started))
-    return rates, result
+        finals.append({name: result[name][-1] for name in SERIES})
+    return rates, {name: np.concatenate([f[name] for f in finals]) for name in SERIES}
 
 
 def citizens_per_replicate(scenario) -> int:
@@ -100,7 +104,7 @@ def bench(label: str, path: Path, sinergi: Path, mesa_replicates: int, numpy_rep
 
     if numpy_replicates > 0 and resolved is not None:
         print(f"{label}: timing {numpy_replicates} NumPy replicates ×{NUMPY_REPEATS}…", flush=True)
-        rates, numpy_result = time_numpy(resolved, numpy_replicates)
+        rates, numpy_final = time_numpy(resolved, numpy_replicates)
         rate = median(rates)
         result["numpy"] = {"replicates": numpy_replicates, "runs": len(rates), "rates": rates,
                            "replicates_per_second": rate,
@@ -108,7 +112,7 @@ def bench(label: str, path: Path, sinergi: Path, mesa_replicates: int, numpy_rep
         if sinergi_final is not None:
             result["ratio_numpy"] = result["sinergi"]["replicates_per_second"] / rate
             result["numpy"]["side_check"] = {
-                outcome: z_score(Estimate.of(numpy_result[series][-1, :, 0]), sinergi_final[first][outcome])
+                outcome: z_score(Estimate.of(numpy_final[series][:, 0]), sinergi_final[first][outcome])
                 for outcome, series in (("final_spbe", "spbe"), ("adoption", "adoption"))}
     else:
         result["numpy"] = {"available": False, "reason": "not timed"}
@@ -234,7 +238,8 @@ def main() -> None:
         for side in ("numpy", "mesa"):
             if "side_check" in row[side]:
                 side_check = ", ".join(f"{k} z {v:+.2f}" for k, v in row[side]["side_check"].items())
-                print(f"  side check of the {row[side]['replicates']} timed {side} replicates "
+                timed = row[side]["replicates"] * row[side].get("runs", 1)
+                print(f"  side check of the {timed} timed {side} replicates "
                       f"(first government): {side_check}")
     for label, result in checks.items():
         for peer, outcome in result["peers"].items():

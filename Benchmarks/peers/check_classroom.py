@@ -25,9 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from statistics import NormalDist
 
-import numpy as np
+from sinergi_runs import ROOT, Estimate, pin_to_one_core, run_sinergi, scratch, z_score  # first: sets one BLAS thread
 
-from sinergi_runs import ROOT, Estimate, pin_to_one_core, run_sinergi, scratch, z_score
+import numpy as np  # noqa: E402
 
 # Outcome of replicates.csv → the series whose final month is that outcome.
 OUTCOMES = {
