@@ -2,7 +2,8 @@
 
 Every state variable is one array: agencies are columns of an (R, A) array (the agencies of
 all governments side by side, each government's a contiguous block), governments of an
-(R, G) array and initiatives of an (R, K) array, R being the replicates of a batch. A month
+(R, G) array, initiatives of an (R, K) array and, in network mode, citizens of an
+(R, G, N) array, R being the replicates of a batch. A month
 is the 17 steps of MODEL.md §2 as whole-array operations; the only Python loops inside a
 month are over the scenario's lever entries and over the distinct CES exponents of its
 initiatives, never over replicates, agencies or governments. Step numbers in the comments
