@@ -6,8 +6,9 @@
 #   make lint        checks the formatting of every Swift file (swift format, .swift-format); make format fixes it
 #   make notebooks   executes the Jupyter notebooks headless on a fresh run, comparison and sweep
 #   make bench       builds the benchmark package (Benchmarks/) in release and prints its figures
-#   make bench-peers runs the same model written in Mesa (Benchmarks/peers/) beside Sinergi:
-#                    checks they agree in distribution, prints replicates/s on one core each
+#   make bench-peers runs the same model written in Mesa and in NumPy (Benchmarks/peers/)
+#                    beside Sinergi: checks they agree in distribution, prints throughput on
+#                    one core each
 #   make bench-serve a class of 30 students and a lecturer against `sinergi serve` for a
 #                    minute: requests/s and latency percentiles (Benchmarks/serve/)
 
@@ -38,7 +39,7 @@ NB_SENSITIVITY_ARGS ?= --method sobol --samples 64 --replicates 10 --seed 1 \
 NB_OUT      := results/notebooks
 NOTEBOOKS   := $(sort $(wildcard Notebooks/*.ipynb))
 
-# The Mesa peer (Benchmarks/peers/) runs in its own virtual environment; PEERS_ARGS passes
+# The peers (Benchmarks/peers/) run in their own virtual environment; PEERS_ARGS passes
 # options to bench_peers.py, e.g. PEERS_ARGS="--mesa-classroom 200".
 PEERS_VENV   := Benchmarks/peers/.venv
 PEERS_PYTHON := $(PEERS_VENV)/bin/python
@@ -157,9 +158,10 @@ clear-notebooks: $(NB_VENV)/requirements.txt
 bench: deps
 	cd Benchmarks && $(SWIFT) package benchmark --no-progress --grouping metric $(BENCH_ARGS)
 
-# Sinergi and the same model in Mesa, one core each: a distribution check on classroom.yaml,
-# then replicates/s for classroom and for 10,000 networked citizens; the figures also go to
-# results/bench-peers/latest.json. Not part of `make test`: it takes a few minutes.
+# Sinergi and the same model in Mesa and in NumPy, one core each: distribution checks on
+# classroom.yaml and jambi-province-2018.yaml, then replicate-months/s and the ratios for
+# classroom, Jambi and 10,000 networked citizens (Mesa only); the figures also go to
+# results/bench-peers/latest.json. Not part of `make test`: it takes several minutes.
 bench-peers: build $(PEERS_VENV)/requirements.txt
 	$(PEERS_PYTHON) Benchmarks/peers/bench_peers.py $(PEERS_ARGS)
 

@@ -12,11 +12,17 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
+# One thread for any BLAS NumPy might call (the NumPy peer's small matrix products), set
+# before NumPy loads: "one core each" means it.
+for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_variable] = "1"
+
+import numpy as np  # noqa: E402
 
 PEERS = Path(__file__).resolve().parent
 ROOT = PEERS.parent.parent
 sys.path.insert(0, str(PEERS / "mesa"))
+sys.path.insert(0, str(PEERS / "numpy"))
 
 
 def pin_to_one_core() -> None:
@@ -82,6 +88,21 @@ class SinergiRun:
                         continue            # names and predicates
                     columns.setdefault(key, []).append(number)
         return {key: Estimate.of(values) for key, values in columns.items()}
+
+    def outcomes_by_government(self) -> dict[str, dict[str, Estimate]]:
+        """`outcomes` of every government, reading replicates.csv once."""
+        columns: dict[str, dict[str, list[float]]] = {}
+        with open(self.folder / "replicates.csv", newline="") as f:
+            for row in csv.DictReader(f):
+                government = columns.setdefault(row["government"], {})
+                for key, value in row.items():
+                    try:
+                        number = float(value)
+                    except ValueError:
+                        continue
+                    government.setdefault(key, []).append(number)
+        return {name: {key: Estimate.of(values) for key, values in outcomes.items()}
+                for name, outcomes in columns.items()}
 
     def series(self, government: str | None = None) -> dict[tuple[int, str], Estimate]:
         """Per-month mean and standard error of each series of timeseries.csv."""
