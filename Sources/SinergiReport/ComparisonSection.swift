@@ -5,7 +5,7 @@ import SinergiModel
 /// The comparison section of a comparison's report.html, for the headline unit (the
 /// region, or the only government): one plain sentence per package, the packages ranked
 /// by their paired effect on the final SPBE index, the effects on every outcome (forest
-/// plot), effect against cost, and the effect on the SPBE index month by month.
+/// plot), the effects by government, effect against cost, and the effect on the SPBE index month by month.
 enum ComparisonSection {
     static func html(_ comparison: Comparison, data: ReportData) -> String {
         let order = rowOrder(comparison)
@@ -37,6 +37,16 @@ enum ComparisonSection {
                 + "that effect cannot be told apart from no effect. For months to the first launch lower is "
                 + "better, so better packages sit left of zero there. The number on the right is the mean "
                 + "difference.")
+        if let byGovernment = GovernmentEffects.html(comparison, order: order) {
+            html += subsection(
+                "by-government", "Effects by government", byGovernment,
+                howToRead: "One table and one plot per outcome (open another outcome by its name). Each row is "
+                    + "a government, the Region (the average of the governments) first; each column the mean "
+                    + "effect of a package there, package minus baseline, with its 95% confidence interval under "
+                    + "it. Bold green: the whole interval is on the better side of zero; bold red-orange: on the "
+                    + "worse side. A package can move one government clearly while the Region average barely "
+                    + "moves. In the plots, one panel per package, markers as above.")
+        }
         html += subsection(
             "effect-cost", "Effect against cost", effectCost(comparison, order),
             howToRead: "One point per package: across, what the package costs in the scenario"
