@@ -24,7 +24,8 @@ enum ComparisonSection {
                 + "“Better in” is the share of simulated futures in which the package ends with a higher index "
                 + "than the baseline. The chance of ending at Baik or better and adoption change by the "
                 + "percentage points shown. Cost is in the scenario’s cost units, and the next column is the "
-                + "effect on the index bought per 100 of them. The last column says how many times wider the "
+                + "effect on the index bought per 100 of them, with its 95% confidence interval (the effect’s "
+                + "interval divided by the cost, which does not vary between futures). The last column says how many times wider the "
                 + "interval would have been had package and baseline been simulated on different random draws: "
                 + "what running both on the same futures gained.")
         html += subsection(
@@ -53,7 +54,13 @@ enum ComparisonSection {
                 + (comparison.headlineUnit == RunStatistics.regionName ? " (all governments together)" : "")
                 + "; up, its mean effect on the final SPBE index, with the 95% confidence interval as a vertical "
                 + "line. Points higher up and further left buy more index for less; points on the left edge "
-                + "cost nothing. Markers as in the panels above.")
+                + "cost nothing. The blue line is the efficient frontier: it runs from the baseline (no "
+                + "package: no cost, no effect) through the packages that nothing else beats: no other package, "
+                + "nor the baseline, costs no more and does at least as well, being cheaper or better. A package "
+                + "marked “dominated” is beaten so: another option buys at least as much index for no more "
+                + "money. The "
+                + "frontier compares mean effects; check the intervals before calling one package better than "
+                + "the next. Markers as in the panels above.")
         html += subsection(
             "effect-time", "Effect on the SPBE index over time", effectOverTime(comparison, order, data: data),
             howToRead: "One panel per package, on the same axes: how far the package’s mean SPBE index lies "
