@@ -76,9 +76,11 @@ struct EffectCostChart {
 
         let points = drawn.map { EfficientFrontier.Point(name: $0.policy, cost: $0.cost, effect: $0.difference) }
         let frontier = Set(EfficientFrontier.members(points).map(\.name))
-        canvas.stroke(
-            PathData.line(EfficientFrontier.line(points).map { (x($0.cost), y($0.effect)) }), colour: Palette.blue,
-            width: 3, className: "frontier")
+        let line = EfficientFrontier.line(points).map { (x($0.cost), y($0.effect)) }
+        // A frontier of the baseline alone (every package dominated) is no line.
+        if line.contains(where: { abs($0.0 - line[0].0) > 0.5 || abs($0.1 - line[0].1) > 0.5 }) {
+            canvas.stroke(PathData.line(line), colour: Palette.blue, width: 3, className: "frontier")
+        }
 
         var labels: [Label] = []
         for effect in drawn {

@@ -160,3 +160,60 @@ import Testing
         #expect(!page.contains("section-by-government"))
     }
 }
+
+/// The search box of "Effects by government" in a real headless browser: typing part of a
+/// name hides the other governments' rows and keeps the Region's; the plot draws inside
+/// its frame.
+@Suite(.serialized) struct GovernmentSearchBrowserTests {
+    @Test func typingANameFiltersTheRows() async throws {
+        guard let chromium = HeadlessBrowser.executable() else {
+            Issue.record("\(HeadlessBrowser.Failure.notInstalled)")
+            return
+        }
+        let (base, manifest, root) = try await GovernmentEffectsTests.base()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let governments = (1...60).map { String(format: "Local government %03d", $0) }
+        let page = ReportPage.html(
+            comparison: GovernmentEffectsTests.fixture(base, governments: governments), manifest: manifest)
+
+        let measured = try HeadlessBrowser.measureCharts(page: page, workFolder: root)
+        let chart = try #require(measured["by-government-final_spbe"])
+        #expect(chart.paths > 0 && chart.drawnPaths == chart.paths)
+        #expect(
+            chart.x >= -1 && chart.y >= -1 && chart.x + chart.width <= chart.viewWidth + 1
+                && chart.y + chart.height <= chart.viewHeight + 1)
+
+        // Type "ent 04" (governments 040–049) and record which rows stay visible.
+        let probe = """
+            <script>
+            const box = document.getElementById('government-search');
+            box.value = 'ent 04';
+            box.dispatchEvent(new Event('input'));
+            const shown = [...document.querySelectorAll('#by-government-table-final_spbe tbody tr')]
+              .filter(row => !row.hidden).map(row => row.getAttribute('data-government'));
+            document.body.setAttribute('data-shown', shown.join('|'));
+            document.body.setAttribute('data-count', document.getElementById('government-search-count').textContent);
+            </script>
+            """
+        let end = try #require(page.range(of: "</body>", options: .backwards))
+        let file = root.appendingPathComponent("search.html")
+        try (page[..<end.lowerBound] + probe + page[end.lowerBound...]).write(
+            to: file, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = chromium
+        process.arguments = [
+            "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run",
+            "--user-data-dir=\(root.appendingPathComponent("profile").path)", "--dump-dom", file.absoluteString,
+        ]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let dom = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let shown = try #require(dom.range(of: "data-shown=\""))
+        let list = dom[shown.upperBound...].prefix { $0 != "\"" }.split(separator: "|").map(String.init)
+        #expect(list == [RunStatistics.regionName] + (40...49).map { String(format: "Local government %03d", $0) })
+        #expect(dom.contains("data-count=\"10 shown\""))
+    }
+}
