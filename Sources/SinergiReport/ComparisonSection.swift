@@ -46,7 +46,8 @@ enum ComparisonSection {
                     + "effect of a package there, package minus baseline, with its 95% confidence interval under "
                     + "it. Bold green: the whole interval is on the better side of zero; bold red-orange: on the "
                     + "worse side. A package can move one government clearly while the Region average barely "
-                    + "moves. In the plots, one panel per package, markers as above.")
+                    + "moves. In the plots, one panel per package, markers as above. With many governments, type part of a "
+                    + "name in the search box to keep only the matching rows (the Region row stays).")
         }
         html += subsection(
             "effect-cost", "Effect against cost", effectCost(comparison, order),

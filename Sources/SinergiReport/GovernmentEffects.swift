@@ -10,7 +10,7 @@ import SinergiModel
 ///
 /// With many governments the table gets a search box (a few lines of inline script that
 /// hide the rows whose name does not match; without script every row stays visible) and
-/// the plot draws the Region and the ``plotted`` governments with the largest effects only.
+/// the plot draws the Region and the governments with the largest effects only (``plotted``).
 enum GovernmentEffects {
     /// Governments drawn in a forest plot beside the Region; more are left to the table.
     static let plotLimit = 20
@@ -34,8 +34,11 @@ enum GovernmentEffects {
     }
 
     /// The forest plot's rows for `outcome`: the Region, then every government when there
-    /// are at most `limit`, else the `limit` governments whose largest |effect| over the
-    /// packages is largest (largest first, ties in the scenario's order).
+    /// are at most `limit`, else `limit` governments taken in turn from each package's
+    /// ranking by |effect| (largest first, ties in the scenario's order): every package's
+    /// largest effect, then every package's second largest, and so on. A package that moves
+    /// one government alone thus gets that government into the plot, however large the
+    /// other packages' effects elsewhere.
     static func plotted(_ comparison: Comparison, _ outcome: Outcome, order: [String], limit: Int = plotLimit)
         -> [String]
     {
@@ -44,12 +47,25 @@ enum GovernmentEffects {
         let head = all.first == region ? [region] : []
         let governments = all.filter { $0 != region }
         guard governments.count > limit else { return all }
-        let size = governments.map { government in
-            order.compactMap { comparison.effect($0, outcome, unit: government)?.difference }
-                .filter(\.isFinite).map(abs).max() ?? -1
+        let rankings = order.map { policy in
+            let size = governments.map { government -> Double in
+                guard let d = comparison.effect(policy, outcome, unit: government)?.difference, d.isFinite else {
+                    return -1
+                }
+                return abs(d)
+            }
+            return governments.indices.sorted { size[$0] != size[$1] ? size[$0] > size[$1] : $0 < $1 }
         }
-        let chosen = governments.indices.sorted { size[$0] != size[$1] ? size[$0] > size[$1] : $0 < $1 }
-        return head + chosen.prefix(limit).map { governments[$0] }
+        var chosen: [Int] = [], taken = Set<Int>()
+        var rank = 0
+        while chosen.count < limit, rank < governments.count {
+            for ranking in rankings where chosen.count < limit && !taken.contains(ranking[rank]) {
+                chosen.append(ranking[rank])
+                taken.insert(ranking[rank])
+            }
+            rank += 1
+        }
+        return head + chosen.map { governments[$0] }
     }
 
     /// The section, or nil when the scenario has one government (the ranking is already
@@ -81,13 +97,14 @@ enum GovernmentEffects {
                 "<details class=\"by-government\" id=\"by-government-\(outcome.name)\"\(index == 0 ? " open" : "")>\n"
             let label = outcome.label.prefix(1).uppercased() + outcome.label.dropFirst()
             html += "<summary>\(HTMLText.escape(label))</summary>\n"
-            html += table(comparison, outcome, rows: rows, order: order)
+            html += table(comparison, outcome, rows: rows, order: order, scrolls: searchable)
             let drawn = plotted(comparison, outcome, order: order)
             if drawn.count < rows.count {
                 html +=
-                    "<p class=\"note\">The plot shows the Region and the \(drawn.count - 1) governments (of "
-                    + "\(governments)) with the largest effect in size on any package; the table above lists "
-                    + "them all.</p>\n"
+                    "<p class=\"note\">The plot shows the Region and \(drawn.count - 1) of the \(governments) "
+                    + "governments: those with the largest effects in size, taken in turn from each package "
+                    + "(each package’s largest, then each one’s second largest, …); the table above lists them "
+                    + "all.</p>\n"
             }
             html += forest(comparison, outcome, rows: drawn, order: order)
             html += "</details>\n"
@@ -97,7 +114,11 @@ enum GovernmentEffects {
     }
 
     /// The table of `outcome`: one row per entry of `rows`, one column per package.
-    static func table(_ comparison: Comparison, _ outcome: Outcome, rows: [String], order: [String]) -> String {
+    /// `scrolls`: the table scrolls inside a box of its own (many governments), so the
+    /// plot under it stays in reach.
+    static func table(
+        _ comparison: Comparison, _ outcome: Outcome, rows: [String], order: [String], scrolls: Bool = false
+    ) -> String {
         let format = EffectFormat.of(outcome.name, better: outcome.better)
         let all = rows.flatMap { unit in order.compactMap { comparison.effect($0, outcome, unit: unit)?.difference } }
         let digits = format.decimals(for: all)
@@ -126,7 +147,7 @@ enum GovernmentEffects {
         }
         let head = order.map { "<th scope=\"col\">\(HTMLText.escape($0))</th>" }.joined()
         return """
-            <div class="wide">
+            <div class="wide\(scrolls ? " tall" : "")">
             <table class="outcomes ranking by-government" id="by-government-table-\(outcome.name)">
             <thead><tr><th scope="col">Government</th>\(head)</tr></thead>
             <tbody>

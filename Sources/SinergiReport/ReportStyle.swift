@@ -46,7 +46,9 @@ enum ReportStyle {
         table.by-government td{text-align:right;white-space:nowrap}
         table.by-government td[data-verdict=better] strong{color:#007A59}
         table.by-government td[data-verdict=worse] strong{color:#B34E00}
-        p.search{margin:0 0 8px}
+        p.search{margin:12px 0 8px}
+        div.wide.tall{max-height:640px;overflow-y:auto;border-bottom:2px solid #777}
+        div.tall thead th{position:sticky;top:0;background:#fff;z-index:1}
         p.search input{font:inherit;padding:4px 8px;min-width:18em}
         footer{margin-top:40px;padding-top:12px;border-top:1px solid #ddd;color:#555;font-size:15px}
         footer code{font-size:14px;word-break:break-all}

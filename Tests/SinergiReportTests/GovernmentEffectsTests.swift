@@ -127,11 +127,18 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let governments = (1...60).map { String(format: "Local government %03d", $0) }
         var comparison = Self.fixture(base, governments: governments)
-        // Government 045 alone responds to "everywhere" by far the most.
-        for i in comparison.effects.indices
-        where comparison.effects[i].government == "Local government 045" && comparison.effects[i].policy == "everywhere"
-        {
-            comparison.effects[i] = Self.effect("everywhere", "Local government 045", .finalSpbe, 0.9, halfWidth: 0.05)
+        // Government 045 responds to "everywhere" by far the most; "one-government" moves 050
+        // alone (0.26, less than any effect of "everywhere").
+        for i in comparison.effects.indices {
+            let effect = comparison.effects[i]
+            if effect.government == "Local government 045" && effect.policy == "everywhere" {
+                comparison.effects[i] = Self.effect("everywhere", effect.government, .finalSpbe, 0.9, halfWidth: 0.05)
+            }
+            if effect.policy == "one-government" && effect.government != RunStatistics.regionName {
+                let moved = effect.government == "Local government 050"
+                comparison.effects[i] = Self.effect(
+                    "one-government", effect.government, .finalSpbe, moved ? 0.26 : 0, halfWidth: moved ? 0.05 : 0)
+            }
         }
         let page = ReportPage.html(comparison: comparison, manifest: manifest)
         #expect(page.contains("<input type=\"search\" id=\"government-search\""))
@@ -139,17 +146,18 @@ import Testing
         for government in governments + [RunStatistics.regionName] {
             #expect(Self.row(government, in: page) != nil, "\(government) has a table row")
         }
-        // The plot: the Region, then 045 (|effect| 0.9), then the others, whose largest |effect|
-        // over the packages ties at 0.30, in the scenario's order.
+        // The plot: the Region, then each package's largest effect in turn (045 for "everywhere",
+        // 050 for "one-government"), then the next ones: ties (0.30 and 0) in the scenario's order.
         let drawn = GovernmentEffects.plotted(comparison, .finalSpbe, order: ["everywhere", "one-government"])
         #expect(drawn.count == 1 + GovernmentEffects.plotLimit)
-        #expect(drawn.first == RunStatistics.regionName && drawn.dropFirst().first == "Local government 045")
-        #expect(Array(drawn.dropFirst(2)) == Array(governments.filter { $0 != "Local government 045" }.prefix(19)))
+        #expect(Array(drawn.prefix(3)) == [RunStatistics.regionName, "Local government 045", "Local government 050"])
+        #expect(Array(drawn.dropFirst(3)) == Array(governments.prefix(18)))
         let svg = try #require(ComparisonReportTests.svg("by-government-final_spbe", in: page))
         #expect(
             ComparisonReportTests.occurrences("<g class=\"forest-row\"", in: svg)
                 == 2 * (1 + GovernmentEffects.plotLimit))
-        #expect(page.contains("The plot shows the Region and the 20 governments (of 60) with the largest effect"))
+        #expect(svg.contains("data-government=\"Local government 050\" data-policy=\"one-government\""))
+        #expect(page.contains("The plot shows the Region and 20 of the 60 governments: those with the largest effects"))
     }
 
     @Test func oneGovernmentHasNoSection() async throws {
