@@ -5,7 +5,7 @@ import SinergiModel
 /// The comparison section of a comparison's report.html, for the headline unit (the
 /// region, or the only government): one plain sentence per package, the packages ranked
 /// by their paired effect on the final SPBE index, the effects on every outcome (forest
-/// plot), effect against cost, and the effect on the SPBE index month by month.
+/// plot), the effects by government, effect against cost, and the effect on the SPBE index month by month.
 enum ComparisonSection {
     static func html(_ comparison: Comparison, data: ReportData) -> String {
         let order = rowOrder(comparison)
@@ -24,7 +24,8 @@ enum ComparisonSection {
                 + "“Better in” is the share of simulated futures in which the package ends with a higher index "
                 + "than the baseline. The chance of ending at Baik or better and adoption change by the "
                 + "percentage points shown. Cost is in the scenario’s cost units, and the next column is the "
-                + "effect on the index bought per 100 of them. The last column says how many times wider the "
+                + "effect on the index bought per 100 of them, with its 95% confidence interval (the effect’s "
+                + "interval divided by the cost, which does not vary between futures). The last column says how many times wider the "
                 + "interval would have been had package and baseline been simulated on different random draws: "
                 + "what running both on the same futures gained.")
         html += subsection(
@@ -37,13 +38,30 @@ enum ComparisonSection {
                 + "that effect cannot be told apart from no effect. For months to the first launch lower is "
                 + "better, so better packages sit left of zero there. The number on the right is the mean "
                 + "difference.")
+        if let byGovernment = GovernmentEffects.html(comparison, order: order) {
+            html += subsection(
+                "by-government", "Effects by government", byGovernment,
+                howToRead: "One table and one plot per outcome (open another outcome by its name). Each row is "
+                    + "a government, the Region (the average of the governments) first; each column the mean "
+                    + "effect of a package there, package minus baseline, with its 95% confidence interval under "
+                    + "it. Bold green: the whole interval is on the better side of zero; bold red-orange: on the "
+                    + "worse side. A package can move one government clearly while the Region average barely "
+                    + "moves. In the plots, one panel per package, markers as above. With many governments, type part of a "
+                    + "name in the search box to keep only the matching rows (the Region row stays).")
+        }
         html += subsection(
             "effect-cost", "Effect against cost", effectCost(comparison, order),
             howToRead: "One point per package: across, what the package costs in the scenario"
                 + (comparison.headlineUnit == RunStatistics.regionName ? " (all governments together)" : "")
                 + "; up, its mean effect on the final SPBE index, with the 95% confidence interval as a vertical "
                 + "line. Points higher up and further left buy more index for less; points on the left edge "
-                + "cost nothing. Markers as in the panels above.")
+                + "cost nothing. The blue line is the efficient frontier: it runs from the baseline (no "
+                + "package: no cost, no effect) through the packages that nothing else beats: no other package, "
+                + "nor the baseline, costs no more and does at least as well, being cheaper or better. A package "
+                + "marked “dominated” is beaten so: another option buys at least as much index for no more "
+                + "money. The "
+                + "frontier compares mean effects; check the intervals before calling one package better than "
+                + "the next. Markers as in the panels above.")
         html += subsection(
             "effect-time", "Effect on the SPBE index over time", effectOverTime(comparison, order, data: data),
             howToRead: "One panel per package, on the same axes: how far the package’s mean SPBE index lies "

@@ -4,7 +4,9 @@ import SinergiModel
 
 /// Effect against cost: one point per package, across at its cost in the scenario, up at
 /// its mean paired effect on one outcome with the 95% CI as a vertical whisker, labelled
-/// with the package's name. Packages that cost nothing sit on the left edge (cost 0).
+/// with the package's name. Packages that cost nothing sit on the left edge (cost 0). The
+/// efficient frontier (``EfficientFrontier``) runs from the baseline at (0, 0) through the
+/// packages no other option dominates; dominated packages are labelled so.
 struct EffectCostChart {
     /// The packages' effects on the outcome drawn, in the order their labels are placed.
     var effects: [PairedEffect]
@@ -24,6 +26,7 @@ struct EffectCostChart {
         var y: Double
         var anchor: SVGCanvas.Anchor
         var width: Double
+        var dominated = false
         var left: Double { anchor == .start ? x : x - width }
         var right: Double { anchor == .start ? x + width : x }
     }
@@ -31,7 +34,8 @@ struct EffectCostChart {
     func svg() -> String {
         let legend = Legend(
             items: EffectVerdict.allCases.map { .init(swatch: .marker($0), label: $0.legendLabel) } + [
-                .init(swatch: .line(Palette.reference, dashed: true), label: "No difference")
+                .init(swatch: .line(Palette.blue), label: "Efficient frontier"),
+                .init(swatch: .line(Palette.reference, dashed: true), label: "No difference"),
             ])
         let left = Self.marginLeft, right = PanelGrid.width - Self.marginRight
         let top = legend.height(left: left, right: right) + 14
@@ -70,15 +74,29 @@ struct EffectCostChart {
                 anchor: .middle)
         }
 
+        let points = drawn.map { EfficientFrontier.Point(name: $0.policy, cost: $0.cost, effect: $0.difference) }
+        let frontier = Set(EfficientFrontier.members(points).map(\.name))
+        let line = EfficientFrontier.line(points).map { (x($0.cost), y($0.effect)) }
+        // A frontier of the baseline alone (every package dominated) is no line.
+        if line.contains(where: { abs($0.0 - line[0].0) > 0.5 || abs($0.1 - line[0].1) > 0.5 }) {
+            canvas.stroke(PathData.line(line), colour: Palette.blue, width: 3, className: "frontier")
+        }
+
         var labels: [Label] = []
         for effect in drawn {
+            let dominated = !frontier.contains(effect.policy)
             let px = x(effect.cost), py = y(effect.difference)
             let verdict = EffectVerdict(effect)
             let digits = format.decimals(for: [effect.difference, effect.ci95Low, effect.ci95High])
             var tooltip =
                 "\(effect.policy): cost \(EffectFormat.cost(effect.cost)), "
                 + format.amount(effect.difference, decimals: digits)
-            canvas.openGroup(className: "cost-point", data: [("policy", effect.policy), ("verdict", "\(verdict)")])
+            canvas.openGroup(
+                className: "cost-point",
+                data: [
+                    ("policy", effect.policy), ("verdict", "\(verdict)"),
+                    ("frontier", dominated ? "dominated" : "efficient"),
+                ])
             if effect.ci95Low.isFinite, effect.ci95High.isFinite {
                 let y0 = y(effect.ci95Low), y1 = y(effect.ci95High)
                 canvas.line(x1: px, y1: y0, x2: px, y2: y1, stroke: verdict.colour, width: 2.5)
@@ -87,15 +105,17 @@ struct EffectCostChart {
                 }
                 tooltip += " (95% CI \(format.interval(effect.ci95Low, effect.ci95High, decimals: digits)))"
             }
-            verdict.drawMarker(into: &canvas, x: px, y: py, radius: 8, tooltip: tooltip + " — " + verdict.label)
+            tooltip += " — " + verdict.label + (dominated ? "; dominated" : "; on the efficient frontier")
+            verdict.drawMarker(into: &canvas, x: px, y: py, radius: 8, tooltip: tooltip)
             canvas.closeGroup()
             // Labels are bold: wider than the estimate for regular text.
-            let width = HTMLText.estimatedWidth(effect.policy, size: Self.labelSize) * 1.12 + 6
+            let text = dominated ? "\(effect.policy) (dominated)" : effect.policy
+            let width = HTMLText.estimatedWidth(text, size: Self.labelSize) * 1.12 + 6
             let flip = px + 16 + width > right
             labels.append(
                 Label(
-                    text: effect.policy, pointX: px, pointY: py, x: flip ? px - 16 : px + 16, y: py,
-                    anchor: flip ? .end : .start, width: width))
+                    text: text, pointX: px, pointY: py, x: flip ? px - 16 : px + 16, y: py,
+                    anchor: flip ? .end : .start, width: width, dominated: dominated))
         }
         for label in Self.place(labels, left: left, right: right, top: top, bottom: bottom) {
             if abs(label.y - label.pointY) > 8 {
@@ -104,8 +124,8 @@ struct EffectCostChart {
                     x2: label.pointX, y2: label.pointY, stroke: Palette.axis, width: 1)
             }
             canvas.text(
-                label.text, x: label.x, y: label.y, size: Self.labelSize, anchor: label.anchor, bold: true,
-                middle: true)
+                label.text, x: label.x, y: label.y, size: Self.labelSize, anchor: label.anchor,
+                fill: label.dominated ? Palette.secondaryText : Palette.text, bold: !label.dominated, middle: true)
         }
 
         canvas.text(
@@ -117,7 +137,8 @@ struct EffectCostChart {
         return canvas.svg(
             id: "effect-cost", title: "Effect on the final SPBE index against cost",
             description: "One point per package: its cost in the scenario across, its mean paired effect on the "
-                + "final SPBE index up, with the 95% confidence interval as a vertical line.")
+                + "final SPBE index up, with the 95% confidence interval as a vertical line; the efficient "
+                + "frontier joins the baseline and the packages no other option dominates.")
     }
 
     /// `labels` placed where they overlap neither each other nor the points' markers:

@@ -6,18 +6,29 @@ import SinergiModel
 /// package, with the mean paired difference as a marker on its 95% CI, a faint wider bar
 /// for the CI the runs would have had without common random numbers, and a dashed line at
 /// zero. Rows are in the same order in every panel.
+///
+/// The same chart draws one outcome by government: then the rows are governments and each
+/// panel is one package (``Panel/policy``).
 struct ForestChart {
     struct Panel {
         var outcome: Outcome
-        /// One entry per package, in row order; nil where the package has no such effect.
+        /// One entry per row, in row order; nil where the row has no such effect.
         var effects: [PairedEffect?]
+        /// The package of every row when the rows are governments: the panel's title.
+        var policy: String? = nil
     }
 
-    /// Packages, in row order.
+    /// Row labels, in row order: packages, or governments when the panels are packages.
     var policies: [String]
     var panels: [Panel]
     /// Whose effects these are, for the description ("Region", a government).
     var unit: String
+    /// What a row is, as the name of its `data-` attribute: "policy" or "government".
+    var rowKind = "policy"
+    /// The chart's id, title and description when not the comparison's forest plot.
+    var id = "forest"
+    var title = "Effect of each package on every outcome"
+    var description: String? = nil
 
     static let rowHeight = 38.0
     static let headerHeight = 58.0
@@ -66,8 +77,9 @@ struct ForestChart {
             draw(panel, into: &canvas, frame: frame, labelWidth: labelWidth, labelSize: labelSize)
         }
         return canvas.svg(
-            id: "forest", title: "Effect of each package on every outcome",
-            description: "For \(unit), one panel per outcome and one row per package: the mean difference "
+            id: id, title: title,
+            description: description
+                ?? "For \(unit), one panel per outcome and one row per package: the mean difference "
                 + "package minus baseline over the paired replicates, with its 95% confidence interval, the "
                 + "wider interval of unpaired runs, and a line at zero. Markers: filled circle clearly better, "
                 + "diamond clearly worse, hollow circle unclear.")
@@ -94,7 +106,7 @@ struct ForestChart {
         let left = frame.x - labelWidth
 
         let titleY = frame.y - Self.headerHeight + 20
-        let title = outcome.label.prefix(1).uppercased() + outcome.label.dropFirst()
+        let title = panel.policy ?? (outcome.label.prefix(1).uppercased() + outcome.label.dropFirst())
         canvas.text(
             HTMLText.fitting(title, width: frame.width + labelWidth, size: PanelGrid.titleSize), x: left,
             y: titleY, size: PanelGrid.titleSize, bold: true, tooltip: title)
@@ -139,9 +151,8 @@ struct ForestChart {
             let verdict = effect.map(EffectVerdict.init) ?? .unclear
             canvas.openGroup(
                 className: "forest-row",
-                data: [
-                    ("policy", policy), ("outcome", outcome.name),
-                    ("verdict", effect == nil ? "none" : "\(verdict)"),
+                data: [(rowKind, policy)] + (panel.policy.map { [("policy", $0)] } ?? []) + [
+                    ("outcome", outcome.name), ("verdict", effect == nil ? "none" : "\(verdict)"),
                 ])
             canvas.text(
                 HTMLText.fitting(policy, width: labelWidth - 16, size: labelSize), x: frame.x - 12, y: y,

@@ -2,7 +2,9 @@ import SinergiEngine
 
 /// report.html: one self-contained page with the charts a reader looks at first, drawn on
 /// the server as inline SVG. It needs no JavaScript, network, fonts or files besides
-/// itself, and its bytes depend only on the statistics and the manifest.
+/// itself, and its bytes depend only on the statistics and the manifest. (A comparison of
+/// many governments carries a few lines of inline script for its search box; without it
+/// every row stays visible.)
 public enum ReportPage {
     /// The page for a finished comparison: the comparison section first, then the
     /// baseline's charts.

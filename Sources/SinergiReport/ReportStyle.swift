@@ -41,6 +41,15 @@ enum ReportStyle {
         table.ranking{font-size:16px}
         table.ranking tbody th{white-space:normal;min-width:8em}
         table.ranking .ci{color:#555;white-space:nowrap}
+        details.by-government{margin:14px 0 0}
+        details.by-government summary{cursor:pointer;font-size:20px;font-weight:700;padding:4px 0}
+        table.by-government td{text-align:right;white-space:nowrap}
+        table.by-government td[data-verdict=better] strong{color:#007A59}
+        table.by-government td[data-verdict=worse] strong{color:#B34E00}
+        p.search{margin:12px 0 8px}
+        div.wide.tall{max-height:640px;overflow-y:auto;border-bottom:2px solid #777}
+        div.tall thead th{position:sticky;top:0;background:#fff;z-index:1}
+        p.search input{font:inherit;padding:4px 8px;min-width:18em}
         footer{margin-top:40px;padding-top:12px;border-top:1px solid #ddd;color:#555;font-size:15px}
         footer code{font-size:14px;word-break:break-all}
         """
