@@ -3,10 +3,13 @@ import Foundation
 import SinergiEngine
 import SinergiScenario
 
-/// `--replay MANIFEST` for `run`, `compare` and `sweep`: read a manifest, refuse one that cannot or
+/// `--replay MANIFEST` for `run`, `compare`, `sweep` and `sensitivity`: read a manifest, refuse one that cannot or
 /// must not be rerun, and after the rerun check the new data files against it.
 enum Replay {
-    /// The data files each command's manifest records.
+    /// The commands whose manifests `--replay` reruns.
+    static let replayable: Set<String> = ["run", "compare", "sweep", "sensitivity"]
+
+    /// The data files each command's manifest records (nil: every file the manifest lists).
     static func dataFiles(of command: String) -> [String]? {
         switch command {
         case "run": return Study.dataFiles
@@ -58,7 +61,7 @@ enum Replay {
         guard written == command else {
             try refuse(
                 "this manifest was written by `sinergi \(written)`, not `sinergi \(command)`: "
-                    + (dataFiles(of: written) != nil
+                    + (replayable.contains(written)
                         ? "rerun it with `sinergi \(written) --replay \(path)`"
                         : "rerun it with the command recorded in the manifest"))
         }
@@ -77,7 +80,7 @@ enum Replay {
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         var problems: [String] = []
-        for name in dataFiles(of: command) ?? [] {
+        for name in dataFiles(of: command) ?? manifest.files.keys.sorted() {
             guard let recorded = manifest.files[name] else {
                 problems.append("\(name) has no SHA-256 in the manifest")
                 continue

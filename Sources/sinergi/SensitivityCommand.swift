@@ -94,6 +94,12 @@ struct SensitivityCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but errors and the results folder.")
     var quiet = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Rerun the analysis of this manifest.json from its scenario file and the design.csv beside it, and "
+                + "check that its data files come out byte-identical.", valueName: "MANIFEST"))
+    var replay: String?
+
     /// A usage error: one line on stderr, exit 64, nothing written.
     private func usage(_ message: String) -> ExitCode {
         printError("error: \(message)")
@@ -186,6 +192,7 @@ struct SensitivityCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if let replay { return try await replayAnalysis(replay) }
         let (method, testFunction) = try checkedOptions()
         if let testFunction {
             try runFunction(testFunction, method: method)
@@ -271,7 +278,24 @@ struct SensitivityCommand: AsyncParsableCommand {
         say("Results: \(finished.folder.path)")
     }
 
-    private func runAnalysis(_ request: SweepRequest) async throws {
+    /// `--replay MANIFEST`: the analysis of a manifest run again (``SweepReplayRequest``),
+    /// then every data file it lists compared with its hash.
+    private func replayAnalysis(_ path: String) async throws {
+        if scenario != nil || method != nil || function != nil || !factors.isEmpty || !settings.isEmpty || seed != nil
+            || replicates != nil || shard != nil || resume != nil || into != nil || cluster.slurm
+        {
+            throw usage("--replay takes everything from the manifest; only --threads, --out and --quiet may go with it")
+        }
+        let (request, original) = try SweepReplayRequest.make(
+            path, command: "sensitivity", threads: threads ?? AvailableCPUs.count(), out: out)
+        guard let replayed = try await runAnalysis(request) else { return }
+        try Replay.check(
+            replayed, against: original, dataFiles: original.files.keys.sorted(), what: "sensitivity analysis",
+            quiet: quiet)
+    }
+
+    @discardableResult
+    private func runAnalysis(_ request: SweepRequest) async throws -> Manifest? {
         let shardPoints = request.shard.points(of: request.design.count).count
         if !quiet {
             printError(
@@ -306,6 +330,7 @@ struct SensitivityCommand: AsyncParsableCommand {
             }
         }
         say("Results: \(outcome.folder.path)")
+        return outcome.manifest
     }
 
     /// The headline indices on stdout: for the Region (or the only government), each

@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 
-/// `sinergi sweep --replay MANIFEST` reruns a sweep (or a shard) from its scenario file,
-/// `--set` values and design.csv, and checks its data files; what it cannot trust is
-/// refused before anything runs.
+/// `sinergi sweep --replay MANIFEST` (and `sinergi sensitivity --replay`) reruns a sweep or
+/// an analysis from its scenario file, `--set` values and design.csv, and checks its data
+/// files; what it cannot trust is refused before anything runs.
 @Suite struct SweepReplayTests {
     static func sweepFolder(_ root: URL) throws -> URL {
         let slug = root.appendingPathComponent("classroom")
@@ -80,5 +80,33 @@ import Testing
 
         let mixed = try Sinergi.run(["sweep", "--replay", manifest, "--seed", "3", "--out", out.path])
         #expect(mixed.status == 64)
+    }
+
+    @Test func aSensitivityAnalysisReplaysByteForByte() throws {
+        let root = try Sinergi.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let analysis = try Sinergi.run([
+            "sensitivity", "Scenarios/classroom.yaml", "--method", "morris", "--trajectories", "4", "--replicates", "2",
+            "--factor", "parameters.trust.build=0.02:0.2", "--factor", "defaults.agency.ego=0.2:0.8", "-q", "--out",
+            root.appendingPathComponent("a").path,
+        ])
+        #expect(analysis.status == 0, "\(analysis.stderr)")
+        let slug = root.appendingPathComponent("a/classroom")
+        let name = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: slug.path).first { $0.hasPrefix("sensitivity-") })
+        let manifest = slug.appendingPathComponent(name).appendingPathComponent("manifest.json").path
+        let replay = try Sinergi.run([
+            "sensitivity", "--replay", manifest, "--threads", "1", "--out", root.appendingPathComponent("b").path,
+        ])
+        #expect(replay.status == 0, "\(replay.stderr)")
+        #expect(
+            replay.stdout.contains(
+                "convergence.csv, design.csv, indices.csv, points.csv, replicates.csv are byte-identical"),
+            "\(replay.stdout)")
+        let mixed = try Sinergi.run(["sensitivity", "--replay", manifest, "--method", "sobol"])
+        #expect(mixed.status == 64)
+        let asSweep = try Sinergi.run(["sweep", "--replay", manifest, "-q", "--out", root.path])
+        #expect(asSweep.status == 1)
+        #expect(asSweep.stderr.contains("rerun it with `sinergi sensitivity --replay"), "\(asSweep.stderr)")
     }
 }

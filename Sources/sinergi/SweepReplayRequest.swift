@@ -4,24 +4,36 @@ import SinergiEngine
 import SinergiScenario
 
 extension SweepCommand {
-    /// `--replay MANIFEST`: the sweep (or the shard) of a manifest run again — its scenario
-    /// file (which must still have the manifest's SHA-256) with its `--set` values, the
-    /// points of the design.csv beside it (checked against the manifest's SHA-256 first),
-    /// its replicates per point, master seed, seed blocks and heat maps — into a new folder,
-    /// then design.csv, points.csv and replicates.csv compared with the manifest's hashes.
+    /// `--replay MANIFEST`: the sweep of a manifest run again (``SweepReplayRequest``), then
+    /// design.csv, points.csv and replicates.csv compared with the manifest's hashes.
     func replaySweep(_ path: String) async throws {
+        let (request, original) = try SweepReplayRequest.make(
+            path, command: "sweep", threads: threads ?? AvailableCPUs.count(), out: out)
+        guard let replayed = try await runSweep(request) else { return }
+        try Replay.check(replayed, against: original, dataFiles: SweepReplay.dataFiles, what: "sweep", quiet: quiet)
+    }
+}
+
+/// The request that runs a sweep or a sensitivity analysis of a manifest again: its
+/// scenario file (which must still have the manifest's SHA-256) with its `--set` values, the
+/// points of the design.csv beside it (checked against the manifest's SHA-256 first), its
+/// replicates per point, master seed, seed blocks, heat maps and, for an analysis, its plan.
+enum SweepReplayRequest {
+    static func make(
+        _ path: String, command: String, threads: Int, out: String
+    ) throws -> (request: SweepRequest, original: Manifest) {
         func refuse(_ message: String) throws -> Never {
             printError("error: \(path): \(message); nothing was run")
             throw ExitCode.failure
         }
         if let manifest = try? Manifest.read(from: URL(fileURLWithPath: path)), let shard = manifest.sweep?.shard,
-            manifest.command == "sweep", shard != "1/1"
+            manifest.command == command, shard != "1/1"
         {
             try refuse(
-                "this is shard \(shard) of a sweep, which holds its points in sweep.sqlite, not in data files to "
-                    + "check; replay the whole sweep, or rerun the shard with --resume")
+                "this is shard \(shard) of a \(command), which holds its points in sweep.sqlite, not in data files "
+                    + "to check; replay the whole \(command), or rerun the shard with --resume")
         }
-        let (_, original) = try Replay.load(path, command: "sweep")
+        let (_, original) = try Replay.load(path, command: command)
         guard let info = original.sweep else { try refuse("the manifest has no sweep section") }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         let points: [[Double]]
@@ -69,7 +81,7 @@ extension SweepCommand {
                     with: overrides + zip(paths, points[point]).map { ScenarioOverride(path: $0, number: $1) })
             },
             governments: base.input.governments.map(\.name), replicates: info.replicatesPerPoint,
-            masterSeed: original.randomness.masterSeed, threads: threads ?? AvailableCPUs.count(), shard: shard,
+            masterSeed: original.randomness.masterSeed, threads: threads, shard: shard,
             outputRoot: URL(fileURLWithPath: out, isDirectory: true), into: nil, resume: nil,
             overrides: original.overrides ?? [])
         request.seedBlock = info.seedBlock
@@ -79,8 +91,11 @@ extension SweepCommand {
             else { return nil }
             return (a, b)
         }
+        if command == "sensitivity" {
+            guard let plan = original.sensitivity else { try refuse("the manifest has no sensitivity plan") }
+            request.sensitivity = plan
+        }
         try checkMemory(base.input, threads: request.threads)
-        guard let replayed = try await runSweep(request) else { return }
-        try Replay.check(replayed, against: original, dataFiles: SweepReplay.dataFiles, what: "sweep", quiet: quiet)
+        return (request, original)
     }
 }
