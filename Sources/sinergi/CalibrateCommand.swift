@@ -74,6 +74,12 @@ struct CalibrateCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but errors and the results folder.")
     var quiet = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Rerun the calibration of this manifest.json with its recorded arguments, and check that posterior.csv, "
+                + "generations.csv and predictive.csv come out byte-identical.", valueName: "MANIFEST"))
+    var replay: String?
+
     @OptionGroup var cluster: SlurmOptions
 
     /// A step of a `--slurm` job chain: the job folder (with --resume, the calibration).
@@ -84,6 +90,13 @@ struct CalibrateCommand: AsyncParsableCommand {
     @Option(help: .hidden) var slurmShard: Int?
 
     func validate() throws {
+        if replay != nil {
+            if targets != nil || function != nil || !factors.isEmpty || into != nil || resume != nil || cluster.slurm {
+                throw ValidationError(
+                    "--replay takes everything from the manifest; only --threads, --out and --quiet may go with it")
+            }
+            return
+        }
         if function == nil && targets == nil {
             throw ValidationError(
                 "give a targets file, e.g. Scenarios/targets/indonesia-spbe.yaml, or --function normal-normal")
@@ -110,6 +123,7 @@ struct CalibrateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if let replay { return try await replayCalibration(replay) }
         let request = try function != nil ? normalNormalRequest() : scenarioRequest()
         if let slurmTask, let slurmShard {
             try await runTask(request, batch: slurmTask, shard: slurmShard)
@@ -127,12 +141,15 @@ struct CalibrateCommand: AsyncParsableCommand {
         if !quiet { request.log = { @Sendable line in printError(line) } }
         request.commandLine = (["sinergi"] + CommandLine.arguments.dropFirst()).map(Self.shellWord).joined(
             separator: " ")
+        if slurmStep == nil && slurmTask == nil, CommandLine.arguments.dropFirst().first == "calibrate" {
+            request.arguments = Array(CommandLine.arguments.dropFirst(2))
+        }
         if let text = ProcessInfo.processInfo.environment["SINERGI_CALIBRATE_INTERRUPT_AFTER"], let g = Int(text) {
             request.interruptAfterGeneration = g
         }
     }
 
-    private func normalNormalRequest() throws -> CalibrationRequest {
+    func normalNormalRequest() throws -> CalibrationRequest {
         let problem = NormalNormalProblem()
         let description =
             "normal-normal: the mean of a normal with sd \(problem.noiseSD) from \(problem.sampleSize) "
@@ -158,7 +175,7 @@ struct CalibrateCommand: AsyncParsableCommand {
         return request
     }
 
-    private func scenarioRequest() throws -> CalibrationRequest {
+    func scenarioRequest() throws -> CalibrationRequest {
         guard let targetsPath = targets else { throw ExitCode.validationFailure }
         let targets: CalibrationTargets
         let source: ScenarioSource
@@ -239,10 +256,11 @@ struct CalibrateCommand: AsyncParsableCommand {
 
     /// Runs the calibration (with `batches`, a step of a Slurm chain: `waiting` says whether
     /// it stopped because it submitted the next batch).
+    @discardableResult
     func runCalibration(
         _ request: CalibrationRequest, batches: (any CalibrationBatchSource)? = nil,
         waiting: @Sendable () -> Bool = { false }
-    ) async throws {
+    ) async throws -> URL? {
         if !quiet {
             printError(
                 "Calibrating '\(request.scenarioName)': \(request.prior.dimension) factor"
@@ -257,7 +275,7 @@ struct CalibrateCommand: AsyncParsableCommand {
             try await Calibration.run(request, control: control, report: HTMLReport(), batches: batches)
         }
         let outcome = finished.outcome
-        if outcome.interrupted && waiting() { return }
+        if outcome.interrupted && waiting() { return nil }
         if outcome.interrupted {
             printError(
                 "Interrupted: the complete generations are in \(outcome.folder.path)/\(CalibrationStore.fileName). "
@@ -297,6 +315,7 @@ struct CalibrateCommand: AsyncParsableCommand {
             }
         }
         say("Results: \(outcome.folder.path)")
+        return outcome.folder
     }
 
     static func number(_ value: Double) -> String { String(format: "%.4g", value) }

@@ -7,7 +7,7 @@ import SinergiScenario
 /// must not be rerun, and after the rerun check the new data files against it.
 enum Replay {
     /// The commands whose manifests `--replay` reruns.
-    static let replayable: Set<String> = ["run", "compare", "sweep", "sensitivity"]
+    static let replayable: Set<String> = ["run", "compare", "sweep", "sensitivity", "calibrate"]
 
     /// The data files each command's manifest records (nil: every file the manifest lists).
     static func dataFiles(of command: String) -> [String]? {
@@ -78,9 +78,18 @@ enum Replay {
         if command == "compare" && (manifest.policies ?? []).isEmpty {
             try refuse("the manifest names no policy packages")
         }
+        let problems = changedFiles(manifest, at: path, names: dataFiles(of: command) ?? manifest.files.keys.sorted())
+        if !problems.isEmpty {
+            try refuse("the data files beside it do not match it: " + problems.joined(separator: "; "))
+        }
+    }
+
+    /// What is wrong with the data files `names` beside the manifest at `path`: missing,
+    /// without a recorded SHA-256, or changed since.
+    static func changedFiles(_ manifest: Manifest, at path: String, names: [String]) -> [String] {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         var problems: [String] = []
-        for name in dataFiles(of: command) ?? manifest.files.keys.sorted() {
+        for name in names {
             guard let recorded = manifest.files[name] else {
                 problems.append("\(name) has no SHA-256 in the manifest")
                 continue
@@ -92,9 +101,7 @@ enum Replay {
             }
             if Study.sha256(data) != recorded { problems.append("\(name) was changed after the run") }
         }
-        if !problems.isEmpty {
-            try refuse("the data files beside it do not match it: " + problems.joined(separator: "; "))
-        }
+        return problems
     }
 
     /// Compares the replay's data files with the original's recorded SHA-256.

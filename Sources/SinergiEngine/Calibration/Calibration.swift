@@ -62,6 +62,9 @@ public struct CalibrationRequest: Sendable {
     public var calibratedYAML: @Sendable ([Double]) throws -> (text: String, fromSource: Bool)
     /// The command line that ran the calibration, for calibrated.yaml's header.
     public var commandLine: String?
+    /// The arguments after `calibrate`, as given, for `calibrate --replay` (nil when the
+    /// calibration ran as Slurm jobs, whose arguments are the jobs').
+    public var arguments: [String]?
     /// Called with a line for each generation completed.
     public var log: (@Sendable (String) -> Void)?
     /// Stops the run, as an interrupt would, once this generation is committed (for tests
@@ -166,6 +169,8 @@ public struct CalibrationInfo: Codable, Sendable {
     public var simulations: Int
     public var stopReason: String
     public var unreachable: [String]?
+    /// The arguments after `calibrate`, as given (``CalibrationRequest/arguments``).
+    public var arguments: [String]? = nil
 }
 
 /// Runs ABC-SMC (``ABCSMC``) over a ``CalibrationModel`` into a crash-safe store, then
@@ -430,7 +435,8 @@ public enum Calibration {
             minimumAcceptance: request.minimumAcceptance, replicatesPerParticle: request.replicates,
             generations: analysis.generations.count, simulations: simulations,
             stopReason: analysis.stopReason.rawValue,
-            unreachable: analysis.diagnosis.map { $0.unreachable.map(\.observation.name) })
+            unreachable: analysis.diagnosis.map { $0.unreachable.map(\.observation.name) },
+            arguments: request.arguments)
         return manifest
     }
 }
