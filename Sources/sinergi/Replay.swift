@@ -14,7 +14,7 @@ enum Replay {
         switch command {
         case "run": return Study.dataFiles
         case "compare": return ComparisonStudy.dataFiles
-        case "sweep": return SweepReplay.dataFiles
+        case "sweep", "merge": return SweepReplay.dataFiles
         default: return nil
         }
     }

@@ -10,6 +10,7 @@ extension SweepCommand {
         let (request, original) = try SweepReplayRequest.make(
             path, command: "sweep", threads: threads ?? AvailableCPUs.count(), out: out)
         guard let replayed = try await runSweep(request) else { return }
+        // A merge's manifest lists the same data files, under its own hashes.
         try Replay.check(replayed, against: original, dataFiles: SweepReplay.dataFiles, what: "sweep", quiet: quiet)
     }
 }
@@ -33,7 +34,9 @@ enum SweepReplayRequest {
                 "this is shard \(shard) of a \(command), which holds its points in sweep.sqlite, not in data files "
                     + "to check; replay the whole \(command), or rerun the shard with --resume")
         }
-        let (_, original) = try Replay.load(path, command: command)
+        // A merged sweep or analysis (`sinergi merge`) replays as the whole of it.
+        let merged = (try? Manifest.read(from: URL(fileURLWithPath: path)))?.command == "merge"
+        let (_, original) = try Replay.load(path, command: merged ? "merge" : command)
         guard let info = original.sweep else { try refuse("the manifest has no sweep section") }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         let points: [[Double]]
@@ -94,6 +97,8 @@ enum SweepReplayRequest {
         if command == "sensitivity" {
             guard let plan = original.sensitivity else { try refuse("the manifest has no sensitivity plan") }
             request.sensitivity = plan
+        } else if original.sensitivity != nil {
+            try refuse("this is a sensitivity analysis: rerun it with `sinergi sensitivity --replay \(path)`")
         }
         try checkMemory(base.input, threads: request.threads)
         return (request, original)

@@ -109,4 +109,29 @@ import Testing
         #expect(asSweep.status == 1)
         #expect(asSweep.stderr.contains("rerun it with `sinergi sensitivity --replay"), "\(asSweep.stderr)")
     }
+
+    @Test func aMergedSweepReplaysAsTheWholeSweep() throws {
+        let root = try Sinergi.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        for shard in ["1/2", "2/2"] {
+            let run = try Sinergi.run([
+                "sweep", "Scenarios/classroom.yaml", "--factor", "parameters.trust.build=0.02:0.2", "--design", "lhs",
+                "--points", "5", "--replicates", "2", "--seed", "4", "--shard", shard, "-q", "--into",
+                root.appendingPathComponent("s\(shard.prefix(1))").path,
+            ])
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        let merged = root.appendingPathComponent("merged")
+        let merge = try Sinergi.run([
+            "merge", root.appendingPathComponent("s1").path, root.appendingPathComponent("s2").path, "--into",
+            merged.path, "-q",
+        ])
+        #expect(merge.status == 0, "\(merge.stderr)")
+        let replay = try Sinergi.run([
+            "sweep", "--replay", merged.appendingPathComponent("manifest.json").path, "--out",
+            root.appendingPathComponent("r").path,
+        ])
+        #expect(replay.status == 0, "\(replay.stderr)")
+        #expect(replay.stdout.contains("design.csv, points.csv, replicates.csv are byte-identical"), "\(replay.stdout)")
+    }
 }
