@@ -27,7 +27,8 @@ struct APIRoutes: Sendable {
                 LiveSession(try ClassroomSession(id: id, scenario: scenario, settings: settings))
             }
             let sessionState = await live.with { SessionState($0) }
-            return JSONBody.response(Created(id: id, state: sessionState), status: .created)
+            return JSONBody.response(
+                Created(id: id, lecturerToken: live.lecturerToken, state: sessionState), status: .created)
         }
 
         router.get("/api/sessions") { _, _ in
@@ -45,15 +46,16 @@ struct APIRoutes: Sendable {
             return JSONBody.response(await live.with { SessionState($0, since: since) })
         }
 
-        router.delete("/api/sessions/{id}") { _, context in
+        router.delete("/api/sessions/{id}") { request, context in
             let id = context.parameters.get("id") ?? ""
+            _ = try await Self.lecturerSession(request, context, state)
             guard await registry.remove(id) else { throw Self.noSession(id, state) }
             return Response(status: .noContent)
         }
 
         router.post("/api/sessions/{id}/setup") { request, context in
+            let live = try await Self.lecturerSession(request, context, state)
             let settings = try await Self.decode(SettingsRequest.self, request, emptyMeans: "{}").settings
-            let live = try await Self.session(context, state)
             return JSONBody.response(
                 try await live.with { session throws(ClassroomError) in
                     try session.setup(settings)
@@ -62,8 +64,8 @@ struct APIRoutes: Sendable {
         }
 
         router.post("/api/sessions/{id}/step") { request, context in
+            let live = try await Self.lecturerSession(request, context, state)
             let months = try await Self.decode(StepRequest.self, request).months
-            let live = try await Self.session(context, state)
             return JSONBody.response(
                 try await live.with { session throws(ClassroomError) in
                     let frames = try session.step(months: months)
@@ -73,8 +75,8 @@ struct APIRoutes: Sendable {
         }
 
         router.post("/api/sessions/{id}/lever") { request, context in
+            let live = try await Self.lecturerSession(request, context, state)
             let lever = try await Self.decode(LeverRequest.self, request)
-            let live = try await Self.session(context, state)
             return JSONBody.response(
                 try await live.with { session throws(ClassroomError) in
                     try session.setLever(lever.lever, on: lever.on, intensity: lever.intensity)
@@ -83,8 +85,8 @@ struct APIRoutes: Sendable {
         }
 
         router.post("/api/sessions/{id}/futures") { request, context in
+            let live = try await Self.lecturerSession(request, context, state)
             let count = try await Self.decode(FuturesRequest.self, request).count
-            let live = try await Self.session(context, state)
             let futures = try await live.runFutures(
                 count: count, slots: state.futuresSlots, runner: state.futuresRunner)
             return JSONBody.response(FuturesJSON(futures))
@@ -127,6 +129,8 @@ struct APIRoutes: Sendable {
 
     struct Created: Encodable {
         let id: String
+        /// What the lecturer's requests to this session carry; only this reply shows it.
+        let lecturerToken: String
         let state: SessionState
     }
 
@@ -150,6 +154,27 @@ struct APIRoutes: Sendable {
         let id = context.parameters.get("id") ?? ""
         guard SessionRegistry<LiveSession>.isWellFormed(id), let live = await state.registry.session(id) else {
             throw noSession(id, state)
+        }
+        return live
+    }
+
+    /// The session of the path's `{id}` when the request carries its lecturer token
+    /// (`Authorization: Bearer TOKEN`); a 403 otherwise.
+    static func lecturerSession(_ request: Request, _ context: some RequestContext, _ state: ServerState)
+        async throws -> LiveSession
+    {
+        let live = try await session(context, state)
+        let authorization = request.headers[.authorization]
+        guard live.isLecturer(authorization) else {
+            let what = "\(request.method) \(context.endpointPath ?? request.uri.path)"
+            let why =
+                authorization == nil
+                ? "the request has no lecturer token" : "the request's lecturer token is not this session's"
+            throw ErrorReply(
+                .forbidden, "\(what) is for the lecturer of the session only: \(why)",
+                expected:
+                    "the header 'Authorization: Bearer TOKEN' with the lecturerToken that POST /api/sessions returned to the lecturer's page; students join with POST /api/sessions/{id}/players and send their stance"
+            )
         }
         return live
     }

@@ -13,9 +13,19 @@ actor LiveSession {
 
     private let session: ClassroomSession
     private var futuresRunning = false
+    /// What the lecturer's requests carry (`Authorization: Bearer …`); only the page that
+    /// created the session has it.
+    nonisolated let lecturerToken: String
 
-    init(_ session: ClassroomSession) {
+    init(_ session: ClassroomSession, lecturerToken: String = RandomCode.lecturerToken()) {
         self.session = session
+        self.lecturerToken = lecturerToken
+    }
+
+    /// Whether an `Authorization` header's value is `Bearer` and this session's lecturer token.
+    nonisolated func isLecturer(_ authorization: String?) -> Bool {
+        guard let authorization, authorization.hasPrefix("Bearer ") else { return false }
+        return RandomCode.equal(String(authorization.dropFirst("Bearer ".count)), lecturerToken)
     }
 
     /// Runs `body` on the session, on this actor.

@@ -61,8 +61,11 @@ import Testing
             let a = try await api.createSession().id
             let b = try await api.createSession().id
             let c = try await api.createSession().id
-            // Each stream of requests has its own client (and connections), as browsers would.
+            // Each stream of requests has its own client (and connections), as browsers would,
+            // with the session's lecturer token.
             let lecturerA = APIClient(server), lecturerB = APIClient(server)
+            lecturerA.http.hold(lecturerToken: try #require(api.http.lecturerToken(a)), for: a)
+            lecturerB.http.hold(lecturerToken: try #require(api.http.lecturerToken(b)), for: b)
             async let futuresA = lecturerA.futures(a, count: 100)
             await gate.waitUntilHolding(1)
             async let futuresB = lecturerB.futures(b, count: 100)

@@ -61,17 +61,13 @@
       const answer = await api("GET", "/api/sessions");
       const list = $("sessions");
       list.replaceChildren();
+      // The list names no codes: the code is on the projector, for the students in the room.
       for (const s of answer.sessions) {
         const li = document.createElement("li");
-        const b = document.createElement("button");
-        b.type = "button"; b.className = "btn small"; b.dataset.session = s.id;
-        b.textContent = `${s.id} · ${s.name} · month ${s.month} · ${s.players} players`;
-        b.onclick = () => { $("session-code").value = s.id; $("name").focus(); };
-        li.appendChild(b);
+        li.textContent = `${s.name} · month ${s.month} · ${s.players} players`;
         list.appendChild(li);
       }
       $("open-sessions").hidden = !answer.sessions.length;
-      if (answer.sessions.length === 1 && !$("session-code").value) $("session-code").value = answer.sessions[0].id;
     } catch (e) { /* the code field still works */ }
   }
   async function join(event) {
