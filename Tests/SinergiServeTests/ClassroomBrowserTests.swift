@@ -281,6 +281,24 @@ struct ClassroomBrowserTests {
                   && document.getElementById('month').dataset.month === '\(month + 1)'
                   && document.querySelectorAll('#players tbody tr[data-agency]').length === 2
                 """, describe: Self.describeLecturer)
+        // 9. A page of another origin (localhost is not 127.0.0.1 to the browser) cannot
+        //    create, step or end a session: the browser sends its origin, the server refuses.
+        let foreign = pages[0]
+        try await foreign.navigate(URL(string: "http://localhost:\(server.port)/join")!)
+        let target = "http://127.0.0.1:\(server.port)/api/sessions"
+        let statuses =
+            try await foreign.string(
+                """
+                const send = (method, path, body, type) => fetch('\(target)' + path, {method, body, mode: 'no-cors',
+                  headers: type ? {'Content-Type': type} : {}}).then(r => 'sent', e => 'blocked');
+                return Promise.all([send('POST', '', '{}', 'text/plain'), send('POST', '/\(sessionID)/step', '{"months": 1}', 'text/plain'),
+                  send('DELETE', '/\(sessionID)'), send('POST', '', '{}', 'application/json')]).then(s => s.join(' '));
+                """) ?? ""
+        #expect(!statuses.isEmpty, "the foreign page sent its requests")
+        let health = try await client.json("health")
+        #expect(health["sessions"] as? Int == 1, "no session was created by the foreign page: \(statuses)")
+        let unchanged = try await client.json("api/sessions/\(sessionID)")
+        #expect(unchanged["month"] as? Int == month + 1, "the foreign page changed nothing: \(statuses)")
         print("Screenshots: \(shots.folders.map(\.path).joined(separator: ", "))")
     }
 
