@@ -185,7 +185,7 @@ struct APIRoutes: Sendable {
             .notFound,
             "no session '\(shown)': it never existed, was deleted, or expired after \(state.ttlText) without a request",
             expected:
-                "the six-character id of a live session (GET /api/sessions lists those that take players; POST /api/sessions starts one)"
+                "the ten-character id of a live session, the join code on the lecturer's page (POST /api/sessions starts one)"
         )
     }
 

@@ -14,7 +14,9 @@ actor SessionRegistry<Session: Sendable> {
 
     /// Letters and digits of a session id: no 0/O or 1/I to confuse when read aloud.
     static var idAlphabet: [Character] { Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ23456789") }
-    static var idLength: Int { 6 }
+    /// Characters of a session id, the join code students type: 10 · log2(34) ≈ 50.9 bits,
+    /// so a guess hits one of 64 live sessions with probability 64 / 34^10 ≈ 3 · 10^-14.
+    static var idLength: Int { 10 }
 
     let maxSessions: Int
     let ttl: Duration
@@ -97,9 +99,9 @@ actor SessionRegistry<Session: Sendable> {
         }
     }
 
+    /// A fresh id from the system's cryptographic generator (``RandomCode``).
     static func newID() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return String((0..<idLength).map { _ in idAlphabet.randomElement(using: &generator)! })
+        RandomCode.make(length: idLength, from: idAlphabet)
     }
 
     /// Whether `text` has the shape of an id (checked before any lookup).

@@ -68,7 +68,7 @@ struct ClassroomBrowserTests {
                 """, describe: Self.describeLecturer)
         let sessionID = try #require(
             try await lecturer.string("return document.getElementById('session-id').textContent"))
-        #expect(sessionID.count == 6)
+        #expect(sessionID.count == 10)
         #expect(try await lecturer.string("return location.hash") == "#" + sessionID)
         let constructs = try await lecturer.number("return document.querySelectorAll('input[data-construct]').length")
         #expect(constructs == 9, "nine construct sliders")
@@ -181,7 +181,7 @@ struct ClassroomBrowserTests {
         try await lecturer.wait(
             "the join card with the session code", timeout: 60,
             until: """
-                return !document.getElementById('join-card').hidden && document.getElementById('join-code').textContent.length === 6
+                return !document.getElementById('join-card').hidden && document.getElementById('join-code').textContent.length === 10
                 """, describe: Self.describeLecturer)
         let month = Int(
             try await lecturer.number("return Number(document.getElementById('month').dataset.month)") ?? -1)

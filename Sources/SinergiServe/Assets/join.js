@@ -72,9 +72,9 @@
   }
   async function join(event) {
     event.preventDefault();
-    const id = $("session-code").value.trim().toUpperCase();
+    const id = $("session-code").value.replace(/[\s-]/g, "").toUpperCase();
     const name = $("name").value.trim();
-    if (!/^[A-Z2-9]{6}$/.test(id)) { message("The session code has six letters or digits, as on the projector."); return; }
+    if (!/^[A-Z2-9]{10}$/.test(id)) { message("The session code has ten letters or digits, as on the projector."); return; }
     if (!name) { message("Type your name (1–40 characters)."); return; }
     $("join").disabled = true;
     try {
