@@ -11,7 +11,7 @@ import SinergiClassroom
 struct APIRoutes: Sendable {
     let state: ServerState
 
-    func add(to router: Router<some RequestContext>) {
+    func add(to router: Router<ClassroomContext>) {
         let state = self.state
         let registry = state.registry
 
@@ -19,11 +19,11 @@ struct APIRoutes: Sendable {
             JSONBody.response(state.description)
         }
 
-        router.post("/api/sessions") { request, _ in
+        router.post("/api/sessions") { request, context in
             let settings =
                 try await Self.decode(SettingsRequest.self, request, emptyMeans: "{}").settings ?? ClassroomSettings()
             let scenario = state.scenario
-            let (id, live) = try await registry.add { id throws(ClassroomError) in
+            let (id, live) = try await registry.add(owner: context.client) { id throws(ClassroomError) in
                 LiveSession(try ClassroomSession(id: id, scenario: scenario, settings: settings))
             }
             let sessionState = await live.with { SessionState($0) }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import ServiceLifecycle
 import SinergiClassroom
 import SinergiScenario
@@ -83,7 +84,7 @@ public struct ClassroomServer: Sendable {
     }
 
     func makeApplication(onListening: @escaping @Sendable (Int) -> Void) -> some ApplicationProtocol {
-        let router = Router()
+        let router = Router(context: ClassroomContext.self)
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: SameOriginMiddleware(served: served))
         PageRoutes(state: state).add(to: router)
@@ -92,7 +93,11 @@ public struct ClassroomServer: Sendable {
             router: router,
             // A connection idle this long is closed, so clients that vanish leave nothing open.
             server: .http1(configuration: .init(idleTimeout: .seconds(120))),
-            configuration: .init(address: .hostname(host, port: port), serverName: nil),
+            // Connections beyond the cap wait in the backlog: accept() never fails for want
+            // of a file descriptor, which would make the event loop retry it at once, forever.
+            configuration: .init(
+                address: .hostname(host, port: port), serverName: nil,
+                availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections)),
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? 0) })
         application.logger.logLevel = .warning
         return application

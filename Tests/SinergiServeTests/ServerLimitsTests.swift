@@ -7,7 +7,7 @@ import Testing
 /// The server's bounds: sessions held, their lifetime, futures at once.
 @Suite struct ServerLimitsTests {
     @Test func sessionsBeyondTheMaximumGet503() async throws {
-        try await LiveServer.with(limits: ServerLimits(maxSessions: 3)) { server in
+        try await LiveServer.with(limits: ServerLimits(maxSessions: 3, maxSessionsPerClient: 3)) { server in
             let api = APIClient(server)
             var ids: [String] = []
             for _ in 0..<3 { ids.append(try await api.createSession().id) }
@@ -22,11 +22,51 @@ import Testing
         }
     }
 
+    /// Rule: no single client can take a shared bound whole; here, sessions per address.
+    @Test func oneClientCannotTakeEverySession() async throws {
+        let limits = ServerLimits(maxSessions: 8)
+        #expect(limits.maxSessionsPerClient == 2, "a quarter of the sessions")
+        try await LiveServer.with(limits: limits) { server in
+            let api = APIClient(server)
+            let first = try await api.createSession().id
+            _ = try await api.createSession()
+            let refused = try await api.http.post("/api/sessions", json: "{}")
+            #expect(refused.status == 429, "\(refused.text)")
+            #expect((refused.object?["error"] as? String)?.contains("one address") == true)
+            #expect((refused.object?["expected"] as? String)?.isEmpty == false)
+            // Another client still gets sessions.
+            let registry = server.running.state.registry
+            let scenario = server.running.state.scenario
+            for _ in 0..<2 {
+                _ = try await registry.add(owner: "10.0.0.7") { id in
+                    LiveSession(try ClassroomSession(id: id, scenario: scenario, settings: ClassroomSettings()))
+                }
+            }
+            #expect(await registry.count == 4)
+            // Ending one of its sessions gives the client room again.
+            #expect(try await api.http.delete("/api/sessions/\(first)").status == 204)
+            _ = try await api.createSession()
+        }
+    }
+
+    /// Rule: the server holds fewer connections than it has file descriptors, so accepting
+    /// never fails for want of one (a failing accept is retried at once, spinning a core).
+    @Test func connectionsStayBelowTheDescriptorLimit() {
+        for limit in [16, 64, 256, 1024, 65_536, Int.max] {
+            let cap = ServerLimits.connectionCap(fileDescriptorLimit: limit)
+            #expect(cap >= 8 && cap <= 4096)
+            if limit >= 256 { #expect(cap + ServerLimits.reservedDescriptors <= limit, "limit \(limit): cap \(cap)") }
+        }
+        #expect(ServerLimits.connectionCap(fileDescriptorLimit: 256) == 128)
+        let limits = ServerLimits()
+        #expect(limits.maxConnections < ServerLimits.fileDescriptorLimit())
+    }
+
     @Test func sessionsExpireAfterTheTTLWithoutARequest() async throws {
         // The server's sessions age by a clock the test moves, so nothing depends on how
         // fast the machine answers.
         let clock = ManualClock()
-        let limits = ServerLimits(maxSessions: 4, sessionTTL: .seconds(30 * 60))
+        let limits = ServerLimits(maxSessions: 4, maxSessionsPerClient: 4, sessionTTL: .seconds(30 * 60))
         try await LiveServer.with(limits: limits, clock: clock) { server in
             let api = APIClient(server)
             let forgotten = try await api.createSession().id
