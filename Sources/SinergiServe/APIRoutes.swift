@@ -88,7 +88,7 @@ struct APIRoutes: Sendable {
             let live = try await Self.lecturerSession(request, context, state)
             let count = try await Self.decode(FuturesRequest.self, request).count
             let futures = try await live.runFutures(
-                count: count, slots: state.futuresSlots, runner: state.futuresRunner)
+                count: count, slots: state.futuresSlots, client: context.client, runner: state.futuresRunner)
             return JSONBody.response(FuturesJSON(futures))
         }
 

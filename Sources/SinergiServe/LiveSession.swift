@@ -38,24 +38,35 @@ actor LiveSession {
     /// meanwhile.
     ///
     /// - Throws: 409 when this session already runs futures, 503 when every slot is busy,
-    ///   the core's ``ClassroomError`` for a bad count.
-    func runFutures(count: Int, slots: FuturesSlots, runner: FuturesRunner) async throws -> Futures {
+    ///   429 when `client` holds its share of the slots, the core's ``ClassroomError`` for
+    ///   a bad count.
+    func runFutures(count: Int, slots: FuturesSlots, client: String = "", runner: FuturesRunner) async throws
+        -> Futures
+    {
         guard !futuresRunning else {
             throw ErrorReply(
                 .conflict, "session \(session.id) is already running futures; wait for them",
                 expected: "the same request once the running one has answered")
         }
         let job = try session.futuresJob(count: count)
-        guard slots.take() else {
+        switch slots.take(for: client) {
+        case .allBusy:
             throw ErrorReply(
                 .serviceUnavailable,
                 "all \(slots.capacity) futures slots of the server are busy; try again in a few seconds",
                 expected: "the same request a little later")
+        case .clientShareBusy:
+            throw ErrorReply(
+                .tooManyRequests,
+                "this client already runs \(slots.perClient) futures at once, the most one address may (of \(slots.capacity) on the server)",
+                expected: "the same request once this client's running futures have answered")
+        case nil:
+            break
         }
         futuresRunning = true
         defer {
             futuresRunning = false
-            slots.give()
+            slots.give(for: client)
         }
         // The actor is free while the futures run: other requests of this session go on.
         return try await runner(job)

@@ -15,6 +15,8 @@ public struct ServerLimits: Sendable {
     public var sessionTTL: Duration
     /// Futures runs at once across all sessions; one more is a 503.
     public var futuresSlots: Int
+    /// Futures runs one client address may have going at once (one more is a 429).
+    public var futuresSlotsPerClient: Int
     /// Connections open at once; further connections wait in the kernel's backlog until
     /// one closes, so the process never runs out of file descriptors.
     public var maxConnections: Int
@@ -24,16 +26,18 @@ public struct ServerLimits: Sendable {
 
     /// - Parameters:
     ///   - maxSessionsPerClient: nil: a quarter of `maxSessions` (at least 1).
+    ///   - futuresSlotsPerClient: nil: half the slots (at least 1).
     ///   - maxConnections: nil: ``connectionCap(fileDescriptorLimit:)`` of the process's
     ///     limit.
     public init(
         maxSessions: Int = 64, maxSessionsPerClient: Int? = nil, sessionTTL: Duration = .seconds(30 * 60),
-        futuresSlots: Int = 2, maxConnections: Int? = nil
+        futuresSlots: Int = 2, futuresSlotsPerClient: Int? = nil, maxConnections: Int? = nil
     ) {
         self.maxSessions = maxSessions
         self.maxSessionsPerClient = maxSessionsPerClient ?? max(1, maxSessions / 4)
         self.sessionTTL = sessionTTL
         self.futuresSlots = futuresSlots
+        self.futuresSlotsPerClient = futuresSlotsPerClient ?? max(1, futuresSlots / 2)
         self.maxConnections = maxConnections ?? Self.connectionCap(fileDescriptorLimit: Self.fileDescriptorLimit())
     }
 

@@ -26,7 +26,7 @@ final class ServerState: Sendable {
         self.registry = SessionRegistry(
             maxSessions: limits.maxSessions, maxPerOwner: limits.maxSessionsPerClient, ttl: limits.sessionTTL,
             clock: clock)
-        self.futuresSlots = FuturesSlots(capacity: limits.futuresSlots)
+        self.futuresSlots = FuturesSlots(capacity: limits.futuresSlots, perClient: limits.futuresSlotsPerClient)
         self.futuresRunner = futuresRunner
         self.assets = assets
     }

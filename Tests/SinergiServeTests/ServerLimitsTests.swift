@@ -95,7 +95,9 @@ import Testing
         // Futures runs wait at a gate until the test opens it, so the two slots are surely
         // taken while the test looks, however fast the machine computes.
         let gate = FuturesGate()
-        try await LiveServer.with(futuresRunner: gate.runner) { server in
+        // Both runs come from this machine's address: let it hold both slots here.
+        try await LiveServer.with(limits: ServerLimits(futuresSlotsPerClient: 2), futuresRunner: gate.runner) {
+            server in
             defer { gate.open() }  // a failed check must not leave requests held at stop
             let api = APIClient(server)
             let a = try await api.createSession().id
@@ -127,6 +129,26 @@ import Testing
             // Slots are free again.
             #expect(try await api.futures(c, count: 5).count == 5)
             #expect(server.running.state.futuresSlots.busy == 0)
+        }
+    }
+
+    @Test func oneAddressHoldsHalfTheFuturesSlots() async throws {
+        let gate = FuturesGate()
+        try await LiveServer.with(futuresRunner: gate.runner) { server in
+            defer { gate.open() }
+            let api = APIClient(server)
+            let a = try await api.createSession().id
+            let b = try await api.createSession().id
+            let lecturerA = APIClient(server)
+            lecturerA.http.hold(lecturerToken: try #require(api.http.lecturerToken(a)), for: a)
+            async let futuresA = lecturerA.futures(a, count: 10)
+            await gate.waitUntilHolding(1)
+            let second = try await api.http.post("/api/sessions/\(b)/futures", json: #"{"count": 1}"#)
+            #expect(second.status == 429, "a second run from the same address: \(second.text)")
+            #expect(server.running.state.futuresSlots.busy == 1, "one slot stays free for other clients")
+            gate.open()
+            #expect(try await futuresA.count == 10)
+            #expect(try await api.futures(b, count: 1).count == 1)
         }
     }
 }

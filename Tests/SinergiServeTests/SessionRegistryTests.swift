@@ -104,11 +104,25 @@ import Testing
 
     @Test func futuresSlotsAreBounded() {
         let slots = FuturesSlots(capacity: 2)
-        #expect(slots.take())
-        #expect(slots.take())
-        #expect(!slots.take())
+        #expect(slots.take() == nil)
+        #expect(slots.take() == nil)
+        #expect(slots.take() == .allBusy)
         slots.give()
-        #expect(slots.take())
+        #expect(slots.take() == nil)
         #expect(slots.busy == 2)
+    }
+
+    /// Rule: no single client can take a shared bound whole; here, futures slots.
+    @Test func oneClientCannotTakeEveryFuturesSlot() {
+        let slots = FuturesSlots(capacity: 3, perClient: 2)
+        #expect(slots.take(for: "10.0.0.1") == nil)
+        #expect(slots.take(for: "10.0.0.1") == nil)
+        #expect(slots.take(for: "10.0.0.1") == .clientShareBusy)
+        #expect(slots.take(for: "10.0.0.2") == nil, "another client still gets the last slot")
+        #expect(slots.take(for: "10.0.0.3") == .allBusy)
+        slots.give(for: "10.0.0.1")
+        #expect(slots.take(for: "10.0.0.1") == nil)
+        #expect(slots.busy == 3)
+        #expect(ServerLimits(futuresSlots: 2).futuresSlotsPerClient == 1)
     }
 }
