@@ -85,6 +85,7 @@ public struct ClassroomServer: Sendable {
 
     func makeApplication(onListening: @escaping @Sendable (Int) -> Void) -> some ApplicationProtocol {
         let router = Router(context: ClassroomContext.self)
+        let connections = ConnectionsPerClient(limit: limits.maxConnectionsPerClient)
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: SameOriginMiddleware(served: served))
         PageRoutes(state: state).add(to: router)
@@ -92,7 +93,10 @@ public struct ClassroomServer: Sendable {
         var application = Application(
             router: router,
             // A connection idle this long is closed, so clients that vanish leave nothing open.
-            server: .http1(configuration: .init(idleTimeout: .seconds(120))),
+            // Each connection counts against its client's share of the connections.
+            server: .http1(
+                configuration: .init(
+                    additionalChannelHandlers: [connections.handler()], idleTimeout: .seconds(120))),
             // Connections beyond the cap wait in the backlog: accept() never fails for want
             // of a file descriptor, which would make the event loop retry it at once, forever.
             configuration: .init(

@@ -20,6 +20,9 @@ public struct ServerLimits: Sendable {
     /// Connections open at once; further connections wait in the kernel's backlog until
     /// one closes, so the process never runs out of file descriptors.
     public var maxConnections: Int
+    /// Connections one client address may hold open at once; a further one is closed as
+    /// it opens, so one client cannot take every connection.
+    public var maxConnectionsPerClient: Int
 
     /// Largest request body accepted (larger is a 413).
     public static let maxBodyBytes = 64 * 1024
@@ -27,11 +30,13 @@ public struct ServerLimits: Sendable {
     /// - Parameters:
     ///   - maxSessionsPerClient: nil: a quarter of `maxSessions` (at least 1).
     ///   - futuresSlotsPerClient: nil: half the slots (at least 1).
+    ///   - maxConnectionsPerClient: nil: half of `maxConnections`.
     ///   - maxConnections: nil: ``connectionCap(fileDescriptorLimit:)`` of the process's
     ///     limit.
     public init(
         maxSessions: Int = 64, maxSessionsPerClient: Int? = nil, sessionTTL: Duration = .seconds(30 * 60),
-        futuresSlots: Int = 2, futuresSlotsPerClient: Int? = nil, maxConnections: Int? = nil
+        futuresSlots: Int = 2, futuresSlotsPerClient: Int? = nil, maxConnections: Int? = nil,
+        maxConnectionsPerClient: Int? = nil
     ) {
         self.maxSessions = maxSessions
         self.maxSessionsPerClient = maxSessionsPerClient ?? max(1, maxSessions / 4)
@@ -39,6 +44,7 @@ public struct ServerLimits: Sendable {
         self.futuresSlots = futuresSlots
         self.futuresSlotsPerClient = futuresSlotsPerClient ?? max(1, futuresSlots / 2)
         self.maxConnections = maxConnections ?? Self.connectionCap(fileDescriptorLimit: Self.fileDescriptorLimit())
+        self.maxConnectionsPerClient = maxConnectionsPerClient ?? max(1, self.maxConnections / 2)
     }
 
     /// File descriptors the process keeps for everything but connections: the listening

@@ -151,4 +151,80 @@ import Testing
             #expect(try await api.futures(b, count: 1).count == 1)
         }
     }
+
+    /// Rule: no single client can take a shared bound whole; here, connections. A client
+    /// holding its share finds a further connection closed without an answer; the
+    /// connections it holds keep working.
+    @Test func oneClientCannotHoldEveryConnection() async throws {
+        try await LiveServer.with(limits: ServerLimits(maxConnectionsPerClient: 3)) { server in
+            let port = server.port
+            try await Task.detached {
+                var held: [Int32] = []
+                defer { for fd in held { close(fd) } }
+                for _ in 0..<3 {
+                    let fd = try RawSocket.connect(port: port)
+                    held.append(fd)
+                    #expect(try RawSocket.health(fd, port: port) == true, "a connection within the share answers")
+                }
+                let extra = try RawSocket.connect(port: port)
+                #expect(try RawSocket.health(extra, port: port) == false, "the fourth connection is closed unanswered")
+                close(extra)
+                #expect(try RawSocket.health(held[0], port: port) == true, "the held ones still answer")
+                // Once one closes, a new connection is let in (the server sees the close soon).
+                close(held.removeFirst())
+                var answered = false
+                for _ in 0..<200 where !answered {
+                    let fd = try RawSocket.connect(port: port)
+                    answered = try RawSocket.health(fd, port: port)
+                    close(fd)
+                }
+                #expect(answered)
+            }.value
+        }
+    }
+}
+
+/// Blocking loopback sockets that keep their connection open between requests.
+enum RawSocket {
+    static func connect(port: Int) throws -> Int32 {
+        #if canImport(Glibc)
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+            let fd = socket(AF_INET, SOCK_STREAM, 0)
+        #endif
+        guard fd >= 0 else { throw WebDriver.Failure.failed("socket() failed: errno \(errno)") }
+        var limit = timeval(tv_sec: 30, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Foundation.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else {
+            close(fd)
+            throw WebDriver.Failure.failed("cannot connect to 127.0.0.1:\(port): errno \(errno)")
+        }
+        return fd
+    }
+
+    /// Sends `GET /health` on `fd` (keeping the connection) and reads the answer: true for
+    /// a 200, false when the server closed the connection without one.
+    static func health(_ fd: Int32, port: Int) throws -> Bool {
+        let request = Array("GET /health HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n".utf8)
+        _ = request.withUnsafeBytes { send(fd, $0.baseAddress!, request.count, Int32(MSG_NOSIGNAL)) }
+        var response = Data()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while !RawHTTP.isComplete(response) {
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n > 0 { response.append(contentsOf: buffer[0..<n]); continue }
+            if n == 0 || errno == ECONNRESET { return false }
+            if errno == EINTR { continue }
+            throw WebDriver.Failure.failed("no answer on a held connection (errno \(errno))")
+        }
+        return String(decoding: response.prefix(12), as: UTF8.self) == "HTTP/1.1 200"
+    }
 }
