@@ -107,12 +107,9 @@ struct APIRoutes: Sendable {
         router.post("/api/sessions/{id}/players") { request, context in
             let join = try await Self.decode(JoinRequest.self, request)
             let live = try await Self.session(context, state)
+            let token = try await live.addPlayer(join, client: context.client)
             return JSONBody.response(
-                try await live.with { session throws(ClassroomError) in
-                    let token = try session.addPlayer(government: join.government, agency: join.agency, name: join.name)
-                    return JoinReply(token: token, government: join.government, agency: join.agency)
-                },
-                status: .created)
+                JoinReply(token: token, government: join.government, agency: join.agency), status: .created)
         }
 
         router.post("/api/sessions/{id}/players/{token}/stance") { request, context in

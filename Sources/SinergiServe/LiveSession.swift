@@ -13,6 +13,8 @@ actor LiveSession {
 
     private let session: ClassroomSession
     private var futuresRunning = false
+    /// Players each client address has joined to this session.
+    private var playersByClient: [String: Int] = [:]
     /// What the lecturer's requests carry (`Authorization: Bearer …`); only the page that
     /// created the session has it.
     nonisolated let lecturerToken: String
@@ -26,6 +28,27 @@ actor LiveSession {
     nonisolated func isLecturer(_ authorization: String?) -> Bool {
         guard let authorization, authorization.hasPrefix("Bearer ") else { return false }
         return RandomCode.equal(String(authorization.dropFirst("Bearer ".count)), lecturerToken)
+    }
+
+    /// Players one client address may join to one session: a quarter of the session's
+    /// maximum, so one client cannot take every seat.
+    static var maxPlayersPerClient: Int { ClassroomSession.maximumPlayers / 4 }
+
+    /// Joins a player on behalf of `client` (the core's checks, then the share per client).
+    ///
+    /// - Throws: 429 when `client` has joined ``maxPlayersPerClient`` players, the core's
+    ///   ``ClassroomError`` otherwise.
+    func addPlayer(_ join: JoinRequest, client: String) throws -> String {
+        let joined = playersByClient[client, default: 0]
+        guard joined < Self.maxPlayersPerClient else {
+            throw ErrorReply(
+                .tooManyRequests,
+                "this client address has already joined \(joined) players to session \(session.id), the most one address may",
+                expected: "each student joins from their own device")
+        }
+        let token = try session.addPlayer(government: join.government, agency: join.agency, name: join.name)
+        playersByClient[client] = joined + 1
+        return token
     }
 
     /// Runs `body` on the session, on this actor.

@@ -152,6 +152,25 @@ import Testing
         }
     }
 
+    /// Rule: no single client can take a shared bound whole; here, a session's seats.
+    @Test func oneClientCannotTakeEverySeat() async throws {
+        try await LiveServer.with { server in
+            let api = APIClient(server)
+            let id = try await api.createSession(ClassroomSettings(participation: true)).id
+            let share = LiveSession.maxPlayersPerClient
+            #expect(share == 50, "a quarter of the 200 seats")
+            for student in 0..<share { _ = try await api.join(id, agency: student % 3, name: "S\(student)") }
+            let refused = try await api.http.post(
+                "/api/sessions/\(id)/players", json: #"{"government": 0, "agency": 0, "name": "One more"}"#)
+            #expect(refused.status == 429, "\(refused.text)")
+            #expect((refused.object?["expected"] as? String)?.isEmpty == false)
+            // Another address still joins.
+            let live = try #require(await server.running.state.registry.session(id))
+            _ = try await live.addPlayer(JoinRequest(government: 0, agency: 1, name: "Other"), client: "10.0.0.7")
+            #expect(try await api.state(id).players.count == share + 1)
+        }
+    }
+
     /// Rule: no single client can take a shared bound whole; here, connections. A client
     /// holding its share finds a further connection closed without an answer; the
     /// connections it holds keep working.
