@@ -281,6 +281,17 @@ struct ClassroomBrowserTests {
                   && document.getElementById('month').dataset.month === '\(month + 1)'
                   && document.querySelectorAll('#players tbody tr[data-agency]').length === 2
                 """, describe: Self.describeLecturer)
+        // 8b. The same address in another browser does not take the session over: without
+        //     the lecturer token it starts a session of its own.
+        let other = pages[1]
+        try await other.navigate(URL(string: server.baseURL.absoluteString + "#\(sessionID)")!)
+        try await other.wait(
+            "another browser on /#\(sessionID) to start its own session", timeout: 60,
+            until: """
+                const id = document.getElementById('session-id').textContent;
+                return document.body.dataset.ready === 'true' && id.length === 10 && id !== '\(sessionID)'
+                """, describe: Self.describeLecturer)
+
         // 9. A page of another origin (localhost is not 127.0.0.1 to the browser) cannot
         //    create, step or end a session: the browser sends its origin, the server refuses.
         let foreign = pages[0]
@@ -296,7 +307,7 @@ struct ClassroomBrowserTests {
                 """) ?? ""
         #expect(!statuses.isEmpty, "the foreign page sent its requests")
         let health = try await client.json("health")
-        #expect(health["sessions"] as? Int == 1, "no session was created by the foreign page: \(statuses)")
+        #expect(health["sessions"] as? Int == 2, "no session was created by the foreign page: \(statuses)")
         let unchanged = try await client.json("api/sessions/\(sessionID)")
         #expect(unchanged["month"] as? Int == month + 1, "the foreign page changed nothing: \(statuses)")
         print("Screenshots: \(shots.folders.map(\.path).joined(separator: ", "))")
