@@ -11,7 +11,7 @@ import SinergiClassroom
 struct APIRoutes: Sendable {
     let state: ServerState
 
-    func add(to router: Router<some RequestContext>) {
+    func add(to router: Router<ClassroomContext>) {
         let state = self.state
         let registry = state.registry
 
@@ -19,15 +19,16 @@ struct APIRoutes: Sendable {
             JSONBody.response(state.description)
         }
 
-        router.post("/api/sessions") { request, _ in
+        router.post("/api/sessions") { request, context in
             let settings =
                 try await Self.decode(SettingsRequest.self, request, emptyMeans: "{}").settings ?? ClassroomSettings()
             let scenario = state.scenario
-            let (id, live) = try await registry.add { id throws(ClassroomError) in
+            let (id, live) = try await registry.add(owner: context.client) { id throws(ClassroomError) in
                 LiveSession(try ClassroomSession(id: id, scenario: scenario, settings: settings))
             }
             let sessionState = await live.with { SessionState($0) }
-            return JSONBody.response(Created(id: id, state: sessionState), status: .created)
+            return JSONBody.response(
+                Created(id: id, lecturerToken: live.lecturerToken, state: sessionState), status: .created)
         }
 
         router.get("/api/sessions") { _, _ in
@@ -45,15 +46,16 @@ struct APIRoutes: Sendable {
             return JSONBody.response(await live.with { SessionState($0, since: since) })
         }
 
-        router.delete("/api/sessions/{id}") { _, context in
+        router.delete("/api/sessions/{id}") { request, context in
             let id = context.parameters.get("id") ?? ""
+            _ = try await Self.lecturerSession(request, context, state)
             guard await registry.remove(id) else { throw Self.noSession(id, state) }
             return Response(status: .noContent)
         }
 
         router.post("/api/sessions/{id}/setup") { request, context in
+            let live = try await Self.lecturerSession(request, context, state)
             let settings = try await Self.decode(SettingsRequest.self, request, emptyMeans: "{}").settings
-            let live = try await Self.session(context, state)
             return JSONBody.response(
                 try await live.with { session throws(ClassroomError) in
                     try session.setup(settings)
@@ -62,8 +64,8 @@ struct APIRoutes: Sendable {
         }
 
         router.post("/api/sessions/{id}/step") { request, context in
+            let live = try await Self.lecturerSession(request, context, state)
             let months = try await Self.decode(StepRequest.self, request).months
-            let live = try await Self.session(context, state)
             return JSONBody.response(
                 try await live.with { session throws(ClassroomError) in
                     let frames = try session.step(months: months)
@@ -73,8 +75,8 @@ struct APIRoutes: Sendable {
         }
 
         router.post("/api/sessions/{id}/lever") { request, context in
+            let live = try await Self.lecturerSession(request, context, state)
             let lever = try await Self.decode(LeverRequest.self, request)
-            let live = try await Self.session(context, state)
             return JSONBody.response(
                 try await live.with { session throws(ClassroomError) in
                     try session.setLever(lever.lever, on: lever.on, intensity: lever.intensity)
@@ -83,10 +85,10 @@ struct APIRoutes: Sendable {
         }
 
         router.post("/api/sessions/{id}/futures") { request, context in
+            let live = try await Self.lecturerSession(request, context, state)
             let count = try await Self.decode(FuturesRequest.self, request).count
-            let live = try await Self.session(context, state)
             let futures = try await live.runFutures(
-                count: count, slots: state.futuresSlots, runner: state.futuresRunner)
+                count: count, slots: state.futuresSlots, client: context.client, runner: state.futuresRunner)
             return JSONBody.response(FuturesJSON(futures))
         }
 
@@ -105,12 +107,9 @@ struct APIRoutes: Sendable {
         router.post("/api/sessions/{id}/players") { request, context in
             let join = try await Self.decode(JoinRequest.self, request)
             let live = try await Self.session(context, state)
+            let token = try await live.addPlayer(join, client: context.client)
             return JSONBody.response(
-                try await live.with { session throws(ClassroomError) in
-                    let token = try session.addPlayer(government: join.government, agency: join.agency, name: join.name)
-                    return JoinReply(token: token, government: join.government, agency: join.agency)
-                },
-                status: .created)
+                JoinReply(token: token, government: join.government, agency: join.agency), status: .created)
         }
 
         router.post("/api/sessions/{id}/players/{token}/stance") { request, context in
@@ -127,6 +126,8 @@ struct APIRoutes: Sendable {
 
     struct Created: Encodable {
         let id: String
+        /// What the lecturer's requests to this session carry; only this reply shows it.
+        let lecturerToken: String
         let state: SessionState
     }
 
@@ -154,13 +155,34 @@ struct APIRoutes: Sendable {
         return live
     }
 
+    /// The session of the path's `{id}` when the request carries its lecturer token
+    /// (`Authorization: Bearer TOKEN`); a 403 otherwise.
+    static func lecturerSession(_ request: Request, _ context: some RequestContext, _ state: ServerState)
+        async throws -> LiveSession
+    {
+        let live = try await session(context, state)
+        let authorization = request.headers[.authorization]
+        guard live.isLecturer(authorization) else {
+            let what = "\(request.method) \(context.endpointPath ?? request.uri.path)"
+            let why =
+                authorization == nil
+                ? "the request has no lecturer token" : "the request's lecturer token is not this session's"
+            throw ErrorReply(
+                .forbidden, "\(what) is for the lecturer of the session only: \(why)",
+                expected:
+                    "the header 'Authorization: Bearer TOKEN' with the lecturerToken that POST /api/sessions returned to the lecturer's page; students join with POST /api/sessions/{id}/players and send their stance"
+            )
+        }
+        return live
+    }
+
     static func noSession(_ id: String, _ state: ServerState) -> ErrorReply {
         let shown = id.count > 12 ? String(id.prefix(12)) + "…" : id
         return ErrorReply(
             .notFound,
             "no session '\(shown)': it never existed, was deleted, or expired after \(state.ttlText) without a request",
             expected:
-                "the six-character id of a live session (GET /api/sessions lists those that take players; POST /api/sessions starts one)"
+                "the ten-character id of a live session, the join code on the lecturer's page (POST /api/sessions starts one)"
         )
     }
 

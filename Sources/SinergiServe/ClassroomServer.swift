@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import ServiceLifecycle
 import SinergiClassroom
 import SinergiScenario
@@ -13,27 +14,32 @@ public struct ClassroomServer: Sendable {
     public let host: String
     public let port: Int
     public let limits: ServerLimits
+    /// The hosts the server answers to (a request naming another is a 421).
+    let served: ServedAddresses
     let state: ServerState
 
     /// - Parameters:
     ///   - scenario: a loaded, valid scenario.
     ///   - host: the address to listen on (`127.0.0.1`: this machine only; `0.0.0.0`: the classroom's network).
     ///   - port: the port; 0 lets the system pick a free one (the real one is passed to `onListening`).
+    ///   - allowedHosts: more names the server answers to besides its addresses (a name of
+    ///     the classroom's DNS that points at this machine).
     /// - Throws: ``UnsuitableScenario`` when the scenario is too big for a live class (its
     ///   message names the limit).
-    public init(scenario: Scenario, host: String = "127.0.0.1", port: Int = 8080, limits: ServerLimits = .init())
-        throws(UnsuitableScenario)
-    {
+    public init(
+        scenario: Scenario, host: String = "127.0.0.1", port: Int = 8080, limits: ServerLimits = .init(),
+        allowedHosts: [String] = []
+    ) throws(UnsuitableScenario) {
         try self.init(
-            scenario: scenario, host: host, port: port, limits: limits, clock: ContinuousClock(),
-            futuresRunner: LiveSession.runOnOwnThread)
+            scenario: scenario, host: host, port: port, limits: limits, allowedHosts: allowedHosts,
+            clock: ContinuousClock(), futuresRunner: LiveSession.runOnOwnThread)
     }
 
     /// A server whose sessions age by `clock` and whose futures run with `futuresRunner`
     /// (tests move the clock by hand and hold futures runs while they look).
     init(
-        scenario: Scenario, host: String, port: Int, limits: ServerLimits, clock: any SessionClock,
-        futuresRunner: @escaping LiveSession.FuturesRunner
+        scenario: Scenario, host: String, port: Int, limits: ServerLimits, allowedHosts: [String] = [],
+        clock: any SessionClock, futuresRunner: @escaping LiveSession.FuturesRunner
     ) throws(UnsuitableScenario) {
         let classroom: ClassroomScenario
         do {
@@ -44,6 +50,7 @@ public struct ClassroomServer: Sendable {
         self.host = host
         self.port = port
         self.limits = limits
+        self.served = ServedAddresses(bindHost: host, allowedHosts: allowedHosts)
         self.state = ServerState(
             scenario: classroom, limits: limits, assets: .bundled(), clock: clock, futuresRunner: futuresRunner)
     }
@@ -77,15 +84,24 @@ public struct ClassroomServer: Sendable {
     }
 
     func makeApplication(onListening: @escaping @Sendable (Int) -> Void) -> some ApplicationProtocol {
-        let router = Router()
+        let router = Router(context: ClassroomContext.self)
+        let connections = ConnectionsPerClient(limit: limits.maxConnectionsPerClient)
         router.add(middleware: ErrorMiddleware())
+        router.add(middleware: SameOriginMiddleware(served: served))
         PageRoutes(state: state).add(to: router)
         APIRoutes(state: state).add(to: router)
         var application = Application(
             router: router,
             // A connection idle this long is closed, so clients that vanish leave nothing open.
-            server: .http1(configuration: .init(idleTimeout: .seconds(120))),
-            configuration: .init(address: .hostname(host, port: port), serverName: nil),
+            // Each connection counts against its client's share of the connections.
+            server: .http1(
+                configuration: .init(
+                    additionalChannelHandlers: [connections.handler()], idleTimeout: .seconds(120))),
+            // Connections beyond the cap wait in the backlog: accept() never fails for want
+            // of a file descriptor, which would make the event loop retry it at once, forever.
+            configuration: .init(
+                address: .hostname(host, port: port), serverName: nil,
+                availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections)),
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? 0) })
         application.logger.logLevel = .warning
         return application

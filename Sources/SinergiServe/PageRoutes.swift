@@ -4,7 +4,7 @@ import Hummingbird
 struct PageRoutes: Sendable {
     let state: ServerState
 
-    func add(to router: Router<some RequestContext>) {
+    func add(to router: Router<ClassroomContext>) {
         let assets = state.assets
         let registry = state.registry
         router.get("/") { _, _ in try assets.response(for: "index.html") }

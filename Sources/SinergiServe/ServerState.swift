@@ -23,8 +23,10 @@ final class ServerState: Sendable {
         self.scenario = scenario
         self.description = ScenarioDescription(scenario)
         self.limits = limits
-        self.registry = SessionRegistry(maxSessions: limits.maxSessions, ttl: limits.sessionTTL, clock: clock)
-        self.futuresSlots = FuturesSlots(capacity: limits.futuresSlots)
+        self.registry = SessionRegistry(
+            maxSessions: limits.maxSessions, maxPerOwner: limits.maxSessionsPerClient, ttl: limits.sessionTTL,
+            clock: clock)
+        self.futuresSlots = FuturesSlots(capacity: limits.futuresSlots, perClient: limits.futuresSlotsPerClient)
         self.futuresRunner = futuresRunner
         self.assets = assets
     }

@@ -9,27 +9,36 @@
 actor SessionRegistry<Session: Sendable> {
     private struct Entry {
         let session: Session
+        /// Who created it (the client's address).
+        let owner: String
         var lastUsed: ContinuousClock.Instant
     }
 
     /// Letters and digits of a session id: no 0/O or 1/I to confuse when read aloud.
     static var idAlphabet: [Character] { Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ23456789") }
-    static var idLength: Int { 6 }
+    /// Characters of a session id, the join code students type: 10 · log2(34) ≈ 50.9 bits,
+    /// so a guess hits one of 64 live sessions with probability 64 / 34^10 ≈ 3 · 10^-14.
+    static var idLength: Int { 10 }
 
     let maxSessions: Int
+    /// Sessions one owner may hold at once.
+    let maxPerOwner: Int
     let ttl: Duration
     private let clock: any SessionClock
     private var entries: [String: Entry] = [:]
 
-    init(maxSessions: Int, ttl: Duration, clock: any SessionClock = ContinuousClock()) {
+    init(maxSessions: Int, maxPerOwner: Int? = nil, ttl: Duration, clock: any SessionClock = ContinuousClock()) {
         self.maxSessions = maxSessions
+        self.maxPerOwner = maxPerOwner ?? maxSessions
         self.ttl = ttl
         self.clock = clock
     }
 
-    /// Adds the session `make` builds for a fresh id, or throws a 503 when the registry
-    /// is full (after dropping expired sessions).
-    func add(_ make: @Sendable (String) throws -> Session) throws -> (id: String, session: Session) {
+    /// Adds the session `make` builds for a fresh id on behalf of `owner`, or throws a 503
+    /// when the registry is full or a 429 when `owner` holds its share (after dropping
+    /// expired sessions).
+    func add(owner: String = "", _ make: @Sendable (String) throws -> Session) throws -> (id: String, session: Session)
+    {
         sweep()
         guard entries.count < maxSessions else {
             throw ErrorReply(
@@ -39,10 +48,19 @@ actor SessionRegistry<Session: Sendable> {
                     "DELETE /api/sessions/{id} for a session no longer used, or a server started with a larger --max-sessions"
             )
         }
+        let owned = entries.values.count { $0.owner == owner }
+        guard owned < maxPerOwner else {
+            throw ErrorReply(
+                .tooManyRequests,
+                "this client already holds \(owned) session\(owned == 1 ? "" : "s"), the most one address may hold at once (of \(maxSessions) on the server)",
+                expected:
+                    "DELETE /api/sessions/{id} for a session this client no longer uses, or wait until one expires"
+            )
+        }
         var id = Self.newID()
         while entries[id] != nil { id = Self.newID() }
         let session = try make(id)
-        entries[id] = Entry(session: session, lastUsed: clock.now)
+        entries[id] = Entry(session: session, owner: owner, lastUsed: clock.now)
         return (id, session)
     }
 
@@ -97,9 +115,9 @@ actor SessionRegistry<Session: Sendable> {
         }
     }
 
+    /// A fresh id from the system's cryptographic generator (``RandomCode``).
     static func newID() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return String((0..<idLength).map { _ in idAlphabet.randomElement(using: &generator)! })
+        RandomCode.make(length: idLength, from: idAlphabet)
     }
 
     /// Whether `text` has the shape of an id (checked before any lookup).

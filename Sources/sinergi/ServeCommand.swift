@@ -32,9 +32,20 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Minutes without a request after which a session is dropped.")
     var sessionTtl: Double = 30
 
+    @Option(
+        name: .customLong("allow-host"),
+        help:
+            "A host name the server also answers to besides its addresses (repeatable), e.g. a name of the classroom's DNS."
+    )
+    var allowHost: [String] = []
+
     func validate() throws {
         if !(0...65_535).contains(port) { throw ValidationError("--port must be in 0…65535, got \(port)") }
         if host.isEmpty { throw ValidationError("--host needs an address, e.g. 127.0.0.1 or 0.0.0.0") }
+        if let bad = allowHost.first(where: { $0.isEmpty || $0.contains(where: { " /:@?#".contains($0) }) }) {
+            throw ValidationError(
+                "--allow-host needs a host name without port or path, e.g. classroom.school.lan; got '\(bad)'")
+        }
         if maxSessions < 1 { throw ValidationError("--max-sessions must be at least 1, got \(maxSessions)") }
         if !(sessionTtl > 0) || sessionTtl > 7 * 24 * 60 {
             throw ValidationError("--session-ttl must be minutes in (0, 10080], got \(sessionTtl)")
@@ -47,7 +58,8 @@ struct ServeCommand: AsyncParsableCommand {
             maxSessions: maxSessions, sessionTTL: .milliseconds(Int64((sessionTtl * 60_000).rounded())))
         let server: ClassroomServer
         do {
-            server = try ClassroomServer(scenario: loaded, host: host, port: port, limits: limits)
+            server = try ClassroomServer(
+                scenario: loaded, host: host, port: port, limits: limits, allowedHosts: allowHost)
         } catch {
             printError("error: \(error.message)")
             throw ExitCode.validationFailure

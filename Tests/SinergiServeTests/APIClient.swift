@@ -12,7 +12,7 @@ struct APIClient: Sendable {
         http = HTTPTestClient(base: server.baseURL, timeout: timeout)
     }
 
-    struct Created: Decodable { let id: String; let state: SessionState }
+    struct Created: Decodable { let id: String; let lecturerToken: String; let state: SessionState }
 
     struct UnexpectedReply: Error, CustomStringConvertible {
         let reply: HTTPReply

@@ -29,7 +29,10 @@ import Testing
 
             let list =
                 try api.expect(try await api.http.get("/api/sessions"), 200).object?["sessions"] as? [[String: Any]]
-            #expect(list?.map { $0["id"] as? String } == [created.id])
+            #expect(list?.count == 1)
+            #expect(list?.first?["id"] == nil, "the list gives no join codes")
+            #expect(list.map { "\($0)" }?.contains(created.id) == false)
+            #expect(list.map { "\($0)" }?.contains(created.lecturerToken) == false)
 
             let stepped = try await api.step(created.id, months: 3)
             #expect(stepped.frames.map(\.month) == [1, 2, 3])
@@ -89,6 +92,57 @@ import Testing
             let reply = try await api.http.post("/api/sessions/\(id)/step", json: #"{"months": 1}"#)
             #expect(reply.status == 409)
             #expect((reply.object?["expected"] as? String)?.contains("setup") == true)
+        }
+    }
+
+    /// Rule: a lecturer action needs the lecturer token that only the creating page holds;
+    /// the join code lets a student join and send their own stance, nothing else.
+    @Test func lecturerActionsNeedTheLecturerToken() async throws {
+        try await LiveServer.with { server in
+            let lecturer = APIClient(server)
+            let created = try await lecturer.createSession(ClassroomSettings(participation: true))
+            let id = created.id
+            #expect(created.lecturerToken.count == RandomCode.tokenLength)
+            let other = try await lecturer.createSession()
+            let student = HTTPTestClient(base: server.baseURL)
+            let joined = try lecturer.expect(
+                try await student.post(
+                    "/api/sessions/\(id)/players", json: #"{"government": 0, "agency": 1, "name": "Ani"}"#),
+                201
+            ).decode(JoinReply.self)
+
+            let actions: [(method: String, path: String, body: String?)] = [
+                ("POST", "/api/sessions/\(id)/setup", "{}"),
+                ("POST", "/api/sessions/\(id)/step", #"{"months": 1}"#),
+                ("POST", "/api/sessions/\(id)/lever", #"{"lever": "training", "on": true}"#),
+                ("POST", "/api/sessions/\(id)/futures", #"{"count": 1}"#),
+                ("DELETE", "/api/sessions/\(id)", nil),
+            ]
+            let wrongTokens: [String?] = [
+                nil, "Bearer ", "Bearer \(other.lecturerToken)", "Bearer \(joined.token)", created.lecturerToken,
+                "Bearer \(created.lecturerToken.dropLast())",
+            ]
+            for action in actions {
+                for wrong in wrongTokens {
+                    let reply = try await student.send(
+                        action.method, action.path, body: action.body.map { Data($0.utf8) },
+                        headers: wrong.map { ["Authorization": $0] } ?? [:])
+                    #expect(
+                        reply.status == 403,
+                        "\(action.method) \(action.path) with \(wrong ?? "no token"): \(reply.text)")
+                    #expect((reply.object?["error"] as? String)?.contains("lecturer") == true)
+                    #expect((reply.object?["expected"] as? String)?.contains("Authorization: Bearer") == true)
+                }
+            }
+            // Nothing changed; the lecturer's own requests go through.
+            let state = try await lecturer.state(id)
+            #expect(state.month == 0 && state.schedule.isEmpty && state.players.count == 1)
+            let stance = try await student.post(
+                "/api/sessions/\(id)/players/\(joined.token)/stance",
+                json: #"{"month": 0, "shareData": true, "training": false, "commitBudget": true}"#)
+            #expect(stance.status == 200)
+            #expect(try await lecturer.step(id).state.month == 1)
+            #expect(try await lecturer.http.delete("/api/sessions/\(id)").status == 204)
         }
     }
 }

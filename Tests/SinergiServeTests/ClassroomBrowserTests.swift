@@ -68,7 +68,7 @@ struct ClassroomBrowserTests {
                 """, describe: Self.describeLecturer)
         let sessionID = try #require(
             try await lecturer.string("return document.getElementById('session-id').textContent"))
-        #expect(sessionID.count == 6)
+        #expect(sessionID.count == 10)
         #expect(try await lecturer.string("return location.hash") == "#" + sessionID)
         let constructs = try await lecturer.number("return document.querySelectorAll('input[data-construct]').length")
         #expect(constructs == 9, "nine construct sliders")
@@ -181,7 +181,7 @@ struct ClassroomBrowserTests {
         try await lecturer.wait(
             "the join card with the session code", timeout: 60,
             until: """
-                return !document.getElementById('join-card').hidden && document.getElementById('join-code').textContent.length === 6
+                return !document.getElementById('join-card').hidden && document.getElementById('join-code').textContent.length === 10
                 """, describe: Self.describeLecturer)
         let month = Int(
             try await lecturer.number("return Number(document.getElementById('month').dataset.month)") ?? -1)
@@ -281,6 +281,35 @@ struct ClassroomBrowserTests {
                   && document.getElementById('month').dataset.month === '\(month + 1)'
                   && document.querySelectorAll('#players tbody tr[data-agency]').length === 2
                 """, describe: Self.describeLecturer)
+        // 8b. The same address in another browser does not take the session over: without
+        //     the lecturer token it starts a session of its own.
+        let other = pages[1]
+        try await other.navigate(URL(string: server.baseURL.absoluteString + "#\(sessionID)")!)
+        try await other.wait(
+            "another browser on /#\(sessionID) to start its own session", timeout: 60,
+            until: """
+                const id = document.getElementById('session-id').textContent;
+                return document.body.dataset.ready === 'true' && id.length === 10 && id !== '\(sessionID)'
+                """, describe: Self.describeLecturer)
+
+        // 9. A page of another origin (localhost is not 127.0.0.1 to the browser) cannot
+        //    create, step or end a session: the browser sends its origin, the server refuses.
+        let foreign = pages[0]
+        try await foreign.navigate(URL(string: "http://localhost:\(server.port)/join")!)
+        let target = "http://127.0.0.1:\(server.port)/api/sessions"
+        let statuses =
+            try await foreign.string(
+                """
+                const send = (method, path, body, type) => fetch('\(target)' + path, {method, body, mode: 'no-cors',
+                  headers: type ? {'Content-Type': type} : {}}).then(r => 'sent', e => 'blocked');
+                return Promise.all([send('POST', '', '{}', 'text/plain'), send('POST', '/\(sessionID)/step', '{"months": 1}', 'text/plain'),
+                  send('DELETE', '/\(sessionID)'), send('POST', '', '{}', 'application/json')]).then(s => s.join(' '));
+                """) ?? ""
+        #expect(!statuses.isEmpty, "the foreign page sent its requests")
+        let health = try await client.json("health")
+        #expect(health["sessions"] as? Int == 2, "no session was created by the foreign page: \(statuses)")
+        let unchanged = try await client.json("api/sessions/\(sessionID)")
+        #expect(unchanged["month"] as? Int == month + 1, "the foreign page changed nothing: \(statuses)")
         print("Screenshots: \(shots.folders.map(\.path).joined(separator: ", "))")
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -30,9 +31,14 @@ struct HTTPReply: Sendable {
 
 /// A small HTTP client for the tests: its own URLSession (so several clients truly run
 /// side by side, each with its own connections), no caching, no cookies.
+///
+/// Like the lecturer's page, a client keeps the `lecturerToken` of each session it created
+/// (the 201 of `POST /api/sessions`) and sends it as `Authorization: Bearer …` with every
+/// request to that session; another client (a student, another page) does not have it.
 final class HTTPTestClient: Sendable {
     let base: URL
     private let session: URLSession
+    private let lecturerTokens = Mutex<[String: String]>([:])
 
     init(base: URL, timeout: TimeInterval = 30) {
         self.base = base
@@ -63,18 +69,43 @@ final class HTTPTestClient: Sendable {
         try await send("DELETE", path)
     }
 
-    func send(_ method: String, _ path: String, body: Data? = nil, contentType: String? = "application/json")
-        async throws -> HTTPReply
-    {
+    /// Sends a request; `headers` are added as given (a value of nil leaves a header out).
+    func send(
+        _ method: String, _ path: String, body: Data? = nil, contentType: String? = "application/json",
+        headers: [String: String] = [:]
+    ) async throws -> HTTPReply {
         var request = URLRequest(url: URL(string: path, relativeTo: base)!.absoluteURL)
         request.httpMethod = method
         if let body {
             request.httpBody = body
             if let contentType { request.setValue(contentType, forHTTPHeaderField: "Content-Type") }
         }
+        if let token = lecturerToken(forPath: path) {
+            request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        }
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         let (data, response) = try await session.data(for: request)
         guard let http = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
-        return HTTPReply(
+        let reply = HTTPReply(
             status: http.statusCode, body: data, contentType: http.value(forHTTPHeaderField: "Content-Type"))
+        if method == "POST", path == "/api/sessions", reply.status == 201, let object = reply.object,
+            let id = object["id"] as? String, let token = object["lecturerToken"] as? String
+        {
+            lecturerTokens.withLock { $0[id] = token }
+        }
+        return reply
     }
+
+    /// The lecturer token this client holds for the session of `path`, if any.
+    func lecturerToken(forPath path: String) -> String? {
+        let parts = path.split(separator: "?")[0].split(separator: "/")
+        guard parts.count >= 3, parts[0] == "api", parts[1] == "sessions" else { return nil }
+        return lecturerToken(String(parts[2]))
+    }
+
+    /// Makes this client hold `token` for session `id` (another tab of the same lecturer).
+    func hold(lecturerToken token: String, for id: String) { lecturerTokens.withLock { $0[id] = token } }
+
+    /// The lecturer token this client holds for session `id`, if any.
+    func lecturerToken(_ id: String) -> String? { lecturerTokens.withLock { $0[id] } }
 }

@@ -29,7 +29,7 @@ import Testing
 
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
-                    try await Self.lecture(session: created.id, server: server, stats: stats)
+                    try await Self.lecture(session: created.id, api: lecturer, stats: stats)
                 }
                 for student in 0..<Self.students {
                     group.addTask {
@@ -63,8 +63,8 @@ import Testing
 
     // MARK: The lecturer and the students
 
-    static func lecture(session: String, server: LiveServer, stats: LoadStatistics) async throws {
-        let api = APIClient(server)
+    /// The lecturer's page: `api` holds the session's lecturer token.
+    static func lecture(session: String, api: APIClient, stats: LoadStatistics) async throws {
         var seen = 0
         for step in 0..<steps {
             if step % futuresEvery == 0 {

@@ -4,16 +4,39 @@ import Testing
 @testable import SinergiServe
 
 @Suite struct SessionRegistryTests {
-    @Test func idsAreSixCharactersWithoutLookalikes() {
+    /// Rule: a code that grants something is long enough that guessing it is hopeless —
+    /// join codes ≥ 50 bits (typed by students), lecturer tokens ≥ 128 bits.
+    @Test func idsAreTenCharactersWithoutLookalikes() {
+        var seen: Set<String> = []
         for _ in 0..<500 {
             let id = SessionRegistry<Int>.newID()
-            #expect(id.count == 6)
+            #expect(id.count == 10)
             #expect(id.allSatisfy { "ABCDEFGHIJKLMNOPQRSTUVWXYZ23456789".contains($0) })
+            seen.insert(id)
         }
-        #expect(SessionRegistry<Int>.isWellFormed("K7QX2M"))
-        #expect(!SessionRegistry<Int>.isWellFormed("k7qx2m"))
-        #expect(!SessionRegistry<Int>.isWellFormed("K7QX2M0"))
+        #expect(seen.count == 500, "500 draws of 50.9 bits do not repeat (collision chance < 1e-10)")
+        #expect(RandomCode.bits(length: 10, alphabet: 34) >= 50)
+        #expect(SessionRegistry<Int>.isWellFormed("K7QX2MP4HC"))
+        #expect(!SessionRegistry<Int>.isWellFormed("K7QX2M"))
+        #expect(!SessionRegistry<Int>.isWellFormed("k7qx2mp4hc"))
+        #expect(!SessionRegistry<Int>.isWellFormed("K7QX2MP4HC0"))
         #expect(!SessionRegistry<Int>.isWellFormed("../etc"))
+    }
+
+    @Test func lecturerTokensCarryMoreThan128Bits() {
+        var seen: Set<String> = []
+        for _ in 0..<500 {
+            let token = RandomCode.lecturerToken()
+            #expect(token.count == 32)
+            #expect(token.allSatisfy { "abcdefghijklmnopqrstuvwxyz0123456789".contains($0) })
+            seen.insert(token)
+        }
+        #expect(seen.count == 500)
+        #expect(RandomCode.bits(length: RandomCode.tokenLength, alphabet: RandomCode.tokenAlphabet.count) >= 128)
+        // Every character of the alphabet turns up: the draw covers it (500 · 32 draws of
+        // 36 symbols miss one with probability < 36 · (35/36)^16000 ≈ 1e-194).
+        #expect(Set(seen.joined()).count == 36)
+        #expect(RandomCode.equal("abc", "abc") && !RandomCode.equal("abc", "abd") && !RandomCode.equal("abc", "ab"))
     }
 
     @Test func refusesSessionsBeyondTheBoundWith503() async throws {
@@ -81,11 +104,25 @@ import Testing
 
     @Test func futuresSlotsAreBounded() {
         let slots = FuturesSlots(capacity: 2)
-        #expect(slots.take())
-        #expect(slots.take())
-        #expect(!slots.take())
+        #expect(slots.take() == nil)
+        #expect(slots.take() == nil)
+        #expect(slots.take() == .allBusy)
         slots.give()
-        #expect(slots.take())
+        #expect(slots.take() == nil)
         #expect(slots.busy == 2)
+    }
+
+    /// Rule: no single client can take a shared bound whole; here, futures slots.
+    @Test func oneClientCannotTakeEveryFuturesSlot() {
+        let slots = FuturesSlots(capacity: 3, perClient: 2)
+        #expect(slots.take(for: "10.0.0.1") == nil)
+        #expect(slots.take(for: "10.0.0.1") == nil)
+        #expect(slots.take(for: "10.0.0.1") == .clientShareBusy)
+        #expect(slots.take(for: "10.0.0.2") == nil, "another client still gets the last slot")
+        #expect(slots.take(for: "10.0.0.3") == .allBusy)
+        slots.give(for: "10.0.0.1")
+        #expect(slots.take(for: "10.0.0.1") == nil)
+        #expect(slots.busy == 3)
+        #expect(ServerLimits(futuresSlots: 2).futuresSlotsPerClient == 1)
     }
 }

@@ -96,20 +96,21 @@ enum RawHTTP {
 
     static func perform(
         _ method: String, _ url: URL, body: Data? = nil, contentType: String = "application/json; charset=utf-8",
-        timeout: TimeInterval = 60
+        headers: [(String, String)] = [], timeout: TimeInterval = 60
     ) async throws -> Reply {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
                 continuation.resume(
                     with: Result {
-                        try sendBlocking(method, url, body: body, contentType: contentType, timeout: timeout)
+                        try sendBlocking(
+                            method, url, body: body, contentType: contentType, headers: headers, timeout: timeout)
                     })
             }
         }
     }
 
     static func sendBlocking(
-        _ method: String, _ url: URL, body: Data?, contentType: String,
+        _ method: String, _ url: URL, body: Data?, contentType: String, headers: [(String, String)] = [],
         timeout: TimeInterval
     ) throws -> Reply {
         guard let host = url.host, let port = url.port else {
@@ -140,7 +141,10 @@ enum RawHTTP {
 
         var path = url.path.isEmpty ? "/" : url.path
         if let query = url.query { path += "?" + query }
-        var head = "\(method) \(path) HTTP/1.1\r\nHost: \(host):\(port)\r\nConnection: close\r\nAccept: */*\r\n"
+        // `headers` may replace the Host line (a request naming another host).
+        let hostLine = headers.first { $0.0.lowercased() == "host" }.map(\.1) ?? "\(host):\(port)"
+        var head = "\(method) \(path) HTTP/1.1\r\nHost: \(hostLine)\r\nConnection: close\r\nAccept: */*\r\n"
+        for (name, value) in headers where name.lowercased() != "host" { head += "\(name): \(value)\r\n" }
         if let body {
             head += "Content-Type: \(contentType)\r\nContent-Length: \(body.count)\r\n"
         } else if method == "POST" {

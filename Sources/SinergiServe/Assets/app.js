@@ -7,6 +7,7 @@
   const page = {
     scenario: null,     // GET /api/scenario
     id: null,           // session id (also in location.hash)
+    token: null,        // lecturer token of the session (also in sessionStorage, never in the URL)
     state: null,        // last STATE (without frames)
     frames: [],         // every frame of the session, index = month
     settings: {},       // SETTINGS the next Setup sends
@@ -39,6 +40,8 @@
   }
 
   // ---------- API ----------
+  /** sessionStorage key of a session's lecturer token (this tab only; a reload keeps it). */
+  const TOKEN_KEY = "sinergi-lecturer-";
   class ApiError extends Error {
     constructor(status, body) {
       super(body && body.error ? body.error : `HTTP ${status}`);
@@ -49,8 +52,11 @@
   /** Requests run one after the other, so a step never overlaps a setup or a poll. */
   function api(method, path, body) {
     const run = async () => {
+      const headers = body === undefined ? {} : { "Content-Type": "application/json" };
+      // The lecturer's requests carry the token only this page holds.
+      if (page.token && path.startsWith(`/api/sessions/${page.id}`)) headers.Authorization = `Bearer ${page.token}`;
       const response = await fetch(path, {
-        method, headers: body === undefined ? {} : { "Content-Type": "application/json" },
+        method, headers,
         body: body === undefined ? undefined : JSON.stringify(body), cache: "no-store",
       });
       if (response.status === 204) return null;
@@ -223,6 +229,8 @@
   async function createSession() {
     const answer = await api("POST", "/api/sessions", { settings: currentSettings() });
     page.id = answer.id;
+    page.token = answer.lecturerToken;
+    try { sessionStorage.setItem(TOKEN_KEY + answer.id, answer.lecturerToken); } catch (e) { /* the page keeps it in memory */ }
     history.replaceState(null, "", "#" + answer.id);
     page.frames = [];
     page.futures = null;
@@ -230,10 +238,15 @@
   }
   async function connect() {
     const wanted = location.hash.replace(/^#/, "").trim().toUpperCase();
-    if (wanted) {
+    let token = null;
+    try { token = wanted ? sessionStorage.getItem(TOKEN_KEY + wanted) : null; } catch (e) { token = null; }
+    if (wanted && !token) {
+      message(`Session ${wanted} is run from the page that started it; a new one was started.`, null, "info");
+    } else if (wanted) {
       try {
         const state = await api("GET", `/api/sessions/${wanted}`);
         page.id = wanted;
+        page.token = token;
         page.frames = [];
         adoptSettings(state.settings || {});
         applyState(state);

@@ -61,24 +61,20 @@
       const answer = await api("GET", "/api/sessions");
       const list = $("sessions");
       list.replaceChildren();
+      // The list names no codes: the code is on the projector, for the students in the room.
       for (const s of answer.sessions) {
         const li = document.createElement("li");
-        const b = document.createElement("button");
-        b.type = "button"; b.className = "btn small"; b.dataset.session = s.id;
-        b.textContent = `${s.id} · ${s.name} · month ${s.month} · ${s.players} players`;
-        b.onclick = () => { $("session-code").value = s.id; $("name").focus(); };
-        li.appendChild(b);
+        li.textContent = `${s.name} · month ${s.month} · ${s.players} players`;
         list.appendChild(li);
       }
       $("open-sessions").hidden = !answer.sessions.length;
-      if (answer.sessions.length === 1 && !$("session-code").value) $("session-code").value = answer.sessions[0].id;
     } catch (e) { /* the code field still works */ }
   }
   async function join(event) {
     event.preventDefault();
-    const id = $("session-code").value.trim().toUpperCase();
+    const id = $("session-code").value.replace(/[\s-]/g, "").toUpperCase();
     const name = $("name").value.trim();
-    if (!/^[A-Z2-9]{6}$/.test(id)) { message("The session code has six letters or digits, as on the projector."); return; }
+    if (!/^[A-Z2-9]{10}$/.test(id)) { message("The session code has ten letters or digits, as on the projector."); return; }
     if (!name) { message("Type your name (1–40 characters)."); return; }
     $("join").disabled = true;
     try {

@@ -1,8 +1,8 @@
 import SinergiClassroom
 
-/// An entry of `GET /api/sessions`: a session students can join.
+/// An entry of `GET /api/sessions`: a session students can join, without its id (the join
+/// code students read from the projector) so the list gives nobody a way in.
 struct SessionSummary: Codable, Sendable, Equatable {
-    var id: String
     var name: String
     var month: Int
     var months: Int
@@ -10,7 +10,6 @@ struct SessionSummary: Codable, Sendable, Equatable {
     var participation: Bool
 
     init(_ session: ClassroomSession) {
-        id = session.id
         name = session.scenario.scenario.name
         month = session.month
         months = session.months
