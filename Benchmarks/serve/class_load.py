@@ -7,9 +7,9 @@ for --seconds (default 60):
 
 - each of --students students (default 30) joins one agency, then polls the session about
   once a second (jitter ±0.2 s) and sends a stance whenever a poll shows a new month;
-- the lecturer steps one month every half second (two months a second), reads the new
-  frames after each step, sets up again at the horizon, and asks for 200 futures after
-  5 s and every 15 s.
+- the lecturer steps one month every half second (two months a second) with the session's
+  lecturer token, reads the new frames after each step, sets up again at the horizon, and
+  asks for 200 futures after 5 s and every 15 s.
 
 Every client has its own keep-alive connection and runs in its own thread. Prints the
 requests by kind, the errors, the stale-month 409s (a stance that crossed a step: the API's
@@ -72,14 +72,17 @@ class Statistics:
 class Client:
     """One browser: its own connection to the server."""
 
-    def __init__(self, port, stats):
+    def __init__(self, port, stats, token=None):
         self.port = port
         self.stats = stats
+        self.token = token  # the lecturer token, for the lecturer's actions
         self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
 
     def call(self, kind, method, path, body=None, stale_is_409=False):
         data = None if body is None else json.dumps(body).encode()
         headers = {} if body is None else {"Content-Type": "application/json"}
+        if self.token and method != "GET":
+            headers["Authorization"] = f"Bearer {self.token}"
         self.stats.begin()
         started = time.perf_counter()
         try:
@@ -102,8 +105,8 @@ class Client:
         return None
 
 
-def lecture(port, stats, session, deadline):
-    client = Client(port, stats)
+def lecture(port, stats, session, token, deadline):
+    client = Client(port, stats, token)
     next_futures = time.monotonic() + 5
     seen = 0
     while time.monotonic() < deadline:
@@ -195,7 +198,8 @@ def main():
         agencies = len(created["state"]["frames"][0]["governments"][0]["agencies"])
         started = time.monotonic()
         deadline = started + arguments.seconds
-        threads = [threading.Thread(target=lecture, args=(port, stats, session, deadline))]
+        threads = [threading.Thread(target=lecture, args=(port, stats, session, created.get("lecturerToken"),
+                                                          deadline))]
         threads += [threading.Thread(target=play, args=(port, stats, session, s, s % agencies, deadline,
                                                         arguments.seed * 1000 + s))
                     for s in range(arguments.students)]
