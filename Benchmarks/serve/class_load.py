@@ -44,7 +44,7 @@ class Statistics:
         self.stale = 0
         self.in_flight = 0
         self.peak_in_flight = 0
-        self.counters = {"months": 0, "restarts": 0, "futures": 0}
+        self.counters = {"months": 0, "restarts": 0, "futures": 0, "busy": 0}
 
     def begin(self):
         with self.lock:
@@ -78,30 +78,42 @@ class Client:
         self.token = token  # the lecturer token, for the lecturer's actions
         self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
 
-    def call(self, kind, method, path, body=None, stale_is_409=False):
+    def raw(self, method, path, data=None, headers=None):
+        """Sends a request as given; returns (status, payload), or (None, the error's text)
+        when the connection failed (a new one is opened for the next request)."""
+        try:
+            self.connection.request(method, path, body=data, headers=headers or {})
+            response = self.connection.getresponse()
+            return response.status, response.read()
+        except (OSError, http.client.HTTPException) as error:
+            self.connection.close()
+            self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
+            return None, str(error)
+
+    def call(self, kind, method, path, body=None, stale_is_409=False, busy_ok=False):
+        """A well-formed request, timed; the reply's JSON, or None after recording why. A 409
+        for a month that is over (`stale_is_409`) and, with `busy_ok`, a 429 or 503 for taken
+        futures slots are the server's answers, counted but not failures."""
         data = None if body is None else json.dumps(body).encode()
         headers = {} if body is None else {"Content-Type": "application/json"}
         if self.token and method != "GET":
             headers["Authorization"] = f"Bearer {self.token}"
         self.stats.begin()
         started = time.perf_counter()
-        try:
-            self.connection.request(method, path, body=data, headers=headers)
-            response = self.connection.getresponse()
-            payload = response.read()
-        except (OSError, http.client.HTTPException) as error:
-            self.stats.end(kind, time.perf_counter() - started)
-            self.stats.fail(f"{kind} {method} {path}: {error}")
-            self.connection.close()
-            self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
-            return None
+        status, payload = self.raw(method, path, data, headers)
         self.stats.end(kind, time.perf_counter() - started)
-        if 200 <= response.status < 300:
+        if status is None:
+            self.stats.fail(f"{kind} {method} {path}: {payload}")
+            return None
+        if 200 <= status < 300:
             return json.loads(payload) if payload else {}
-        if response.status == 409 and stale_is_409:
+        if status == 409 and stale_is_409:
             self.stats.stale_month()
             return None
-        self.stats.fail(f"{kind} {method} {path}: {response.status} {payload[:200]!r}")
+        if status in (429, 503) and busy_ok:
+            self.stats.count("busy")
+            return None
+        self.stats.fail(f"{kind} {method} {path}: {status} {payload[:200]!r}")
         return None
 
 
@@ -122,7 +134,8 @@ def lecture(port, stats, session, token, deadline):
         if state:
             seen = state["month"]
         if time.monotonic() >= next_futures:
-            futures = client.call("futures", "POST", f"/api/sessions/{session}/futures", {"count": 200})
+            futures = client.call("futures", "POST", f"/api/sessions/{session}/futures", {"count": 200},
+                                  busy_ok=True)
             if futures and futures["count"] == 200:
                 stats.count("futures")
             next_futures = time.monotonic() + 15

@@ -23,7 +23,6 @@ but a 4xx, or the server died. Python's standard library only.
 """
 
 import argparse
-import http.client
 import json
 import os
 import random
@@ -33,98 +32,7 @@ import sys
 import threading
 import time
 
-from class_load import Statistics, percentile, resident_megabytes
-
-
-class Client:
-    """One browser or script: its own keep-alive connection."""
-
-    def __init__(self, port, stats, token=None):
-        self.port = port
-        self.stats = stats
-        self.token = token
-        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
-
-    def raw(self, method, path, data=None, headers=None):
-        """Sends a request as given; returns (status, payload) or (None, error text)."""
-        try:
-            self.connection.request(method, path, body=data, headers=headers or {})
-            response = self.connection.getresponse()
-            return response.status, response.read()
-        except (OSError, http.client.HTTPException) as error:
-            self.connection.close()
-            self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
-            return None, str(error)
-
-    def call(self, kind, method, path, body=None, stale_is_409=False, lecturer=False, busy_ok=False):
-        data = None if body is None else json.dumps(body).encode()
-        headers = {} if body is None else {"Content-Type": "application/json"}
-        if lecturer and self.token:
-            headers["Authorization"] = f"Bearer {self.token}"
-        self.stats.begin()
-        started = time.perf_counter()
-        status, payload = self.raw(method, path, data, headers)
-        self.stats.end(kind, time.perf_counter() - started)
-        if status is None:
-            self.stats.fail(f"{kind} {method} {path}: {payload}")
-            return None
-        if 200 <= status < 300:
-            return json.loads(payload) if payload else {}
-        if status == 409 and stale_is_409:
-            self.stats.stale_month()
-            return None
-        if status in (429, 503) and busy_ok:
-            self.stats.count("busy")
-            return None
-        self.stats.fail(f"{kind} {method} {path}: {status} {payload[:200]!r}")
-        return None
-
-
-def lecture(port, stats, session, token, deadline):
-    client = Client(port, stats, token)
-    next_futures = time.monotonic() + 5
-    seen = 0
-    while time.monotonic() < deadline:
-        started = time.monotonic()
-        stepped = client.call("step", "POST", f"/api/sessions/{session}/step", {"months": 1}, lecturer=True)
-        if stepped:
-            stats.count("months", len(stepped["frames"]))
-            if stepped["state"]["finished"]:
-                client.call("setup", "POST", f"/api/sessions/{session}/setup", {}, lecturer=True)
-                stats.count("restarts")
-                seen = 0
-        state = client.call("lecturer-state", "GET", f"/api/sessions/{session}?since={seen}")
-        if state:
-            seen = state["month"]
-        if time.monotonic() >= next_futures:
-            # Futures slots are shared (one per client address of two): a 429 or 503 is the
-            # server's answer to a full house, not a failure.
-            futures = client.call("futures", "POST", f"/api/sessions/{session}/futures", {"count": 200},
-                                  lecturer=True, busy_ok=True)
-            if futures and futures["count"] == 200:
-                stats.count("futures")
-            next_futures = time.monotonic() + 15
-        time.sleep(max(0.0, 0.5 - (time.monotonic() - started)))
-
-
-def play(port, stats, session, student, agency, deadline, seed):
-    client = Client(port, stats)
-    generator = random.Random(seed)
-    time.sleep(generator.random() * 2)  # a class arrives over two seconds
-    joined = client.call("join", "POST", f"/api/sessions/{session}/players",
-                         {"government": 0, "agency": agency, "name": f"Student {student + 1}"})
-    if not joined:
-        return
-    stanced = -1
-    while time.monotonic() < deadline:
-        state = client.call("state", "GET", f"/api/sessions/{session}?since={max(0, stanced)}")
-        if state and not state["finished"] and state["month"] != stanced:
-            stance = {"month": state["month"], "shareData": generator.random() < 0.5,
-                      "training": generator.random() < 0.5, "commitBudget": generator.random() < 0.5}
-            client.call("stance", "POST", f"/api/sessions/{session}/players/{joined['token']}/stance",
-                        stance, stale_is_409=True)
-            stanced = state["month"]
-        time.sleep(max(0.0, 1.0 + generator.uniform(-0.2, 0.2)))
+from class_load import Client, Statistics, lecture, percentile, play, resident_megabytes
 
 
 class Hostility:
@@ -213,7 +121,6 @@ def main():
             sys.exit(f"sinergi serve printed no address: {line!r} {server.stderr.read()}")
         port = int(match.group(1))
         stats, hostility = Statistics(), Hostility()
-        stats.counters["busy"] = 0
         sessions = []
         for _ in range(arguments.lecturers):
             setup = Statistics()
@@ -257,7 +164,7 @@ def main():
         "latencyMilliseconds": {"p50": round(percentile(every, 0.50), 1), "p99": round(percentile(every, 0.99), 1),
                                 "max": round(every[-1] * 1000 if every else 0, 1)},
         "monthsStepped": stats.counters["months"], "restarts": stats.counters["restarts"],
-        "futures": stats.counters["futures"], "futuresBusy": stats.counters.get("busy", 0),
+        "futures": stats.counters["futures"], "futuresBusy": stats.counters["busy"],
         "hostileRequests": sent, "hostileAnswers": hostility.answers,
         "hostileBadlyAnswered": len(hostility.failures),
         "serverRSSMegabytes": {"start": samples[0] if samples else None, "end": samples[-1] if samples else None,
