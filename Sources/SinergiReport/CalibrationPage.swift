@@ -6,19 +6,8 @@ import SinergiStats
 enum CalibrationPage {
     static func html(_ analysis: CalibrationAnalysis, manifest: Manifest) -> String {
         let name = HTMLText.escape(manifest.scenario.name)
-        var page = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(name) — Sinergi calibration report</title>
-            <style>
-            \(ReportStyle.css)
-            </style>
-            </head>
-            <body>
-            <main>
+        var page = ReportStyle.documentStart(title: "\(name) — Sinergi calibration report")
+        page += """
             <header>
             <h1>Calibration of \(name)</h1>
 

@@ -16,21 +16,7 @@ public enum ReportPage {
     public static func html(statistics: RunStatistics, manifest: Manifest, comparison: Comparison? = nil) -> String {
         let data = ReportData(statistics: statistics, manifest: manifest)
         let name = HTMLText.escape(manifest.scenario.name)
-        var page = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(name) — Sinergi report</title>
-            <style>
-            \(ReportStyle.css)
-            </style>
-            </head>
-            <body>
-            <main>
-
-            """
+        var page = ReportStyle.documentStart(title: "\(name) — Sinergi report")
         page += header(data)
         if let note = data.sampleNote {
             page += "<p class=\"note\" id=\"note-sample\">\(HTMLText.escape(note))</p>\n"

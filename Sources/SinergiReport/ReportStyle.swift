@@ -1,5 +1,25 @@
 /// The page's style sheet, inline: system fonts only, large type for projectors.
 enum ReportStyle {
+    /// Every report's document up to and including `<main>` and its line break: the doctype,
+    /// the head with `title` (already escaped) and this style sheet inline.
+    static func documentStart(title: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(title)</title>
+        <style>
+        \(css)
+        </style>
+        </head>
+        <body>
+        <main>
+
+        """
+    }
+
     static let css = """
         :root{color-scheme:light}
         *{box-sizing:border-box}

@@ -8,21 +8,7 @@ enum SensitivityPage {
     static func html(_ report: SensitivityReport) -> String {
         let result = report.result
         let name = HTMLText.escape(report.subject)
-        var page = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(name) — Sinergi sensitivity report</title>
-            <style>
-            \(ReportStyle.css)
-            </style>
-            </head>
-            <body>
-            <main>
-
-            """
+        var page = ReportStyle.documentStart(title: "\(name) — Sinergi sensitivity report")
         let meta = report.details.map {
             "<div><dt>\(HTMLText.escape($0.label))</dt><dd>\(HTMLText.escape($0.value))</dd></div>"
         }.joined(separator: "\n")

@@ -7,21 +7,7 @@ import SinergiModel
 enum SweepPage {
     static func html(_ analysis: SweepAnalysis, manifest: Manifest) -> String {
         let name = HTMLText.escape(manifest.scenario.name)
-        var page = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(name) — Sinergi sweep report</title>
-            <style>
-            \(ReportStyle.css)
-            </style>
-            </head>
-            <body>
-            <main>
-
-            """
+        var page = ReportStyle.documentStart(title: "\(name) — Sinergi sweep report")
         page += header(analysis, manifest: manifest)
         for outcome in SweepAnalysis.outcomes {
             let effects = analysis.effects.filter { $0.outcome == outcome.name }
