@@ -59,7 +59,8 @@ deps:
 	fi
 
 # The tests also need Chromium, to open report.html in a headless browser, and its WebDriver
-# (chromedriver), to drive the classroom page of `sinergi serve`; and Slurm with munge, which
+# (chromedriver), which Selenium (.venv-notebooks) drives through the classroom pages of
+# `sinergi serve`; and Slurm with munge, which
 # Tests/Slurm/cluster.sh starts as a one-node cluster on localhost for the sweep tests.
 test-deps: deps
 	@if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1 \

@@ -211,7 +211,7 @@ enum RawSocket {
         #else
             let fd = socket(AF_INET, SOCK_STREAM, 0)
         #endif
-        guard fd >= 0 else { throw WebDriver.Failure.failed("socket() failed: errno \(errno)") }
+        guard fd >= 0 else { throw RawHTTP.Failure("socket() failed: errno \(errno)") }
         var limit = timeval(tv_sec: 30, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
@@ -225,7 +225,7 @@ enum RawSocket {
         }
         guard connected == 0 else {
             close(fd)
-            throw WebDriver.Failure.failed("cannot connect to 127.0.0.1:\(port): errno \(errno)")
+            throw RawHTTP.Failure("cannot connect to 127.0.0.1:\(port): errno \(errno)")
         }
         return fd
     }
@@ -242,7 +242,7 @@ enum RawSocket {
             if n > 0 { response.append(contentsOf: buffer[0..<n]); continue }
             if n == 0 || errno == ECONNRESET { return false }
             if errno == EINTR { continue }
-            throw WebDriver.Failure.failed("no answer on a held connection (errno \(errno))")
+            throw RawHTTP.Failure("no answer on a held connection (errno \(errno))")
         }
         return String(decoding: response.prefix(12), as: UTF8.self) == "HTTP/1.1 200"
     }
