@@ -1,17 +1,18 @@
 import Foundation
 import Testing
 
-/// docs/cli.md cannot go stale: every command it documents exists, and every long option it
-/// names for a command — in a synopsis or example (a code-block line `sinergi COMMAND …` and
-/// its continuation lines) or in the first column of an option table under
-/// "## `sinergi COMMAND`" — is in that command's `--help`. Reads whatever commands the page
-/// documents, so a new command's section is checked as soon as it is written.
+/// The documentation cannot go stale: every command docs/cli.md documents exists, and every
+/// long option it names for a command — in a synopsis or example (a code-block line
+/// `sinergi COMMAND …` and its continuation lines) or in the first column of an option table
+/// under "## `sinergi COMMAND`" — is in that command's `--help`. Reads whatever commands the
+/// page documents, so a new command's section is checked as soon as it is written. The
+/// examples in the README, results/README.md and every other page of docs/ are held to the
+/// same rule.
 @Suite struct CLIDocumentationTests {
     /// Long options named for each command ("" for `sinergi` itself), with the line of
     /// docs/cli.md that names them.
-    static func documentedOptions() throws -> [String: [String: Int]] {
-        let text = try String(
-            contentsOf: Sinergi.packageRoot.appendingPathComponent("docs/cli.md"), encoding: .utf8)
+    static func documentedOptions(_ page: String = "docs/cli.md") throws -> [String: [String: Int]] {
+        let text = try String(contentsOf: Sinergi.packageRoot.appendingPathComponent(page), encoding: .utf8)
         let option = try NSRegularExpression(pattern: #"(?<![A-Za-z0-9-])--[a-z][a-z0-9-]*"#)
         func options(in line: String) -> [String] {
             option.matches(in: line, range: NSRange(line.startIndex..., in: line)).compactMap {
@@ -31,13 +32,17 @@ import Testing
         var section: String? = nil
         for (index, line) in text.components(separatedBy: "\n").enumerated() {
             let number = index + 1
-            if line.hasPrefix("```") {
+            if line.trimmingCharacters(in: .whitespaces).hasPrefix("```") {
                 inCode.toggle()
                 codeCommand = nil
                 continue
             }
             if inCode {
-                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                // `sinergi`, `.build/release/sinergi` or any path to it, after an optional `$ `.
+                var trimmed = line.trimmingCharacters(in: .whitespaces)
+                if let invocation = trimmed.range(of: #"^(\$ )?([^ ]*/)?sinergi "#, options: .regularExpression) {
+                    trimmed = "sinergi " + trimmed[invocation.upperBound...]
+                }
                 if trimmed.hasPrefix("sinergi ") {
                     let word = trimmed.dropFirst("sinergi ".count).split(separator: " ").first.map(String.init) ?? ""
                     codeCommand = word.hasPrefix("-") ? "" : word
@@ -72,21 +77,49 @@ import Testing
         let documented = try Self.documentedOptions()
         #expect(documented.count >= 6, "docs/cli.md documents the commands: \(documented.keys.sorted())")
         #expect(documented.keys.contains("run") && documented.keys.contains("compare"))
+        let stale = try Self.stale(documented, page: "docs/cli.md")
+        #expect(stale.isEmpty, "\(stale.joined(separator: "\n"))")
+    }
+
+    /// The pages besides docs/cli.md whose examples name commands and options.
+    static func otherPages() throws -> [String] {
+        let docs = try FileManager.default.contentsOfDirectory(
+            atPath: Sinergi.packageRoot.appendingPathComponent("docs").path)
+        return ["README.md", "results/README.md"]
+            + docs.filter { $0.hasSuffix(".md") && $0 != "cli.md" }.sorted().map { "docs/" + $0 }
+    }
+
+    @Test func everyExampleInTheOtherPagesUsesOptionsThatExist() throws {
+        let pages = try Self.otherPages()
+        #expect(pages.contains("docs/calibration.md") && pages.contains("docs/classroom.md"))
+        var stale: [String] = []
+        var examples = 0
+        for page in pages {
+            let documented = try Self.documentedOptions(page)
+            examples += documented.count
+            stale += try Self.stale(documented, page: page)
+        }
+        #expect(examples >= 10, "the pages hold examples of sinergi commands")
+        #expect(stale.isEmpty, "\(stale.joined(separator: "\n"))")
+    }
+
+    /// What `documented` names that `--help` does not know, as `page:line: …` messages.
+    static func stale(_ documented: [String: [String: Int]], page: String) throws -> [String] {
         var stale: [String] = []
         for (command, options) in documented.sorted(by: { $0.key < $1.key }) {
             let help = try Sinergi.run(command.isEmpty ? ["--help"] : [command, "--help"])
             guard help.status == 0 else {
-                stale.append("`sinergi \(command)` (docs/cli.md) is not a command: \(help.stderr)")
+                stale.append("`sinergi \(command)` (\(page)) is not a command: \(help.stderr)")
                 continue
             }
             for (name, line) in options.sorted(by: { $0.value < $1.value }) {
                 let pattern = "(?<![A-Za-z0-9-])" + NSRegularExpression.escapedPattern(for: name) + "(?![A-Za-z0-9-])"
                 if help.stdout.range(of: pattern, options: .regularExpression) == nil {
-                    stale.append("docs/cli.md:\(line): `sinergi \(command)` has no \(name)")
+                    stale.append("\(page):\(line): `sinergi \(command)` has no \(name)")
                 }
             }
         }
-        #expect(stale.isEmpty, "\(stale.joined(separator: "\n"))")
+        return stale
     }
 
     /// The parser finds options where they are written, and a misspelt one would be caught.
