@@ -3,6 +3,8 @@
 #   make test        installs GSL, Chromium and a Python venv when missing, runs the whole
 #                    test suite, then `make notebooks`
 #   make serve       builds in release and serves the classroom page (SCENARIO) on http://127.0.0.1:8080/
+#   make install     builds in release and installs the one file `sinergi` in PREFIX/bin (default
+#                    /usr/local; PREFIX=~/.local needs no root); make uninstall removes it
 #   make lint        checks the formatting of every Swift file (swift format, .swift-format); make format fixes it
 #   make notebooks   executes the Jupyter notebooks headless on a fresh run, comparison and sweep
 #   make bench       builds the benchmark package (Benchmarks/) in release and prints its figures
@@ -21,6 +23,7 @@ BENCH_ARGS ?=
 SERVE_BENCH_ARGS ?=
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE    := .build/release/sinergi
+PREFIX     ?= /usr/local
 
 # The notebooks run in their own virtual environment, on a fresh run, a fresh comparison of
 # the policy packages and a small fresh sweep of NB_SCENARIO written to NB_OUT; executed
@@ -45,7 +48,7 @@ PEERS_VENV   := Benchmarks/peers/.venv
 PEERS_PYTHON := $(PEERS_VENV)/bin/python
 PEERS_ARGS   ?=
 
-.PHONY: all deps test-deps build run serve test lint format bench bench-peers bench-serve validate notebooks clear-notebooks clean
+.PHONY: all deps test-deps build run serve install uninstall test lint format bench bench-peers bench-serve validate notebooks clear-notebooks clean
 
 all: build
 
@@ -89,9 +92,19 @@ serve: build
 validate: build
 	$(RELEASE) validate Scenarios/*.yaml
 
+# The binary is the whole installation: the classroom page and the classroom scenario are
+# compiled into it (docs/architecture.md, Embedded files). It still links the Swift runtime
+# and GSL and SQLite as shared libraries. DESTDIR prefixes PREFIX, for packaging.
+install: build
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 755 $(RELEASE) "$(DESTDIR)$(PREFIX)/bin/sinergi"
+
+uninstall:
+	rm -f "$(DESTDIR)$(PREFIX)/bin/sinergi"
+
 # One formatting for the whole tree: the toolchain's swift-format with .swift-format (line
 # length 120). lint fails on any difference; format rewrites the files in place.
-SWIFT_FILES := Package.swift Sources Tests Benchmarks/Package.swift Benchmarks/Benchmarks
+SWIFT_FILES := Package.swift Sources Tests Plugins Benchmarks/Package.swift Benchmarks/Benchmarks
 lint:
 	$(SWIFT) format lint --strict --recursive --parallel $(SWIFT_FILES)
 

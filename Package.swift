@@ -64,15 +64,19 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            resources: [.copy("Assets")]
+            exclude: ["Assets"],
+            plugins: [.plugin(name: "EmbedResources")]
         ),
         .executableTarget(
             name: "sinergi",
             dependencies: [
                 "SinergiEngine", "SinergiReport", "SinergiScenario", "SinergiModel", "SinergiServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: [.plugin(name: "EmbedResources")]
         ),
+        .executableTarget(name: "ResourceEmbedder"),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["ResourceEmbedder"]),
         .testTarget(name: "SinergiStatsTests", dependencies: ["SinergiStats"]),
         .testTarget(
             name: "SinergiModelTests",

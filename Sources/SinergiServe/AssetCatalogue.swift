@@ -1,8 +1,9 @@
 import Foundation
 import Hummingbird
 
-/// The pages, scripts and styles the server hands out, read once from the target's
-/// `Assets` resource folder (a flat folder: one name, one file).
+/// The pages, scripts and styles the server hands out: the files of the target's `Assets`
+/// folder (a flat folder: one name, one file), compiled into the binary when it is built
+/// (the EmbedResources plugin), so the server reads no file to serve them.
 ///
 /// Only names listed at start-up are served, so a request cannot reach any other file:
 /// there is no path to traverse, only a dictionary to look up.
@@ -14,24 +15,18 @@ struct AssetCatalogue: Sendable {
 
     private let assets: [String: Asset]
 
-    /// Every regular file in `folder` (hidden files are skipped).
-    init(folder: URL?) {
+    /// The servable names of `files` with their bytes (other names are skipped).
+    init(files: [String: Data]) {
         var assets: [String: Asset] = [:]
-        let names = folder.flatMap { try? FileManager.default.contentsOfDirectory(atPath: $0.path) } ?? []
-        for name in names where Self.isServable(name) {
-            let url = folder!.appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                let data = try? Data(contentsOf: url)
-            else { continue }
+        for (name, data) in files where Self.isServable(name) {
             assets[name] = Asset(bytes: ByteBuffer(bytes: data), contentType: Self.contentType(of: name))
         }
         self.assets = assets
     }
 
-    /// The assets shipped in this module's bundle.
-    static func bundled() -> AssetCatalogue {
-        AssetCatalogue(folder: Bundle.module.url(forResource: "Assets", withExtension: nil))
+    /// The assets compiled into this module.
+    static func embedded() -> AssetCatalogue {
+        AssetCatalogue(files: EmbeddedFiles.files)
     }
 
     var names: [String] { assets.keys.sorted() }

@@ -52,7 +52,7 @@ public struct ClassroomServer: Sendable {
         self.limits = limits
         self.served = ServedAddresses(bindHost: host, allowedHosts: allowedHosts)
         self.state = ServerState(
-            scenario: classroom, limits: limits, assets: .bundled(), clock: clock, futuresRunner: futuresRunner)
+            scenario: classroom, limits: limits, assets: .embedded(), clock: clock, futuresRunner: futuresRunner)
     }
 
     /// Serves until SIGINT or SIGTERM, then shuts down gracefully (requests under way are

@@ -13,20 +13,23 @@ func printError(_ text: String) {
 }
 
 /// Loads a scenario, printing every diagnostic and exiting with `failure` (1: a failed run)
-/// when it is not valid.
-func loadScenario(_ path: String, failure: ExitCode = .failure) throws -> Scenario {
+/// when it is not valid; nil is the classroom scenario compiled into the binary
+/// (``EmbeddedScenario``).
+func loadScenario(_ path: String?, failure: ExitCode = .failure) throws -> Scenario {
     try loadSource(path, failure: failure).scenario
 }
 
 /// Reads and checks a scenario file once, printing every diagnostic and exiting with
-/// `failure` when it is not valid.
-func loadSource(_ path: String, failure: ExitCode = .failure) throws -> ScenarioSource {
+/// `failure` when it is not valid; nil is the embedded classroom scenario.
+func loadSource(_ path: String?, failure: ExitCode = .failure) throws -> ScenarioSource {
     do {
-        return try ScenarioSource.load(path: path)
+        if let path { return try ScenarioSource.load(path: path) }
+        return try EmbeddedScenario.source()
     } catch {
         for diagnostic in error.diagnostics { printError(diagnostic.description) }
         let count = error.diagnostics.count
-        printError("\(path): \(count) error\(count == 1 ? "" : "s"); nothing was run or written")
+        printError(
+            "\(path ?? EmbeddedScenario.path): \(count) error\(count == 1 ? "" : "s"); nothing was run or written")
         throw failure
     }
 }
@@ -51,7 +54,7 @@ func readOverrides(_ settings: [String]) throws -> [ScenarioOverride] {
 /// value that makes the scenario invalid is a usage error (exit 64), printed as one line
 /// per problem, and nothing is written.
 func loadScenario(
-    _ path: String, settings: [String], failure: ExitCode = .failure
+    _ path: String?, settings: [String], failure: ExitCode = .failure
 ) throws -> (scenario: Scenario, overrides: [String]) {
     let overrides = try readOverrides(settings)
     let source = try loadSource(path, failure: failure)
@@ -61,7 +64,8 @@ func loadScenario(
         for line in error.lines() { printError(line) }
         if case .invalid(let problems) = error, problems.diagnostics.contains(where: { $0.option == nil }) {
             printError(
-                "\(path): valid by itself; the errors above come from the --set values; nothing was run or written")
+                "\(path ?? EmbeddedScenario.path): valid by itself; the errors above come from the --set values; "
+                    + "nothing was run or written")
         }
         throw ExitCode.validationFailure
     }

@@ -5,7 +5,7 @@ import SinergiModel
 import SinergiReport
 import SinergiScenario
 
-/// `sinergi run SCENARIO`: Monte Carlo replicates of a scenario, written to a run folder.
+/// `sinergi run [SCENARIO]`: Monte Carlo replicates of a scenario, written to a run folder.
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
@@ -16,11 +16,15 @@ struct RunCommand: AsyncParsableCommand {
             and seed, whatever the thread count. With --precision, replicates run in batches \
             until the 95% CI half-width of the metric's mean is small enough. Ctrl-C or SIGTERM \
             stops the run and writes the replicates completed so far, marked interrupted. \
-            --replay reruns the run a manifest describes and checks its data files match.
+            --replay reruns the run a manifest describes and checks its data files match. \
+            Without a scenario file, runs the classroom scenario built into the binary \
+            (recorded as <embedded>/classroom.yaml).
             """
     )
 
-    @Argument(help: "Scenario file (YAML), e.g. Scenarios/classroom.yaml.")
+    @Argument(
+        help: "Scenario file (YAML), e.g. Scenarios/jambi-province-2018.yaml; default: the built-in classroom scenario."
+    )
     var scenario: String?
 
     @OptionGroup var options: StudyOptions
@@ -29,10 +33,8 @@ struct RunCommand: AsyncParsableCommand {
     var replay: String?
 
     func validate() throws {
-        switch (scenario, replay) {
-        case (nil, nil): throw ValidationError("give a scenario file, or --replay MANIFEST")
-        case (.some, .some): throw ValidationError("give either a scenario file or --replay MANIFEST, not both")
-        default: break
+        if scenario != nil && replay != nil {
+            throw ValidationError("give either a scenario file or --replay MANIFEST, not both")
         }
         if replay != nil && !options.settings.isEmpty {
             throw ValidationError(
@@ -58,7 +60,7 @@ struct RunCommand: AsyncParsableCommand {
             request.overrides = manifest.overrides ?? []
             request.seriesPerReplicate = manifest.files[SeriesFile.name] != nil
         } else {
-            let (loaded, overrides) = try loadScenario(scenario!, settings: options.settings)
+            let (loaded, overrides) = try loadScenario(scenario, settings: options.settings)
             let stopping = options.stopping(
                 column: try options.outcome(options.metric).name, defaultReplicates: loaded.replicates)
             request = makeRequest(loaded, stopping: stopping, seed: options.seed ?? loaded.seed)

@@ -13,12 +13,14 @@ struct ServeCommand: AsyncParsableCommand {
             Prints one line to stdout once listening: Serving Classroom on http://HOST:PORT/ \
             (students: http://HOST:PORT/join). Students on the classroom's network need \
             --host 0.0.0.0 and the machine's address. Ctrl-C or SIGTERM stops the server \
-            (exit 0). The JSON API the page uses is in docs/classroom-api.md.
+            (exit 0). The JSON API the page uses is in docs/classroom-api.md. Without a \
+            scenario file, serves the classroom scenario built into the binary; the page and \
+            its scripts are built in too, so the server reads no file but the scenario given.
             """
     )
 
-    @Argument(help: "Scenario file (YAML).")
-    var scenario: String = "Scenarios/classroom.yaml"
+    @Argument(help: "Scenario file (YAML); default: the built-in classroom scenario.")
+    var scenario: String?
 
     @Option(help: "Port to listen on; 0 picks a free one.")
     var port: Int = 8080

@@ -52,15 +52,15 @@ import Testing
         }
     }
 
-    /// The reader finds every target: each folder under Sources/ and Tests/ that holds Swift
-    /// files is one (the manifest gives no target another path), and each target has its
-    /// folder. Folders without Swift files (scripts and data the tests use, such as
+    /// The reader finds every target: each folder under Sources/, Tests/ and Plugins/ that
+    /// holds Swift files is one (the manifest gives no target another path), and each target
+    /// has its folder. Folders without Swift files (scripts and data the tests use, such as
     /// Tests/Slurm) are not targets.
     @Test func theManifestReaderFindsEveryTargetFolder() throws {
         let targets = PackageManifestReader.targets(in: try Self.read(Self.manifestPath))
         #expect(targets.allSatisfy { $0.path == nil }, "a target with a path of its own: read it here too")
         var folders: Set<String> = []
-        for parent in ["Sources", "Tests"] {
+        for parent in ["Sources", "Tests", "Plugins"] {
             let url = Sinergi.packageRoot.appendingPathComponent(parent)
             for name in try FileManager.default.contentsOfDirectory(atPath: url.path) {
                 var isDirectory: ObjCBool = false

@@ -37,7 +37,6 @@ import Testing
     }
 
     @Test(arguments: [
-        ["run"],
         ["run", "Scenarios/classroom.yaml", "--replicates", "0"],
         ["run", "Scenarios/classroom.yaml", "--threads", "0"],
         ["run", "Scenarios/classroom.yaml", "--threads", "100000"],

@@ -51,8 +51,19 @@ import Testing
         #expect(AssetCatalogue.isServable("chart-lib_2.min.js"))
     }
 
-    @Test func theBundleHoldsThePages() {
-        let assets = AssetCatalogue.bundled()
-        #expect(assets["index.html"] != nil)
+    /// The binary carries the Assets folder as it is in the source tree: every file, byte for
+    /// byte, and nothing else.
+    @Test func theEmbeddedAssetsAreTheSourceFiles() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Sources/SinergiServe/Assets").standardizedFileURL
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") }
+        #expect(names.contains("index.html"))
+        #expect(Set(EmbeddedFiles.files.keys) == Set(names))
+        for name in names {
+            #expect(EmbeddedFiles.files[name] == (try Data(contentsOf: folder.appendingPathComponent(name))), "\(name)")
+        }
+        let assets = AssetCatalogue.embedded()
+        #expect(assets.names == names.sorted())
+        #expect(assets["index.html"]?.contentType == "text/html; charset=utf-8")
     }
 }
