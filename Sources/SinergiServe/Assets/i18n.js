@@ -311,7 +311,7 @@
     "network.playedBy": " — dimainkan oleh {names}",
     "network.legendLabel": "Keterangan jaringan",
     "network.maturity": "Kematangan (warna)",
-    "network.budget": "Kecukupan anggaran (luas)",
+    "network.budget": "Anggaran (luas)",
     "network.motivation": "Motivasi (cincin)",
     "network.prosocial": "prososial",
     "network.conditional": "bersyarat",
