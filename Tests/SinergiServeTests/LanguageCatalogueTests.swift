@@ -119,6 +119,14 @@ import Testing
         }
     }
 
+    @Test func theAPIDocumentsEveryErrorCode() throws {
+        let docs = try String(
+            contentsOf: LiveServer.packageRoot.appendingPathComponent("docs/classroom-api.md"), encoding: .utf8)
+        for code in ErrorReply.Code.allCases.map(\.rawValue) + ClassroomError.Code.allCases.map(\.rawValue) {
+            #expect(docs.contains("`\(code)`"), "docs/classroom-api.md names the error code '\(code)'")
+        }
+    }
+
     @Test func theClassroomRefusalsCarryEveryValueTheirSentencesName() throws {
         // The refusals a class meets, made for real; each catalogue sentence may name only
         // parameters the reply carries.
