@@ -73,6 +73,11 @@ struct LanguageBrowserTests {
             try await page.string(Self.text("predicate")).map(SPBEPredicate.allCases.map(\.name).contains) == true,
             "predicates stay as Indonesians write them")
         let session = try #require(try await page.string(Self.text("session-id")))
+        // Indonesian writes a decimal comma: 1,542 is the index, 1.542 would read as 1542.
+        let index = try #require(
+            try await page.number("return Number(document.getElementById('spbe-value').dataset.value)"))
+        let shown = String(format: "%.3f", index)
+        #expect(try await page.string(Self.text("spbe-value")) == shown.replacingOccurrences(of: ".", with: ","))
 
         // 2. The switch turns it to English at once, the lever included.
         try await page.click("[data-language=en]")
@@ -82,6 +87,7 @@ struct LanguageBrowserTests {
         #expect(
             try await page.string("return document.querySelector('label[for=lever-training]').textContent")
                 == training.label)
+        #expect(try await page.string(Self.text("spbe-value")) == shown)
 
         // 3. The join page remembers English; its switch turns it to Indonesian.
         try await page.navigate(join)

@@ -96,7 +96,8 @@
   }
   const government = () => page.scenario.governments[page.gov];
   const govFrame = (f) => f && f.governments[page.gov];
-  const percent = (v, digits) => (100 * v).toFixed(digits === undefined ? 0 : digits) + "%";
+  const num = I18n.num;
+  const percent = (v, digits) => num(100 * v, digits === undefined ? 0 : digits) + "%";
 
   // ---------- controls ----------
   function buildConstructs() {
@@ -127,7 +128,7 @@
       input.value = current !== undefined ? current : c.value;
       const output = row.querySelector("output");
       const show = () => {
-        output.textContent = Number(input.value).toFixed(2);
+        output.textContent = num(input.value, 2);
         row.classList.toggle("moved", Math.abs(Number(input.value) - c.value) > 1e-9);
       };
       show();
@@ -190,7 +191,7 @@
       toggle.checked = !!on;
       row.classList.toggle("on", !!on);
       const intensity = row.querySelector(".intensity");
-      const show = () => { intensity.textContent = Number(slider.value).toFixed(2); };
+      const show = () => { intensity.textContent = num(slider.value, 2); };
       show();
       toggle.addEventListener("change", () => { selectLever(lever.key); leverChanged(lever, toggle, slider); });
       slider.addEventListener("input", show);
@@ -384,7 +385,7 @@
     $("date").textContent = t("readout.dateOf", { date: longDate(m), months: months() });
     if (g) {
       const v = $("spbe-value");
-      v.textContent = g.spbe.toFixed(3);
+      v.textContent = num(g.spbe, 3);
       v.dataset.value = String(g.spbe);
       const chip = $("predicate");
       chip.textContent = g.predicate;
@@ -443,7 +444,7 @@
 
     legend("legend-trust", [{ label: t("chart.trustSeries"), colour: C.colours.blue }, { label: t("chart.commitmentSeries"), colour: C.colours.orange }]);
     C.timeChart($("chart-trust"), {
-      width: 560, height: 310, months: M, yDomain: [0, 1], yTicks: [0, 0.25, 0.5, 0.75, 1], yFormat: (v) => v.toFixed(2),
+      width: 560, height: 310, months: M, yDomain: [0, 1], yTicks: [0, 0.25, 0.5, 0.75, 1], yFormat: (v) => num(v, 2),
       yTitle: t("chart.trustAxis"), title: t("chart.trustTitle"),
       series: [
         { values: series("meanTrust"), colour: C.colours.blue, className: "run trust", label: t("chart.trustSeries") },
@@ -519,10 +520,10 @@
     const g = govFrame(page.frames[month()]);
     const finished = month() >= months();
     const markers = [];
-    if (g) markers.push({ value: g.spbe, colour: C.colours.text, label: finished ? t("futures.thisRun", { value: g.spbe.toFixed(3) }) : t("futures.thisRunAt", { month: month(), value: g.spbe.toFixed(3) }) });
-    markers.push({ value: fut.finalSpbe.p50, colour: C.colours.blue, label: t("futures.median", { value: fut.finalSpbe.p50.toFixed(2) }) });
+    if (g) markers.push({ value: g.spbe, colour: C.colours.text, label: finished ? t("futures.thisRun", { value: num(g.spbe, 3) }) : t("futures.thisRunAt", { month: month(), value: num(g.spbe, 3) }) });
+    markers.push({ value: fut.finalSpbe.p50, colour: C.colours.blue, label: t("futures.median", { value: num(fut.finalSpbe.p50, 2) }) });
     C.histogram($("chart-histogram"), {
-      width: 1000, height: 260, histogram: fut.finalSpbe.histogram, domain: [1, 5], bands, markers,
+      width: 1000, height: 260, histogram: fut.finalSpbe.histogram, domain: [1, 5], bands, markers, xFormat: (v) => num(v, 1),
       xTitle: t("futures.axis", { month: months(), date: longDate(months()) }), title: t("futures.chartTitle"),
     });
     const count = page.futures.count;
@@ -537,7 +538,7 @@
       text.appendChild(strong);
       const rest = shares.slice(1).map(([k, v]) => `${percent(v)} ${k}`);
       text.append((rest.length ? ", " + rest.join(", ") : "") +
-        t("futures.summary", { median: fut.finalSpbe.p50.toFixed(2), low: fut.finalSpbe.p5.toFixed(2), high: fut.finalSpbe.p95.toFixed(2) }));
+        t("futures.summary", { median: num(fut.finalSpbe.p50, 2), low: num(fut.finalSpbe.p5, 2), high: num(fut.finalSpbe.p95, 2) }));
     }
   }
 

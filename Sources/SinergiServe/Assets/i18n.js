@@ -374,7 +374,7 @@
     "play.spbe": "SPBE daerah",
     "play.maturity": "Kematangan Anda (1–5)",
     "play.budget": "Anggaran Anda",
-    "play.budgetNote": "1.00 = sesuai kebutuhan",
+    "play.budgetNote": "1,00 = sesuai kebutuhan",
     "play.trust": "Kepercayaan Anda pada mitra",
     "play.commitment": "Komitmen Anda",
     "play.dateOf": "{date} · dari {months}",
@@ -452,6 +452,11 @@
     if (!params) return text;
     return text.replace(/\{(\w+)\}/g, (whole, name) => (params[name] !== undefined && params[name] !== null ? String(params[name]) : whole));
   }
+  /** `value` with `digits` decimals as the language writes it: 1.542 in English, 1,542 in Indonesian. */
+  function num(value, digits) {
+    const text = Number(value).toFixed(digits);
+    return language === "id" ? text.replace(".", ",") : text;
+  }
   function has(key) { return catalogues[language][key] !== undefined; }
 
   /**
@@ -498,7 +503,7 @@
   }
 
   window.SinergiI18n = {
-    t, has, errorText, apply, setLanguage, local, catalogues,
+    t, num, has, errorText, apply, setLanguage, local, catalogues,
     get language() { return language; },
     onChange(listener) { listeners.push(listener); },
   };

@@ -143,15 +143,15 @@
     $("date").textContent = t("play.dateOf", { date, months: state.months });
     if (frame) {
       const g = frame.governments[me.government], a = g.agencies[me.agency];
-      $("spbe").textContent = g.spbe.toFixed(3);
+      $("spbe").textContent = I18n.num(g.spbe, 3);
       const chip = $("predicate");
       chip.textContent = g.predicate;
       chip.style.background = C.predicateColours[g.predicate] || "#777";
       chip.style.color = C.predicateText[g.predicate] || "#fff";
-      $("maturity").textContent = a.maturity.toFixed(2);
-      $("budget-value").textContent = a.budget.toFixed(2);
-      $("trust").textContent = a.trust.toFixed(2);
-      $("commitment").textContent = a.commitment.toFixed(2);
+      $("maturity").textContent = I18n.num(a.maturity, 2);
+      $("budget-value").textContent = I18n.num(a.budget, 2);
+      $("trust").textContent = I18n.num(a.trust, 2);
+      $("commitment").textContent = I18n.num(a.commitment, 2);
     }
     const finished = state.finished || month >= state.months;
     if (changed) {

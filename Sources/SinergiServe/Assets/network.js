@@ -3,7 +3,7 @@
 // sharing an initiative, drawn by the mean trust of the two; ring = social motivation.
 "use strict";
 (function () {
-  const C = window.SinergiCharts, t = window.SinergiI18n.t;
+  const C = window.SinergiCharts, t = window.SinergiI18n.t, num = window.SinergiI18n.num;
   // Sequential ramp for maturity 1 … 5 (light yellow to dark blue, readable in grey).
   const ramp = ["#fff5b8", "#b9e08f", "#4fb99a", "#2a7fb0", "#1f3f8c"];
   function hex(c) { return [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)); }
@@ -83,8 +83,8 @@
       halo.setAttribute("r", who.length || a.played ? (rad + 7).toFixed(2) : 0);
       g.querySelector("text.players").textContent = who.length ? shortName(who.join(", ")) : (a.played ? t("network.played") : "");
       g.querySelector("title").textContent = t("network.tooltip", {
-        name: government.agencies[i].name, maturity: a.maturity.toFixed(2), budget: a.budget.toFixed(2),
-        trust: a.trust.toFixed(2), motivation: motivationName(a.motivation),
+        name: government.agencies[i].name, maturity: num(a.maturity, 2), budget: num(a.budget, 2),
+        trust: num(a.trust, 2), motivation: motivationName(a.motivation),
       }) + (who.length ? t("network.playedBy", { names: who.join(", ") }) : "");
       void pos;
     }
@@ -109,7 +109,7 @@
     [[0.25, 22], [0.75, 84], [1.25, 166]].forEach(([b, x]) => {
       const rad = radius(b);
       C.el("circle", { cx: x, cy: 150, r: rad, fill: "#ddd", stroke: "#1a1a1a", "stroke-width": 1 }, svg);
-      C.text(svg, x, 150 + 38 + 8, b.toFixed(2), { "text-anchor": "middle", "font-size": 15 });
+      C.text(svg, x, 150 + 38 + 8, num(b, 2), { "text-anchor": "middle", "font-size": 15 });
     });
     C.text(svg, 0, 228, t("network.motivation"), { "font-weight": 700, "font-size": 16 });
     [["prosocial", 4, null], ["conditional", 1.5, null], ["selfish", 3, "4 4"]].forEach(([name, w, dash], k) => {
