@@ -161,7 +161,10 @@ public final class ClassroomSession: @unchecked Sendable {
             throw .badRequest("field 'months' must be an integer in [1, \(Self.maximumStep)], got \(count)")
         }
         guard !isFinished else {
-            throw .conflict("the run has finished at month \(months); Setup starts it again")
+            throw .conflict(
+                .init(
+                    .runFinished, ["months": String(months)],
+                    message: "the run has finished at month \(months); Setup starts it again"))
         }
         var new: [Frame] = []
         for k in 0..<Swift.min(count, months - month) {
@@ -233,7 +236,10 @@ public final class ClassroomSession: @unchecked Sendable {
             throw .badRequest("field 'intensity' must be a number in [0, 1], got \(requested.clean)")
         }
         guard !isFinished else {
-            throw .conflict("the run has finished at month \(months); Setup starts it again")
+            throw .conflict(
+                .init(
+                    .runFinished, ["months": String(months)],
+                    message: "the run has finished at month \(months); Setup starts it again"))
         }
         let intensity = requested ?? LeverInfo.of(lever).defaultIntensity
         if month == 0 {
@@ -295,9 +301,12 @@ public final class ClassroomSession: @unchecked Sendable {
     ///   bad name, ``ClassroomError/conflict(_:)`` when the session does not take players or
     ///   has 200.
     public func addPlayer(government: Int, agency: Int, name requested: String) throws(ClassroomError) -> String {
-        func bad(_ message: String) -> ClassroomError { .badRequest(message) }
+        func bad(_ reason: ClassroomError.Reason) -> ClassroomError { .badRequest(reason) }
         guard settings.participation else {
-            throw .conflict("session \(id) does not take players: participation is off")
+            throw .conflict(
+                .init(
+                    .participationOff, ["session": id],
+                    message: "session \(id) does not take players: participation is off"))
         }
         let governments = baseInput.governments
         guard governments.indices.contains(government) else {
@@ -311,13 +320,19 @@ public final class ClassroomSession: @unchecked Sendable {
         }
         let name = requested.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...40).contains(name.count) else {
-            throw bad("field 'name' must have 1 to 40 characters, got \(name.count)")
+            throw bad(
+                .init(
+                    .nameLength, ["count": String(name.count)],
+                    message: "field 'name' must have 1 to 40 characters, got \(name.count)"))
         }
         guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw bad("field 'name' must not contain control characters")
+            throw bad(.init(.nameControl, message: "field 'name' must not contain control characters"))
         }
         guard seats.count < Self.maximumPlayers else {
-            throw .conflict("session \(id) already has the maximum of \(Self.maximumPlayers) players")
+            throw .conflict(
+                .init(
+                    .playersFull, ["session": id, "maximum": String(Self.maximumPlayers)],
+                    message: "session \(id) already has the maximum of \(Self.maximumPlayers) players"))
         }
         var token = Self.makeToken()
         while seats.contains(where: { $0.token == token }) { token = Self.makeToken() }
@@ -343,16 +358,24 @@ public final class ClassroomSession: @unchecked Sendable {
     ///   has finished.
     public func setStance(token: String, month requested: Int, _ stance: Stance) throws(ClassroomError) {
         guard let index = seats.firstIndex(where: { $0.token == token }) else {
-            throw .notFound("no player with this token in session \(id)")
+            throw .notFound(
+                .init(.playerNotFound, ["session": id], message: "no player with this token in session \(id)"))
         }
         guard !isFinished else {
-            throw .conflict("the run has finished at month \(months); no more stances")
+            throw .conflict(
+                .init(
+                    .stancesFinished, ["months": String(months)],
+                    message: "the run has finished at month \(months); no more stances"))
         }
         guard requested == month else {
+            let parameters = ["month": String(requested), "current": String(month)]
             throw .conflict(
                 requested < month
-                    ? "month \(requested) is over; the session is at month \(month)"
-                    : "month \(requested) has not started; the session is at month \(month)")
+                    ? .init(
+                        .monthOver, parameters, message: "month \(requested) is over; the session is at month \(month)")
+                    : .init(
+                        .monthNotStarted, parameters,
+                        message: "month \(requested) has not started; the session is at month \(month)"))
         }
         seats[index].player.stance = stance
     }

@@ -170,8 +170,8 @@ struct APIRoutes: Sendable {
             throw ErrorReply(
                 .forbidden, "\(what) is for the lecturer of the session only: \(why)",
                 expected:
-                    "the header 'Authorization: Bearer TOKEN' with the lecturerToken that POST /api/sessions returned to the lecturer's page; students join with POST /api/sessions/{id}/players and send their stance"
-            )
+                    "the header 'Authorization: Bearer TOKEN' with the lecturerToken that POST /api/sessions returned to the lecturer's page; students join with POST /api/sessions/{id}/players and send their stance",
+                code: .lecturerOnly)
         }
         return live
     }
@@ -182,8 +182,8 @@ struct APIRoutes: Sendable {
             .notFound,
             "no session '\(shown)': it never existed, was deleted, or expired after \(state.ttlText) without a request",
             expected:
-                "the ten-character id of a live session, the join code on the lecturer's page (POST /api/sessions starts one)"
-        )
+                "the ten-character id of a live session, the join code on the lecturer's page (POST /api/sessions starts one)",
+            code: .noSession, parameters: ["session": shown])
     }
 
     /// The `since` query parameter: a month ≥ 0, or nil when absent.

@@ -44,7 +44,8 @@ actor LiveSession {
             throw ErrorReply(
                 .tooManyRequests,
                 "this client address has already joined \(joined) players to session \(session.id), the most one address may",
-                expected: "each student joins from their own device")
+                expected: "each student joins from their own device", code: .playersPerClient,
+                parameters: ["count": String(joined), "session": session.id])
         }
         let token = try session.addPlayer(government: join.government, agency: join.agency, name: join.name)
         playersByClient[client] = joined + 1
@@ -69,7 +70,8 @@ actor LiveSession {
         guard !futuresRunning else {
             throw ErrorReply(
                 .conflict, "session \(session.id) is already running futures; wait for them",
-                expected: "the same request once the running one has answered")
+                expected: "the same request once the running one has answered", code: .futuresRunning,
+                parameters: ["session": session.id])
         }
         let job = try session.futuresJob(count: count)
         switch slots.take(for: client) {
@@ -77,12 +79,14 @@ actor LiveSession {
             throw ErrorReply(
                 .serviceUnavailable,
                 "all \(slots.capacity) futures slots of the server are busy; try again in a few seconds",
-                expected: "the same request a little later")
+                expected: "the same request a little later", code: .futuresBusy,
+                parameters: ["capacity": String(slots.capacity)])
         case .clientShareBusy:
             throw ErrorReply(
                 .tooManyRequests,
                 "this client already runs \(slots.perClient) futures at once, the most one address may (of \(slots.capacity) on the server)",
-                expected: "the same request once this client's running futures have answered")
+                expected: "the same request once this client's running futures have answered",
+                code: .futuresPerClient, parameters: ["count": String(slots.perClient)])
         case nil:
             break
         }

@@ -45,8 +45,8 @@ actor SessionRegistry<Session: Sendable> {
                 .serviceUnavailable,
                 "the server already holds its maximum of \(maxSessions) sessions; try again when one ends or expires",
                 expected:
-                    "DELETE /api/sessions/{id} for a session no longer used, or a server started with a larger --max-sessions"
-            )
+                    "DELETE /api/sessions/{id} for a session no longer used, or a server started with a larger --max-sessions",
+                code: .sessionsFull, parameters: ["maximum": String(maxSessions)])
         }
         let owned = entries.values.count { $0.owner == owner }
         guard owned < maxPerOwner else {
@@ -54,8 +54,8 @@ actor SessionRegistry<Session: Sendable> {
                 .tooManyRequests,
                 "this client already holds \(owned) session\(owned == 1 ? "" : "s"), the most one address may hold at once (of \(maxSessions) on the server)",
                 expected:
-                    "DELETE /api/sessions/{id} for a session this client no longer uses, or wait until one expires"
-            )
+                    "DELETE /api/sessions/{id} for a session this client no longer uses, or wait until one expires",
+                code: .sessionsPerClient, parameters: ["count": String(owned)])
         }
         var id = Self.newID()
         while entries[id] != nil { id = Self.newID() }

@@ -100,15 +100,23 @@ import Testing
         let session = try session()
         let token = try session.addPlayer(government: 0, agency: 0, name: "Ani")
         _ = try session.step(months: 2)
-        #expect(throws: ClassroomError.conflict("month 1 is over; the session is at month 2")) {
+        let over = ClassroomError.conflict(
+            .init(.monthOver, ["month": "1", "current": "2"], message: "month 1 is over; the session is at month 2"))
+        #expect(throws: over) {
             try session.setStance(token: token, month: 1, Stance(shareData: true))
         }
-        #expect(throws: ClassroomError.conflict("month 3 has not started; the session is at month 2")) {
+        let early = ClassroomError.conflict(
+            .init(
+                .monthNotStarted, ["month": "3", "current": "2"],
+                message: "month 3 has not started; the session is at month 2"))
+        #expect(throws: early) {
             try session.setStance(token: token, month: 3, Stance(shareData: true))
         }
         try session.setStance(token: token, month: 2, Stance())
         #expect(session.players[0].stance == Stance())
-        #expect(throws: ClassroomError.notFound("no player with this token in session PLAY")) {
+        let unknown = ClassroomError.notFound(
+            .init(.playerNotFound, ["session": "PLAY"], message: "no player with this token in session PLAY"))
+        #expect(throws: unknown) {
             try session.setStance(token: "nope", month: 2, Stance())
         }
     }

@@ -105,7 +105,10 @@ import Testing
                 let object = reply.object
                 #expect((object?["error"] as? String)?.isEmpty == false, "\(bad.what): \(reply.text.prefix(200))")
                 #expect((object?["expected"] as? String)?.isEmpty == false, "\(bad.what): \(reply.text.prefix(200))")
-                #expect(object?.count == 2, "\(bad.what): only error and expected")
+                #expect((object?["code"] as? String)?.isEmpty == false, "\(bad.what): \(reply.text.prefix(200))")
+                let known: Set<String> = ["error", "expected", "code", "parameters"]
+                let keys = Set((object ?? [:]).keys)
+                #expect(keys.isSubset(of: known), "\(bad.what): only error, expected, code, parameters")
             }
 
             // Nothing changed, the server is up and a good request still works.

@@ -1,7 +1,7 @@
 // Sinergi classroom: the lecturer's page. A client of the JSON API in docs/classroom-api.md.
 "use strict";
 (function () {
-  const C = window.SinergiCharts, Net = window.SinergiNetwork;
+  const C = window.SinergiCharts, Net = window.SinergiNetwork, I18n = window.SinergiI18n, t = I18n.t;
   const $ = (id) => document.getElementById(id);
 
   const page = {
@@ -30,7 +30,7 @@
     body.textContent = text;
     if (detail) { const small = document.createElement("small"); small.textContent = detail; body.appendChild(small); }
     const close = document.createElement("button");
-    close.type = "button"; close.textContent = "×"; close.setAttribute("aria-label", "Dismiss");
+    close.type = "button"; close.textContent = "×"; close.setAttribute("aria-label", t("common.dismiss"));
     close.onclick = () => box.remove();
     box.append(body, close);
     const list = $("messages");
@@ -44,8 +44,9 @@
   const TOKEN_KEY = "sinergi-lecturer-";
   class ApiError extends Error {
     constructor(status, body) {
-      super(body && body.error ? body.error : `HTTP ${status}`);
-      this.status = status; this.expected = body && body.expected;
+      const said = I18n.errorText(body);
+      super(said.text || `HTTP ${status}`);
+      this.status = status; this.expected = body && body.expected; this.generic = said.generic;
     }
   }
   let chain = Promise.resolve();
@@ -72,9 +73,11 @@
   }
   function report(error, what) {
     if (error instanceof ApiError) {
-      message(`${what}: ${error.message}`, error.expected ? `expected ${error.expected}` : null);
+      // The server's `expected` is English: beside a translated sentence only in English.
+      const showExpected = error.expected && (I18n.language === "en" || error.generic);
+      message(`${what}: ${error.message}`, showExpected ? t("report.expected", { expected: error.expected }) : null);
     } else {
-      message(`${what}: the server did not answer (${error.message || error}).`, "Is `sinergi serve` still running?");
+      message(t("report.noAnswer", { what, detail: error.message || error }), t("report.stillRunning"));
     }
   }
 
@@ -84,17 +87,17 @@
   const month = () => (page.state ? page.state.month : 0);
   function dateOf(m) {
     const s = page.scenario.start || { year: 2018, month: 1 };
-    const t = s.month - 1 + m;
-    return `${s.year + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")}`;
+    const k = s.month - 1 + m;
+    return `${s.year + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, "0")}`;
   }
-  const monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   function longDate(m) {
     const [y, mm] = dateOf(m).split("-");
-    return `${monthNames[+mm - 1]} ${y}`;
+    return `${t("date.monthsShort").split(" ")[+mm - 1]} ${y}`;
   }
   const government = () => page.scenario.governments[page.gov];
   const govFrame = (f) => f && f.governments[page.gov];
-  const percent = (v, digits) => (100 * v).toFixed(digits === undefined ? 0 : digits) + "%";
+  const num = I18n.num;
+  const percent = (v, digits) => num(100 * v, digits === undefined ? 0 : digits) + "%";
 
   // ---------- controls ----------
   function buildConstructs() {
@@ -107,13 +110,14 @@
       row.innerHTML = `<div class="head"><label class="name" for="${id}"></label><output for="${id}"></output></div>` +
         `<input type="range" id="${id}">`;
       const label = row.querySelector("label");
-      label.textContent = c.label;
+      label.textContent = I18n.local(c, "label");
       if (c.help || c.source) {
         const help = document.createElement("span");
         help.className = "help"; help.tabIndex = 0; help.textContent = "?";
         const tip = document.createElement("span");
         tip.className = "tip";
-        tip.textContent = (c.help || "") + (c.source ? ` (Source: ${c.source}.)` : "");
+        const source = I18n.local(c, "source");
+        tip.textContent = (I18n.local(c, "help") || "") + (source ? " " + t("constructs.source", { source }) : "");
         help.appendChild(tip);
         label.appendChild(help);
       }
@@ -124,7 +128,7 @@
       input.value = current !== undefined ? current : c.value;
       const output = row.querySelector("output");
       const show = () => {
-        output.textContent = Number(input.value).toFixed(2);
+        output.textContent = num(input.value, 2);
         row.classList.toggle("moved", Math.abs(Number(input.value) - c.value) > 1e-9);
       };
       show();
@@ -169,14 +173,15 @@
       row.className = "lever";
       row.dataset.leverRow = lever.key;
       const id = "lever-" + lever.key;
-      row.innerHTML = `<label class="switch" title="Switch on or off from this month"><input type="checkbox" id="${id}"><span></span></label>` +
+      row.innerHTML = `<label class="switch" data-i18n-title="levers.switchTitle"><input type="checkbox" id="${id}"><span></span></label>` +
         `<label class="name" for="${id}"></label>` +
-        `<button type="button" class="btn small why" aria-label="Why this lever">why</button>` +
+        `<button type="button" class="btn small why" data-i18n-aria-label="levers.whyLabel" data-i18n="levers.why"></button>` +
         `<div class="detail"><span class="level"></span>` +
-        `<input type="range" min="0" max="1" step="0.05" aria-label="intensity" title="Intensity">` +
+        `<input type="range" min="0" max="1" step="0.05" data-i18n-aria-label="levers.intensity" data-i18n-title="levers.intensity">` +
         `<span class="intensity"></span></div>`;
-      row.querySelector("label.name").textContent = lever.label;
-      row.querySelector(".level").textContent = lever.level === "agency" ? "agencies" : lever.level === "government" ? "government" : (lever.level || "");
+      I18n.apply(row);
+      row.querySelector("label.name").textContent = I18n.local(lever, "label");
+      row.querySelector(".level").textContent = lever.level === "agency" ? t("levers.levelAgency") : lever.level === "government" ? t("levers.levelGovernment") : (lever.level || "");
       const toggle = row.querySelector("input[type=checkbox]");
       toggle.dataset.lever = lever.key;
       const slider = row.querySelector("input[type=range]");
@@ -186,7 +191,7 @@
       toggle.checked = !!on;
       row.classList.toggle("on", !!on);
       const intensity = row.querySelector(".intensity");
-      const show = () => { intensity.textContent = Number(slider.value).toFixed(2); };
+      const show = () => { intensity.textContent = num(slider.value, 2); };
       show();
       toggle.addEventListener("change", () => { selectLever(lever.key); leverChanged(lever, toggle, slider); });
       slider.addEventListener("input", show);
@@ -200,9 +205,10 @@
     if (!lever) return;
     page.selectedLever = key;
     for (const row of document.querySelectorAll(".lever")) row.classList.toggle("selected", row.dataset.leverRow === key);
-    $("note-title").textContent = lever.label;
-    $("note-text").textContent = lever.note || "No lecture note for this lever.";
-    $("note-source").textContent = lever.source ? "Source: " + lever.source : "";
+    $("note-title").textContent = I18n.local(lever, "label");
+    $("note-text").textContent = I18n.local(lever, "note") || t("levers.noNote");
+    const source = I18n.local(lever, "source");
+    $("note-source").textContent = source ? t("levers.source", { source }) : "";
   }
   async function leverChanged(lever, toggle, slider) {
     const on = toggle.checked, intensity = Number(slider.value);
@@ -214,7 +220,7 @@
     try {
       const state = await api("POST", `/api/sessions/${page.id}/lever`, { lever: lever.key, on, intensity });
       applyState(state);
-    } catch (e) { report(e, `Lever ${lever.label}`); }
+    } catch (e) { report(e, t("what.lever", { label: I18n.local(lever, "label") })); }
   }
 
   // ---------- session ----------
@@ -241,7 +247,7 @@
     let token = null;
     try { token = wanted ? sessionStorage.getItem(TOKEN_KEY + wanted) : null; } catch (e) { token = null; }
     if (wanted && !token) {
-      message(`Session ${wanted} is run from the page that started it; a new one was started.`, null, "info");
+      message(t("session.notHere", { id: wanted }), null, "info");
     } else if (wanted) {
       try {
         const state = await api("GET", `/api/sessions/${wanted}`);
@@ -253,7 +259,7 @@
         return;
       } catch (e) {
         if (!(e instanceof ApiError && e.status === 404)) throw e;
-        message(`Session ${wanted} has expired or does not exist; a new one was started.`, null, "info");
+        message(t("session.gone", { id: wanted }), null, "info");
       }
     }
     await createSession();
@@ -275,8 +281,8 @@
       applyState(state);
       document.body.dataset.setups = String(Number(document.body.dataset.setups || 0) + 1);
     } catch (e) {
-      if (e instanceof ApiError && e.status === 404) { message("The session had expired; a new one was started.", null, "info"); await createSession(); }
-      else report(e, "Setup");
+      if (e instanceof ApiError && e.status === 404) { message(t("session.expired"), null, "info"); await createSession(); }
+      else report(e, t("what.setup"));
     }
   }
   async function step() {
@@ -287,7 +293,7 @@
       return true;
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) { applyState(Object.assign({}, page.state, { finished: true })); message(e.message, null, "info"); }
-      else report(e, "Step");
+      else report(e, t("what.step"));
       return false;
     }
   }
@@ -308,7 +314,7 @@
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
   async function go() {
     if (page.running) { page.running = false; renderButtons(); return; }
-    if (page.state.finished || month() >= months()) { message("The run is at its horizon: press Setup to start again.", null, "info"); return; }
+    if (page.state.finished || month() >= months()) { message(t("run.atHorizon"), null, "info"); return; }
     page.running = true;
     renderButtons();
     while (page.running && month() < months()) {
@@ -324,13 +330,13 @@
   // ---------- futures ----------
   async function runFutures() {
     $("futures").disabled = true;
-    $("futures-status").textContent = "running 200 futures…";
+    $("futures-status").textContent = t("run.futuresRunning", { count: 200 });
     try {
       const asked = month();
       page.futures = await api("POST", `/api/sessions/${page.id}/futures`, { count: 200 });
       page.futuresMonth = asked;
       render();
-    } catch (e) { report(e, "Futures"); }
+    } catch (e) { report(e, t("what.futures")); }
     $("futures").disabled = false;
     $("futures-status").textContent = "";
   }
@@ -345,14 +351,14 @@
       if (state.month < month()) { page.frames = []; const full = await api("GET", `/api/sessions/${page.id}`); applyState(full); }
       else applyState(state);
     } catch (e) {
-      if (e instanceof ApiError && e.status === 404) { message("The session expired; a new one was started.", null, "info"); await createSession(); }
+      if (e instanceof ApiError && e.status === 404) { message(t("session.expired"), null, "info"); await createSession(); }
     } finally { polling = false; }
   }
 
   // ---------- rendering ----------
   function renderButtons() {
     const go = $("go");
-    go.textContent = page.running ? "Pause" : "Go";
+    go.textContent = page.running ? t("run.pause") : t("run.go");
     go.dataset.state = page.running ? "running" : "paused";
     go.classList.toggle("go-running", page.running);
     go.classList.toggle("primary", !page.running);
@@ -376,17 +382,17 @@
     const m = month(), frame = page.frames[m], g = govFrame(frame);
     $("month").textContent = String(m);
     $("month").dataset.month = m;
-    $("date").textContent = `${longDate(m)} · of ${months()}`;
+    $("date").textContent = t("readout.dateOf", { date: longDate(m), months: months() });
     if (g) {
       const v = $("spbe-value");
-      v.textContent = g.spbe.toFixed(3);
+      v.textContent = num(g.spbe, 3);
       v.dataset.value = String(g.spbe);
       const chip = $("predicate");
       chip.textContent = g.predicate;
       chip.style.background = C.predicateColours[g.predicate] || "#777";
       chip.style.color = C.predicateText[g.predicate] || "#fff";
       const launched = g.initiatives.filter((i) => i.status !== "active").length;
-      $("initiative-summary").textContent = `${launched} of ${g.initiatives.length} joint systems launched`;
+      $("initiative-summary").textContent = t("readout.launched", { launched, total: g.initiatives.length });
     }
     renderCharts();
     renderNetwork();
@@ -415,34 +421,34 @@
     const M = months(), fut = page.futures && page.futures.governments[page.gov];
     const bands = C.predicateBands(predicates(), 5).map((b) => Object.assign(b, { colour: C.predicateColours[b.name] || "#777" }));
     const spbeFans = [], adoptionFans = [];
-    const spbeItems = [{ label: "this run", colour: C.colours.text }];
-    const adoptionItems = [{ label: "this run", colour: C.colours.green }];
+    const spbeItems = [{ label: t("chart.thisRun"), colour: C.colours.text }];
+    const adoptionItems = [{ label: t("chart.thisRun"), colour: C.colours.green }];
     if (fut && fut.bands) {
       const s = fut.bands.spbe, a = fut.bands.adoption;
       if (s.p5 && s.p95) spbeFans.push({ lower: s.p5, upper: s.p95, colour: C.colours.blue, opacity: 0.16, className: "fan fan-outer" });
       if (s.p25 && s.p75) spbeFans.push({ lower: s.p25, upper: s.p75, colour: C.colours.blue, opacity: 0.22, className: "fan fan-inner" });
       if (a.p5 && a.p95) adoptionFans.push({ lower: a.p5, upper: a.p95, colour: C.colours.green, opacity: 0.16, className: "fan fan-outer" });
       if (a.p25 && a.p75) adoptionFans.push({ lower: a.p25, upper: a.p75, colour: C.colours.green, opacity: 0.22, className: "fan fan-inner" });
-      spbeItems.push({ label: s.p25 ? "futures: 5–95% and 25–75%" : "futures: 5–95%", colour: C.colours.blue, fan: true },
-        { label: "futures median", colour: C.colours.blue, dash: true });
-      adoptionItems.push({ label: "futures: 5–95%", colour: C.colours.green, fan: true }, { label: "futures median", colour: C.colours.green, dash: true });
+      spbeItems.push({ label: s.p25 ? t("chart.fanBoth") : t("chart.fanOuter"), colour: C.colours.blue, fan: true },
+        { label: t("chart.futuresMedian"), colour: C.colours.blue, dash: true });
+      adoptionItems.push({ label: t("chart.fanOuter"), colour: C.colours.green, fan: true }, { label: t("chart.futuresMedian"), colour: C.colours.green, dash: true });
     }
     legend("legend-spbe", spbeItems);
     const spbeSeries = [];
-    if (fut && fut.bands && fut.bands.spbe.p50) spbeSeries.push({ values: fut.bands.spbe.p50, colour: C.colours.blue, width: 2, dash: "6 5", className: "median", dot: false, label: "futures median" });
-    spbeSeries.push({ values: series("spbe"), colour: C.colours.text, width: 3.5, className: "run", label: "this run" });
+    if (fut && fut.bands && fut.bands.spbe.p50) spbeSeries.push({ values: fut.bands.spbe.p50, colour: C.colours.blue, width: 2, dash: "6 5", className: "median", dot: false, label: t("chart.futuresMedian") });
+    spbeSeries.push({ values: series("spbe"), colour: C.colours.text, width: 3.5, className: "run", label: t("chart.thisRun") });
     C.timeChart($("chart-spbe"), {
       width: 560, height: 310, months: M, yDomain: [1, 5], yTicks: [1, 2, 3, 4, 5], yFormat: (v) => v.toFixed(0),
-      yTitle: "SPBE index", bands, fans: spbeFans, series: spbeSeries, date: dateOf, title: "SPBE index by month",
+      yTitle: t("chart.spbe"), bands, fans: spbeFans, series: spbeSeries, date: dateOf, title: t("chart.spbeTitle"),
     });
 
-    legend("legend-trust", [{ label: "trust", colour: C.colours.blue }, { label: "commitment", colour: C.colours.orange }]);
+    legend("legend-trust", [{ label: t("chart.trustSeries"), colour: C.colours.blue }, { label: t("chart.commitmentSeries"), colour: C.colours.orange }]);
     C.timeChart($("chart-trust"), {
-      width: 560, height: 310, months: M, yDomain: [0, 1], yTicks: [0, 0.25, 0.5, 0.75, 1], yFormat: (v) => v.toFixed(2),
-      yTitle: "mean over agencies", title: "Mean trust and commitment",
+      width: 560, height: 310, months: M, yDomain: [0, 1], yTicks: [0, 0.25, 0.5, 0.75, 1], yFormat: (v) => num(v, 2),
+      yTitle: t("chart.trustAxis"), title: t("chart.trustTitle"),
       series: [
-        { values: series("meanTrust"), colour: C.colours.blue, className: "run trust", label: "trust" },
-        { values: series("meanCommitment"), colour: C.colours.orange, className: "run commitment", label: "commitment" },
+        { values: series("meanTrust"), colour: C.colours.blue, className: "run trust", label: t("chart.trustSeries") },
+        { values: series("meanCommitment"), colour: C.colours.orange, className: "run commitment", label: t("chart.commitmentSeries") },
       ], date: dateOf,
     });
 
@@ -450,18 +456,18 @@
     const g = govFrame(page.frames[month()]);
     const statusText = (k) => {
       const st = g && g.initiatives[k] ? g.initiatives[k].status : "active";
-      return st === "active" ? "" : ` — ${st}`;
+      return st === "active" ? "" : ` — ${statusName(st)}`;
     };
     legend("legend-progress", inits.map((init, k) => ({ label: init.name + statusText(k), colour: C.categorical[k % C.categorical.length] })));
     const thresholds = [...new Set(inits.map((i) => i.launchThreshold))];
     C.timeChart($("chart-progress"), {
       width: 560, height: 310, months: M, yDomain: [0, 1], yTicks: [0, 0.25, 0.5, 0.75, 1], yFormat: (v) => percent(v),
-      yTitle: "progress", title: "Initiative progress",
-      references: thresholds.map((t) => ({ value: t, label: thresholds.length > 1 ? `launch at ${percent(t)}` : "launch threshold" })),
+      yTitle: t("chart.progressAxis"), title: t("chart.progressTitle"),
+      references: thresholds.map((v) => ({ value: v, label: thresholds.length > 1 ? t("chart.launchAt", { p: percent(v) }) : t("chart.launchThreshold") })),
       series: inits.map((init, k) => ({
         values: page.frames.map((f) => (f ? govFrame(f).initiatives[k].progress : null)),
         colour: C.categorical[k % C.categorical.length], className: "run initiative", label: init.name,
-        endLabel: g && g.initiatives[k] && g.initiatives[k].status !== "active" ? g.initiatives[k].status : null,
+        endLabel: g && g.initiatives[k] && g.initiatives[k].status !== "active" ? statusName(g.initiatives[k].status) : null,
       })), date: dateOf,
     });
 
@@ -473,12 +479,17 @@
     const yMax = niceTop(Math.max(top * 1.15, 0.01));
     const adoptionSeries = [];
     if (fut && fut.bands && fut.bands.adoption.p50) adoptionSeries.push({ values: fut.bands.adoption.p50, colour: C.colours.green, width: 2, dash: "6 5", className: "median", dot: false });
-    adoptionSeries.push({ values: adoption, colour: C.colours.green, width: 3.5, className: "run", label: "this run" });
+    adoptionSeries.push({ values: adoption, colour: C.colours.green, width: 3.5, className: "run", label: t("chart.thisRun") });
     C.timeChart($("chart-adoption"), {
       width: 560, height: 310, months: M, yDomain: [0, yMax], yTicks: [0, yMax / 4, yMax / 2, 3 * yMax / 4, yMax],
-      yFormat: (v) => percent(v, yMax < 0.04 ? 1 : 0), yTitle: "share of the population", title: "Adoption share",
+      yFormat: (v) => percent(v, yMax < 0.04 ? 1 : 0), yTitle: t("chart.adoptionAxis"), title: t("chart.adoptionTitle"),
       fans: adoptionFans, series: adoptionSeries, date: dateOf,
     });
+  }
+  /** An initiative status of the API (active, launched, integrated) in the page's language. */
+  function statusName(status) {
+    const names = { active: t("status.active"), launched: t("status.launched"), integrated: t("status.integrated") };
+    return names[status] || status;
   }
   function niceTop(v) {
     const p = Math.pow(10, Math.floor(Math.log10(v)));
@@ -497,7 +508,7 @@
   function renderNetwork() {
     const g = govFrame(page.frames[month()]);
     Net.draw($("network"), government(), g ? g.agencies : null, playerNames());
-    $("network-caption").textContent = g ? `at month ${month()} (${longDate(month())})` : "";
+    $("network-caption").textContent = g ? t("network.caption", { month: month(), date: longDate(month()) }) : "";
   }
 
   function renderFutures() {
@@ -509,25 +520,25 @@
     const g = govFrame(page.frames[month()]);
     const finished = month() >= months();
     const markers = [];
-    if (g) markers.push({ value: g.spbe, colour: C.colours.text, label: finished ? `this run: ${g.spbe.toFixed(3)}` : `this run at month ${month()}: ${g.spbe.toFixed(3)}` });
-    markers.push({ value: fut.finalSpbe.p50, colour: C.colours.blue, label: `median ${fut.finalSpbe.p50.toFixed(2)}` });
+    if (g) markers.push({ value: g.spbe, colour: C.colours.text, label: finished ? t("futures.thisRun", { value: num(g.spbe, 3) }) : t("futures.thisRunAt", { month: month(), value: num(g.spbe, 3) }) });
+    markers.push({ value: fut.finalSpbe.p50, colour: C.colours.blue, label: t("futures.median", { value: num(fut.finalSpbe.p50, 2) }) });
     C.histogram($("chart-histogram"), {
-      width: 1000, height: 260, histogram: fut.finalSpbe.histogram, domain: [1, 5], bands, markers,
-      xTitle: `SPBE index at month ${months()} (${longDate(months())})`, title: "Final SPBE across futures",
+      width: 1000, height: 260, histogram: fut.finalSpbe.histogram, domain: [1, 5], bands, markers, xFormat: (v) => num(v, 1),
+      xTitle: t("futures.axis", { month: months(), date: longDate(months()) }), title: t("futures.chartTitle"),
     });
     const count = page.futures.count;
-    $("histogram-caption").textContent = `(${count} futures from the settings and levers of month ${page.futuresMonth}; seed ${page.futures.seed})`;
+    $("histogram-caption").textContent = t("futures.caption", { count, month: page.futuresMonth, seed: page.futures.seed });
     const shares = Object.entries(fut.predicateShares).filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]);
     const name = government().name;
     const text = $("futures-text");
     text.replaceChildren();
     if (shares.length) {
       const strong = document.createElement("strong");
-      strong.textContent = `In ${percent(shares[0][1])} of ${count} futures ${name} ends ${shares[0][0]}`;
+      strong.textContent = t("futures.lead", { share: percent(shares[0][1]), count, name, predicate: shares[0][0] });
       text.appendChild(strong);
       const rest = shares.slice(1).map(([k, v]) => `${percent(v)} ${k}`);
       text.append((rest.length ? ", " + rest.join(", ") : "") +
-        `. Final SPBE: median ${fut.finalSpbe.p50.toFixed(2)}, 90% between ${fut.finalSpbe.p5.toFixed(2)} and ${fut.finalSpbe.p95.toFixed(2)}.`);
+        t("futures.summary", { median: num(fut.finalSpbe.p50, 2), low: num(fut.finalSpbe.p5, 2), high: num(fut.finalSpbe.p95, 2) }));
     }
   }
 
@@ -538,12 +549,12 @@
       const tag = document.createElement("span");
       tag.className = "tag " + (value === true ? "yes" : value === false ? "no" : "model");
       tag.textContent = value === true ? yes : value === false ? no : yes + "?";
-      if (value !== true && value !== false) tag.title = "tie or no stance: left to the model";
+      if (value !== true && value !== false) tag.title = t("stance.undecided");
       wrap.appendChild(tag);
     };
-    item(stance.shareData, "share", "guard");
-    item(stance.training, "training", "no training");
-    item(stance.commitBudget, "budget", "no budget");
+    item(stance.shareData, t("stance.share"), t("stance.guard"));
+    item(stance.training, t("stance.training"), t("stance.noTraining"));
+    item(stance.commitBudget, t("stance.budget"), t("stance.noBudget"));
     return wrap;
   }
   function renderPlayers() {
@@ -562,7 +573,8 @@
       groups.get(key).players.push(p);
     }
     if (!groups.size) {
-      body.innerHTML = `<tr class="empty"><td colspan="4" class="muted">No students yet.</td></tr>`;
+      body.innerHTML = `<tr class="empty"><td colspan="4" class="muted" data-i18n="players.none"></td></tr>`;
+      I18n.apply(body);
       return;
     }
     const sorted = [...groups.values()].sort((a, b) => a.government - b.government || a.agency - b.agency);
@@ -580,7 +592,7 @@
       for (const p of group.players) {
         const line = document.createElement("div");
         if (p.stance) { line.append(group.players.length > 1 ? p.name + ": " : "", stanceTags(p.stance)); line.dataset.submitted = "true"; }
-        else { const w = document.createElement("span"); w.className = "waiting"; w.textContent = (group.players.length > 1 ? p.name + ": " : "") + "waiting"; line.appendChild(w); }
+        else { const w = document.createElement("span"); w.className = "waiting"; w.textContent = (group.players.length > 1 ? p.name + ": " : "") + t("players.waiting"); line.appendChild(w); }
         now.appendChild(line);
       }
       const past = document.createElement("td");
@@ -590,7 +602,7 @@
       for (const c of choices) {
         const line = document.createElement("div");
         line.dataset.month = c.month;
-        line.append(`month ${c.month}: `, stanceTags(c.stance));
+        line.append(t("players.month", { month: c.month }), stanceTags(c.stance));
         past.appendChild(line);
       }
       if (!choices.length) past.innerHTML = `<span class="muted">—</span>`;
@@ -605,23 +617,41 @@
     $("step").addEventListener("click", () => { step(); });
     $("go").addEventListener("click", go);
     $("futures").addEventListener("click", runFutures);
-    $("speed").addEventListener("input", () => { $("speed-label").textContent = `${$("speed").value} months/s`; });
+    $("speed").addEventListener("input", showSpeed);
     $("seed").addEventListener("change", () => settingsChanged());
     $("participation").addEventListener("change", () => settingsChanged());
     $("government-select").addEventListener("change", () => { page.gov = Number($("government-select").value); render(); });
     window.addEventListener("hashchange", () => {
       const wanted = location.hash.replace(/^#/, "").toUpperCase();
-      if (wanted && wanted !== page.id) connect().catch((e) => report(e, "Session"));
+      if (wanted && wanted !== page.id) connect().catch((e) => report(e, t("what.session")));
     });
     setInterval(poll, 1500);
+    I18n.onChange(relabel);
+  }
+  function showSpeed() { $("speed-label").textContent = t("run.speedValue", { n: $("speed").value }); }
+  /** After a language switch: what the scripts wrote, written again in the new language. */
+  function relabel() {
+    showSpeed();
+    Net.legend($("network-legend"));
+    $("network").replaceChildren();
+    if (!page.scenario) return;
+    showScenarioName();
+    buildConstructs();
+    buildLevers();
+    if (page.selectedLever) selectLever(page.selectedLever);
+    render();
+  }
+  function showScenarioName() {
+    $("scenario-name").textContent = page.scenario.name;
+    document.title = t("lecturer.documentTitle", { name: page.scenario.name });
   }
   async function start() {
     Net.legend($("network-legend"));
+    showSpeed();
     try {
       page.scenario = await api("GET", "/api/scenario");
-    } catch (e) { report(e, "Loading the scenario"); return; }
-    $("scenario-name").textContent = page.scenario.name;
-    document.title = `${page.scenario.name} — Sinergi classroom`;
+    } catch (e) { report(e, t("what.loading")); return; }
+    showScenarioName();
     $("seed").value = page.scenario.seed;
     if (page.scenario.governments.length > 1) {
       $("government-field").hidden = false;
@@ -635,7 +665,7 @@
     buildConstructs();
     buildLevers();
     bind();
-    try { await connect(); } catch (e) { report(e, "Starting a session"); return; }
+    try { await connect(); } catch (e) { report(e, t("what.starting")); return; }
     document.body.dataset.ready = "true";
   }
   start();

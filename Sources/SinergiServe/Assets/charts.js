@@ -136,7 +136,8 @@
 
   /**
    * Histogram of final values: histogram {from, width, counts}, bands [{from,to,name,colour}]
-   * shading the value axis, markers [{value, label, colour}] vertical lines.
+   * shading the value axis, markers [{value, label, colour}] vertical lines, xFormat(v) the
+ * value ticks' text (one decimal unless given).
    */
   function histogram(svg, o) {
     const W = o.width || 640, H = o.height || 260;
@@ -169,7 +170,7 @@
     });
     for (let v = Math.ceil(lo); v <= hi + 1e-9; v += 0.5) {
       el("line", { x1: r(x(v)), x2: r(x(v)), y1: H - bottom, y2: H - bottom + 6, stroke: colours.axis, "stroke-width": 1.5 }, svg);
-      text(svg, x(v), H - bottom + 22, v.toFixed(1), { "text-anchor": "middle", "font-size": 15 });
+      text(svg, x(v), H - bottom + 22, o.xFormat ? o.xFormat(v) : v.toFixed(1), { "text-anchor": "middle", "font-size": 15 });
     }
     el("line", { x1: left, x2: W - right, y1: H - bottom, y2: H - bottom, stroke: colours.axis, "stroke-width": 1.5 }, svg);
     text(svg, (left + W - right) / 2, H - 6, o.xTitle || "", { "text-anchor": "middle", fill: colours.muted, "font-size": 15 });

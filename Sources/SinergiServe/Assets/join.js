@@ -2,7 +2,7 @@
 // docs/classroom-api.md: join a session as one agency, submit a stance each month.
 "use strict";
 (function () {
-  const C = window.SinergiCharts;
+  const C = window.SinergiCharts, I18n = window.SinergiI18n, t = I18n.t;
   const $ = (id) => document.getElementById(id);
   const KEY = "sinergi-player";
 
@@ -12,6 +12,7 @@
   let frame = null;       // the latest frame
   let submittedFor = null;
   let timer = null;
+  let lastState = null;   // the latest state shown, to show again after a language switch
 
   function message(text, kind) {
     const box = document.createElement("div");
@@ -21,7 +22,7 @@
     body.className = "text";
     body.textContent = text;
     const close = document.createElement("button");
-    close.type = "button"; close.textContent = "×"; close.setAttribute("aria-label", "Dismiss");
+    close.type = "button"; close.textContent = "×"; close.setAttribute("aria-label", t("common.dismiss"));
     close.onclick = () => box.remove();
     box.append(body, close);
     $("messages").appendChild(box);
@@ -29,7 +30,7 @@
     setTimeout(() => box.remove(), 10000);
   }
   class ApiError extends Error {
-    constructor(status, body) { super(body && body.error ? body.error : `HTTP ${status}`); this.status = status; }
+    constructor(status, body) { super(I18n.errorText(body).text || `HTTP ${status}`); this.status = status; }
   }
   async function api(method, path, body) {
     const response = await fetch(path, {
@@ -43,7 +44,7 @@
     return json;
   }
   function explain(e) {
-    return e instanceof ApiError ? e.message : `The server did not answer (${e.message || e}).`;
+    return e instanceof ApiError ? e.message : t("join.noAnswer", { detail: e.message || e });
   }
 
   // ---------- joining ----------
@@ -64,7 +65,7 @@
       // The list names no codes: the code is on the projector, for the students in the room.
       for (const s of answer.sessions) {
         const li = document.createElement("li");
-        li.textContent = `${s.name} · month ${s.month} · ${s.players} players`;
+        li.textContent = t("join.sessionLine", { name: s.name, month: s.month, players: s.players });
         list.appendChild(li);
       }
       $("open-sessions").hidden = !answer.sessions.length;
@@ -74,8 +75,8 @@
     event.preventDefault();
     const id = $("session-code").value.replace(/[\s-]/g, "").toUpperCase();
     const name = $("name").value.trim();
-    if (!/^[A-Z2-9]{10}$/.test(id)) { message("The session code has ten letters or digits, as on the projector."); return; }
-    if (!name) { message("Type your name (1–40 characters)."); return; }
+    if (!/^[A-Z2-9]{10}$/.test(id)) { message(t("join.badCode")); return; }
+    if (!name) { message(t("join.noName")); return; }
     $("join").disabled = true;
     try {
       const answer = await api("POST", `/api/sessions/${id}/players`,
@@ -84,7 +85,7 @@
       sessionStorage.setItem(KEY, JSON.stringify(me));
       play();
     } catch (e) {
-      message(e instanceof ApiError && e.status === 404 ? `No open session ${id}: check the code on the projector.` : explain(e));
+      message(e instanceof ApiError && e.status === 404 ? t("join.noSession", { id }) : explain(e));
     } finally { $("join").disabled = false; }
   }
 
@@ -92,14 +93,17 @@
   function play() {
     $("join-view").hidden = true;
     $("play-view").hidden = false;
-    const g = scenario.governments[me.government];
-    $("agency-title").textContent = g.agencies[me.agency].name;
-    $("who").textContent = `${me.name} · ${g.name} · session ${me.id}`;
-    $("heading").textContent = "Your agency";
+    showPlayer();
     month = null; frame = null; submittedFor = null;
     refresh();
     clearInterval(timer);
     timer = setInterval(refresh, 1000);
+  }
+  function showPlayer() {
+    const g = scenario.governments[me.government];
+    $("agency-title").textContent = g.agencies[me.agency].name;
+    $("who").textContent = t("play.who", { name: me.name, government: g.name, id: me.id });
+    $("heading").textContent = t("play.heading");
   }
   let busy = false;
   async function refresh() {
@@ -122,7 +126,7 @@
       if (e instanceof ApiError && e.status === 404) {
         clearInterval(timer);
         sessionStorage.removeItem(KEY);
-        message("The session has ended or expired. Join again with the new code.");
+        message(t("play.ended"));
         me = null;
         $("play-view").hidden = true; $("join-view").hidden = false;
         listSessions();
@@ -130,22 +134,24 @@
     } finally { busy = false; }
   }
   function show(state, changed) {
+    lastState = state;
     $("month").textContent = String(month);
     $("month").dataset.month = String(month);
     const s = scenario.start || { year: 2018, month: 1 };
-    const t = s.month - 1 + month;
-    $("date").textContent = `${s.year + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")} · of ${state.months}`;
+    const k = s.month - 1 + month;
+    const date = `${s.year + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, "0")}`;
+    $("date").textContent = t("play.dateOf", { date, months: state.months });
     if (frame) {
       const g = frame.governments[me.government], a = g.agencies[me.agency];
-      $("spbe").textContent = g.spbe.toFixed(3);
+      $("spbe").textContent = I18n.num(g.spbe, 3);
       const chip = $("predicate");
       chip.textContent = g.predicate;
       chip.style.background = C.predicateColours[g.predicate] || "#777";
       chip.style.color = C.predicateText[g.predicate] || "#fff";
-      $("maturity").textContent = a.maturity.toFixed(2);
-      $("budget-value").textContent = a.budget.toFixed(2);
-      $("trust").textContent = a.trust.toFixed(2);
-      $("commitment").textContent = a.commitment.toFixed(2);
+      $("maturity").textContent = I18n.num(a.maturity, 2);
+      $("budget-value").textContent = I18n.num(a.budget, 2);
+      $("trust").textContent = I18n.num(a.trust, 2);
+      $("commitment").textContent = I18n.num(a.commitment, 2);
     }
     const finished = state.finished || month >= state.months;
     if (changed) {
@@ -155,12 +161,12 @@
     }
     $("submit").disabled = finished;
     const status = $("status");
-    if (finished) { status.textContent = "The run has finished. Look at the projector."; status.className = ""; }
+    if (finished) { status.textContent = t("play.finished"); status.className = ""; }
     else if (submittedFor === month) {
-      status.textContent = `Submitted for month ${month} — waiting for the lecturer.`;
+      status.textContent = t("play.submitted", { month });
       status.className = "done";
     } else {
-      status.textContent = `Month ${month}: choose, then Submit.`;
+      status.textContent = t("play.statusMonth", { month });
       status.className = "";
     }
     status.dataset.month = String(month);
@@ -168,13 +174,13 @@
   }
   async function submit(event) {
     event.preventDefault();
-    if (!$("share").checked && !$("guard").checked) { message("Choose Share data or Guard data first."); return; }
+    if (!$("share").checked && !$("guard").checked) { message(t("play.chooseFirst")); return; }
     const stance = { shareData: $("share").checked, training: $("training").checked, commitBudget: $("budget").checked, month };
     $("submit").disabled = true;
     try {
       await api("POST", `/api/sessions/${me.id}/players/${me.token}/stance`, stance);
       submittedFor = stance.month;
-      $("status").textContent = `Submitted for month ${stance.month} — waiting for the lecturer.`;
+      $("status").textContent = t("play.submitted", { month: stance.month });
       $("status").className = "done";
       $("status").dataset.submitted = "true";
     } catch (e) {
@@ -185,7 +191,7 @@
 
   async function start() {
     try { scenario = await api("GET", "/api/scenario"); }
-    catch (e) { message("Cannot load the scenario: " + explain(e)); return; }
+    catch (e) { message(t("join.noScenario", { reason: explain(e) })); return; }
     scenario.governments.forEach((g, i) => {
       const option = document.createElement("option");
       option.value = i; option.textContent = g.name;
@@ -195,6 +201,12 @@
     fillAgencies();
     $("government").addEventListener("change", fillAgencies);
     $("join-form").addEventListener("submit", join);
+    I18n.onChange(() => {
+      // The labels are rewritten; what this script wrote is written again.
+      if (me) showPlayer();
+      if (me && lastState) show(lastState, false);
+      if (!me) listSessions();
+    });
     $("stance-form").addEventListener("submit", submit);
     $("leave").addEventListener("click", () => {
       sessionStorage.removeItem(KEY); me = null; clearInterval(timer);

@@ -3,13 +3,13 @@
 // sharing an initiative, drawn by the mean trust of the two; ring = social motivation.
 "use strict";
 (function () {
-  const C = window.SinergiCharts;
+  const C = window.SinergiCharts, t = window.SinergiI18n.t, num = window.SinergiI18n.num;
   // Sequential ramp for maturity 1 … 5 (light yellow to dark blue, readable in grey).
   const ramp = ["#fff5b8", "#b9e08f", "#4fb99a", "#2a7fb0", "#1f3f8c"];
   function hex(c) { return [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)); }
   function maturityColour(m) {
-    const t = Math.min(4, Math.max(0, m - 1));
-    const i = Math.min(3, Math.floor(t)), f = t - i;
+    const u = Math.min(4, Math.max(0, m - 1));
+    const i = Math.min(3, Math.floor(u)), f = u - i;
     const a = hex(ramp[i]), b = hex(ramp[i + 1]);
     return "#" + a.map((v, k) => Math.round(v + (b[k] - v) * f).toString(16).padStart(2, "0")).join("");
   }
@@ -28,7 +28,7 @@
     const W = 820, H = 500, cx = W / 2, cy = H / 2 + 12, R = H / 2 - 92;
     let svg = container.querySelector("svg");
     if (!svg || svg.dataset.government !== government.name) {
-      svg = C.el("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "Agencies of " + government.name,
+      svg = C.el("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": t("network.label", { name: government.name }),
         "data-government": government.name, class: "network" });
       container.replaceChildren(svg);
       const pos = government.agencies.map((_, i) => {
@@ -81,37 +81,44 @@
       const who = (names && names[i]) || [];
       const halo = g.querySelector("circle.played-halo");
       halo.setAttribute("r", who.length || a.played ? (rad + 7).toFixed(2) : 0);
-      g.querySelector("text.players").textContent = who.length ? shortName(who.join(", ")) : (a.played ? "played" : "");
-      g.querySelector("title").textContent = `${government.agencies[i].name}: maturity ${a.maturity.toFixed(2)}, ` +
-        `budget ${a.budget.toFixed(2)}, trust ${a.trust.toFixed(2)}, ${a.motivation}` + (who.length ? ` — played by ${who.join(", ")}` : "");
+      g.querySelector("text.players").textContent = who.length ? shortName(who.join(", ")) : (a.played ? t("network.played") : "");
+      g.querySelector("title").textContent = t("network.tooltip", {
+        name: government.agencies[i].name, maturity: num(a.maturity, 2), budget: num(a.budget, 2),
+        trust: num(a.trust, 2), motivation: motivationName(a.motivation),
+      }) + (who.length ? t("network.playedBy", { names: who.join(", ") }) : "");
       void pos;
     }
     return svg;
   }
 
+  /** A social motivation of the API (prosocial, conditional, selfish) in the page's language. */
+  function motivationName(name) {
+    const names = { prosocial: t("network.prosocial"), conditional: t("network.conditional"), selfish: t("network.selfish") };
+    return names[name] || name;
+  }
+
   /** The legend beside the network: maturity ramp, budget sizes, motivation rings. */
   function legend(container) {
-    const svg = C.el("svg", { viewBox: "0 0 230 330", role: "img", "aria-label": "Legend of the network" });
-    C.text(svg, 0, 18, "Maturity (colour)", { "font-weight": 700, "font-size": 16 });
+    const svg = C.el("svg", { viewBox: "0 0 230 330", role: "img", "aria-label": t("network.legendLabel") });
+    C.text(svg, 0, 18, t("network.maturity"), { "font-weight": 700, "font-size": 16 });
     for (let i = 0; i < 5; i++) {
       C.el("rect", { x: 8 + i * 40, y: 28, width: 40, height: 20, fill: maturityColour(1 + i), stroke: "#1a1a1a", "stroke-width": 0.5 }, svg);
       C.text(svg, 28 + i * 40, 66, String(1 + i), { "text-anchor": "middle", "font-size": 15 });
     }
-    C.text(svg, 0, 104, "Budget adequacy (area)", { "font-weight": 700, "font-size": 16 });
+    C.text(svg, 0, 104, t("network.budget"), { "font-weight": 700, "font-size": 16 });
     [[0.25, 22], [0.75, 84], [1.25, 166]].forEach(([b, x]) => {
       const rad = radius(b);
       C.el("circle", { cx: x, cy: 150, r: rad, fill: "#ddd", stroke: "#1a1a1a", "stroke-width": 1 }, svg);
-      C.text(svg, x, 150 + 38 + 8, b.toFixed(2), { "text-anchor": "middle", "font-size": 15 });
+      C.text(svg, x, 150 + 38 + 8, num(b, 2), { "text-anchor": "middle", "font-size": 15 });
     });
-    C.text(svg, 0, 228, "Motivation (ring)", { "font-weight": 700, "font-size": 16 });
+    C.text(svg, 0, 228, t("network.motivation"), { "font-weight": 700, "font-size": 16 });
     [["prosocial", 4, null], ["conditional", 1.5, null], ["selfish", 3, "4 4"]].forEach(([name, w, dash], k) => {
       C.el("circle", { cx: 14, cy: 248 + k * 26, r: 9, fill: "#ddd", stroke: "#1a1a1a", "stroke-width": w, "stroke-dasharray": dash }, svg);
-      C.text(svg, 32, 253 + k * 26, name, { "font-size": 15 });
+      C.text(svg, 32, 253 + k * 26, motivationName(name), { "font-size": 15 });
     });
     container.replaceChildren(svg);
     const p = document.createElement("p");
-    p.innerHTML = "Lines: agencies sharing an initiative, thicker and darker with more trust. " +
-      "<span style=\"color:#D55E00;font-weight:700\">Dotted red halo</span>: played by students.";
+    p.innerHTML = t("network.lines");
     container.appendChild(p);
   }
 

@@ -28,6 +28,14 @@ struct ScenarioDescription: Codable, Sendable, Equatable {
         var symbol: String
         var help: String
         var source: String
+        /// The label, help and source in other languages, by language tag ("id").
+        var translations: [String: ConstructText]
+    }
+
+    struct ConstructText: Codable, Sendable, Equatable {
+        var label: String
+        var help: String
+        var source: String
     }
 
     struct LeverDescription: Codable, Sendable, Equatable {
@@ -36,6 +44,14 @@ struct ScenarioDescription: Codable, Sendable, Equatable {
         /// "agency" or "government".
         var level: String
         var defaultIntensity: Double
+        var note: String
+        var source: String
+        /// The label, note and source in other languages, by language tag ("id").
+        var translations: [String: LeverText]
+    }
+
+    struct LeverText: Codable, Sendable, Equatable {
+        var label: String
         var note: String
         var source: String
     }
@@ -91,12 +107,20 @@ struct ScenarioDescription: Codable, Sendable, Equatable {
             return ConstructDescription(
                 key: construct.rawValue, label: construct.label, min: range.lowerBound, max: range.upperBound,
                 step: 0.01, value: (value * 1000).rounded() / 1000, symbol: construct.symbol, help: construct.help,
-                source: construct.source)
+                source: construct.source,
+                translations: [
+                    "id": ConstructText(
+                        label: construct.indonesian.label, help: construct.indonesian.text,
+                        source: construct.indonesian.source)
+                ])
         }
         levers = LeverInfo.all.map {
             LeverDescription(
                 key: $0.lever.rawValue, label: $0.label, level: $0.level, defaultIntensity: $0.defaultIntensity,
-                note: $0.note, source: $0.source)
+                note: $0.note, source: $0.source,
+                translations: [
+                    "id": LeverText(label: $0.indonesian.label, note: $0.indonesian.text, source: $0.indonesian.source)
+                ])
         }
         governments = input.governments.map { government in
             GovernmentDescription(
