@@ -15,17 +15,14 @@ against the engine (ClassroomBrowserTests.swift). Exit status 0 when every check
 import argparse
 import json
 import os
-import shutil
 import sys
 import time
 import urllib.request
 from urllib.parse import urljoin, urlsplit
 
-from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+
+from browsers import Browsers, CheckFailed, check, click, full_page_png, wait
 
 # What the page draws at a moment, to tell that the charts and the network move.
 SNAPSHOT = """
@@ -49,80 +46,6 @@ DESCRIBE_STUDENT = """
 return 'status: ' + document.getElementById('status').textContent + ' (month ' + document.getElementById('status').dataset.month
   + '); messages: ' + [...document.querySelectorAll('#messages .message')].map(m => m.textContent).join(' / ');
 """
-
-
-class CheckFailed(Exception):
-    pass
-
-
-def check(condition, message):
-    if not condition:
-        raise CheckFailed(message)
-
-
-def executable(*names):
-    for name in names:
-        found = shutil.which(name) or shutil.which(name, path="/usr/local/bin:/usr/bin:/bin")
-        if found:
-            return found
-    raise CheckFailed(
-        f"{names[0]} is not installed; `make test` installs chromium and chromium-driver "
-        "(apt-get install chromium chromium-driver)")
-
-
-class Browsers:
-    """Every browser the run opens: a headless Chromium, each behind its own chromedriver."""
-
-    def __init__(self):
-        self.chromium = executable("chromium", "chromium-browser")
-        self.chromedriver = executable("chromedriver")
-        self.open = []
-
-    def new(self, width=1400, height=1000):
-        options = webdriver.ChromeOptions()
-        options.binary_location = self.chromium
-        for argument in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                         "--no-first-run", "--hide-scrollbars", f"--window-size={width},{height}"):
-            options.add_argument(argument)
-        service = Service(executable_path=self.chromedriver, service_args=["--log-level=SEVERE"])
-        driver = webdriver.Chrome(service=service, options=options)
-        driver.set_script_timeout(60)
-        self.open.append(driver)
-        return driver
-
-    def quit(self):
-        for driver in self.open:
-            try:
-                driver.quit()
-            except Exception:
-                pass
-
-
-def wait(driver, what, until, timeout, interval=0.2, describe=None):
-    """Polls the script `until` (a function body) until it returns true; fails after `timeout`
-    seconds naming what was awaited and the page's state."""
-    try:
-        WebDriverWait(driver, timeout, poll_frequency=interval, ignored_exceptions=(Exception,)).until(
-            lambda d: d.execute_script(until) is True)
-    except TimeoutException:
-        state = ""
-        if describe:
-            try:
-                state = f" Page state: {driver.execute_script(describe)}."
-            except Exception as error:
-                state = f" (the page's state could not be read: {error})"
-        raise CheckFailed(f"timed out after {timeout} s waiting for {what}.{state}") from None
-
-
-def click(driver, css):
-    driver.find_element(By.CSS_SELECTOR, css).click()
-
-
-def full_page_png(driver, width=1400, maximum_height=6000):
-    height = driver.execute_script("window.scrollTo(0, 0); return Math.ceil(document.documentElement.scrollHeight)")
-    driver.set_window_size(width, min(maximum_height, int(height or 1000) + 140))
-    time.sleep(0.4)
-    return driver.get_screenshot_as_png()
 
 
 class Screenshots:

@@ -39,12 +39,6 @@ struct ClassroomBrowserTests {
         "Lecturer runs 24 months, 200 futures and two students play in real browsers",
         .timeLimit(.minutes(10)))
     func lecturerAndStudents() async throws {
-        let python =
-            ProcessInfo.processInfo.environment["SINERGI_PYTHON"]
-            ?? LiveServer.packageRoot.appendingPathComponent(".venv-notebooks/bin/python").path
-        try #require(
-            FileManager.default.isExecutableFile(atPath: python),
-            "no Python with Selenium at \(python): `make test` builds .venv-notebooks, or set SINERGI_PYTHON")
         var screenshots = [
             FileManager.default.temporaryDirectory
                 .appendingPathComponent("sinergi-classroom-screenshots-\(UUID().uuidString.prefix(8))").path
@@ -52,16 +46,10 @@ struct ClassroomBrowserTests {
         if let extra = ProcessInfo.processInfo.environment["SINERGI_SCREENSHOTS"], !extra.isEmpty {
             screenshots.append(extra)
         }
-        let script = LiveServer.packageRoot.appendingPathComponent("Tests/Browser/classroom.py").path
-        let output = try await LiveServer.with { server in
-            try await Self.capture(
-                python,
-                [script, "--base", server.baseURL.absoluteString]
-                    + screenshots.flatMap { ["--screenshots", $0] })
+        let record = try await LiveServer.with { server in
+            try await BrowserScript.run("classroom.py", server: server, screenshots.flatMap { ["--screenshots", $0] })
         }
-        try #require(output.status == 0, "Tests/Browser/classroom.py failed:\n\(output.stderr)")
-        let last = try #require(output.stdout.split(separator: "\n").last, "the script printed its record")
-        let recorded = try JSONDecoder().decode(Recorded.self, from: Data(last.utf8))
+        let recorded = try JSONDecoder().decode(Recorded.self, from: record)
 
         // At month 24 the page showed the engine's value: replay the exported scenario.
         #expect(recorded.stateAt24.month == 24)
@@ -102,41 +90,5 @@ struct ClassroomBrowserTests {
             into: &record)
         let layout = simulator.layout
         return record.series[layout.offsets[0] + month * layout.widths[0] + SeriesMetric.spbe.rawValue]
-    }
-
-    /// Runs `executable` with `arguments` off the test's tasks (the server in this process
-    /// keeps its threads) and returns its exit status and output.
-    private static func capture(_ executable: String, _ arguments: [String]) async throws
-        -> (status: Int32, stdout: String, stderr: String)
-    {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(
-                    with: Result {
-                        let process = Process()
-                        process.executableURL = URL(fileURLWithPath: executable)
-                        process.arguments = arguments
-                        let out = Pipe()
-                        let err = Pipe()
-                        process.standardOutput = out
-                        process.standardError = err
-                        try process.run()
-                        let group = DispatchGroup()
-                        nonisolated(unsafe) var stderr = Data()
-                        group.enter()
-                        DispatchQueue.global().async {
-                            stderr = err.fileHandleForReading.readDataToEndOfFile()
-                            group.leave()
-                        }
-                        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-                        group.wait()
-                        process.waitUntilExit()
-                        return (
-                            process.terminationStatus, String(decoding: stdout, as: UTF8.self),
-                            String(decoding: stderr, as: UTF8.self)
-                        )
-                    })
-            }
-        }
     }
 }

@@ -9,7 +9,7 @@ import Testing
 /// the same keys in English and Indonesian, every key the pages use present in both, and
 /// every error code the server can send translated.
 @Suite struct LanguageCatalogueTests {
-    static let assets = AssetCatalogue.bundled()
+    static let assets = AssetCatalogue.embedded()
 
     static func text(_ name: String) throws -> String {
         let asset = try #require(assets[name], "the server serves \(name)")
