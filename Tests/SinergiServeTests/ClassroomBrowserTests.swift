@@ -183,6 +183,22 @@ struct ClassroomBrowserTests {
             until: """
                 return !document.getElementById('join-card').hidden && document.getElementById('join-code').textContent.length === 10
                 """, describe: Self.describeLecturer)
+        // The join link's QR code is drawn, and a server on loopback says students elsewhere cannot join.
+        try await lecturer.wait(
+            "the QR code of the join link", timeout: 60,
+            until: """
+                const img = document.querySelector('#join-qrs img');
+                return !!img && img.complete && img.naturalWidth > 0 && !document.getElementById('join-loopback').hidden
+                """, describe: Self.describeLecturer)
+        #expect(
+            try await lecturer.string("return document.getElementById('join-url').textContent")
+                == "http://127.0.0.1:\(server.port)/join")
+        #expect(
+            try await lecturer.string("return document.querySelector('#join-qrs img').getAttribute('src')")
+                == "/api/sessions/\(sessionID)/join.svg?link=0")
+        #expect(
+            try await lecturer.string("return document.getElementById('download-moves').getAttribute('href')")
+                == "/api/sessions/\(sessionID)/moves.csv")
         let month = Int(
             try await lecturer.number("return Number(document.getElementById('month').dataset.month)") ?? -1)
         let joinURL = server.baseURL.appendingPathComponent("join")
