@@ -11,7 +11,8 @@ import SinergiStats
 /// scenario follow the same trajectory as the page.
 ///
 /// Memory is bounded whatever a class does: at most months + 1 frames, one choice per
-/// agency and month, 200 players, and at most one schedule entry per lever and month.
+/// agency and month, 200 players, at most one schedule entry per lever and month, and
+/// ``moves``: one per lever and month and one per player, stance item and month.
 ///
 /// Not thread-safe. The server owns each session inside one actor and calls it only from
 /// there, hence `@unchecked Sendable`; ``FuturesJob`` is the part that runs elsewhere.
@@ -272,7 +273,7 @@ public final class ClassroomSession: @unchecked Sendable {
         }
         let intensity = requested ?? LeverInfo.of(lever).defaultIntensity
         if month == 0 {
-            recordLever(lever, intensity: on ? intensity : nil)
+            if on || settings.levers[lever.rawValue] != nil { recordLever(lever, intensity: on ? intensity : nil) }
             var changed = settings
             changed.levers[lever.rawValue] = on ? LeverSetting(intensity: intensity) : nil
             settings = changed

@@ -57,6 +57,7 @@ import Testing
                 seed: 3, levers: ["training": LeverSetting(intensity: 0.6)], participation: true))
         let ani = try session.addPlayer(government: 0, agency: 2, name: "Ani")
         let budi = try session.addPlayer(government: 0, agency: 2, name: "Budi, Jr.")
+        try session.setLever("budget_ringfence", on: false)  // off already: no move
         try session.setLever("champion", on: true, intensity: 0.3)
         try session.setLever("champion", on: true, intensity: 0.4)  // same month: replaces the move above
         _ = try session.step(months: 2)
