@@ -11,7 +11,8 @@ import SinergiStats
 /// scenario follow the same trajectory as the page.
 ///
 /// Memory is bounded whatever a class does: at most months + 1 frames, one choice per
-/// agency and month, 200 players, and at most one schedule entry per lever and month.
+/// agency and month, 200 players, at most one schedule entry per lever and month, and
+/// ``moves``: one per lever and month and one per player, stance item and month.
 ///
 /// Not thread-safe. The server owns each session inside one actor and calls it only from
 /// there, hence `@unchecked Sendable`; ``FuturesJob`` is the part that runs elsewhere.
@@ -40,6 +41,10 @@ public final class ClassroomSession: @unchecked Sendable {
     public private(set) var frames: [Frame] = []
     /// What the played agencies did, one entry per played agency and past month.
     public private(set) var choices: [Choice] = []
+    /// The levers switched and the students' stance items that acted, in order, since the
+    /// last Setup (the settings' levers at month 0 first): at most one per lever and month,
+    /// and one per player, stance item and month.
+    public private(set) var moves: [Move] = []
     /// The players, in the order they joined.
     public var players: [Player] { seats.map(\.player) }
     /// The master seed.
@@ -84,6 +89,25 @@ public final class ClassroomSession: @unchecked Sendable {
         baseInput = input
         self.live = live
         startSchedule()
+        startMoves()
+    }
+
+    /// The settings' levers as the first moves of the run.
+    private func startMoves() {
+        moves = schedule.map {
+            Move(month: 0, player: nil, government: nil, agency: nil, what: "lever:\($0.lever)", value: $0.intensity)
+        }
+    }
+
+    /// Records that the lecturer switched `lever` at the current month (replacing an earlier
+    /// switch of the same lever in the same month).
+    private func recordLever(_ lever: Lever, intensity: Double?) {
+        let move = Move(
+            month: month, player: nil, government: nil, agency: nil, what: "lever:\(lever.rawValue)", value: intensity)
+        if let same = moves.lastIndex(where: { $0.player == nil && $0.what == move.what && $0.month == month }) {
+            moves.remove(at: same)
+        }
+        moves.append(move)
     }
 
     /// Validates `settings` and starts a live run from them (interventions set later).
@@ -137,6 +161,7 @@ public final class ClassroomSession: @unchecked Sendable {
         self.live = live
         pendingSettings = nil
         startSchedule()
+        startMoves()
         for p in seats.indices { seats[p].player.stance = nil }
     }
 
@@ -186,6 +211,17 @@ public final class ClassroomSession: @unchecked Sendable {
         for seat in seats {
             guard let stance = seat.player.stance, !stance.isEmpty else { continue }
             byAgency[[seat.player.government, seat.player.agency], default: []].append(stance)
+            let items: [(String, Bool?)] = [
+                ("shareData", stance.shareData), ("training", stance.training), ("commitBudget", stance.commitBudget),
+            ]
+            for (what, choice) in items {
+                guard let choice else { continue }
+                let player = seat.player
+                moves.append(
+                    Move(
+                        month: t, player: player.name, government: player.government, agency: player.agency,
+                        what: what, value: choice ? 1 : 0))
+            }
         }
         for p in seats.indices { seats[p].player.stance = nil }
         guard !byAgency.isEmpty else { return ([], []) }
@@ -243,6 +279,7 @@ public final class ClassroomSession: @unchecked Sendable {
         }
         let intensity = requested ?? LeverInfo.of(lever).defaultIntensity
         if month == 0 {
+            if on || settings.levers[lever.rawValue] != nil { recordLever(lever, intensity: on ? intensity : nil) }
             var changed = settings
             changed.levers[lever.rawValue] = on ? LeverSetting(intensity: intensity) : nil
             settings = changed
@@ -252,6 +289,8 @@ public final class ClassroomSession: @unchecked Sendable {
         let t = month
         let open = schedule.indices.last { schedule[$0].lever == lever.rawValue && schedule[$0].end == nil }
         if on, let open, schedule[open].intensity == intensity { return }
+        if !on, open == nil { return }  // off already: nothing changes
+        recordLever(lever, intensity: on ? intensity : nil)
         if let open { close(open, at: t) }
         if on {
             schedule.append(ScheduleEntry(lever: lever.rawValue, intensity: intensity, start: t, end: nil))

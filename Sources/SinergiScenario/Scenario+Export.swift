@@ -2,7 +2,9 @@ import SinergiModel
 
 extension Scenario {
     /// A scenario file for `input`: the resolved form (every default written out) of a
-    /// scenario whose baseline is exactly `input`, with no policy packages.
+    /// scenario whose baseline is exactly `input`, with this scenario's policy packages
+    /// (or `policies` when given), so that `sinergi compare` on the file sets the same
+    /// packages against the new baseline.
     ///
     /// Loading the text with ``ScenarioLoader`` gives back `input` (its governments,
     /// parameters, citizens and interventions, in order), so `sinergi run` on the file
@@ -19,9 +21,11 @@ extension Scenario {
     ///   - seed: the master seed written as `seed`.
     ///   - replicates: the number written as `replicates`.
     ///   - header: comment lines at the top of the file (without the `#`).
+    ///   - policies: the packages to write; this scenario's ``policies`` when nil. Their
+    ///     interventions must target governments and agencies of `input`.
     public func exported(
         input: ModelInput, name: String? = nil, description: String? = nil, seed: UInt64, replicates: Int,
-        header: [String] = []
+        header: [String] = [], policies: [PolicyPackage]? = nil
     ) -> String {
         var document = ScenarioDocument(name: name ?? self.name)
         document.description = description
@@ -35,6 +39,9 @@ extension Scenario {
         document.parameters = input.parameters
         document.governments = input.governments.map { ResolvedGovernment(spec: $0, kind: nil, named: true) }
         document.interventions = input.interventions.flatMap { Self.resolved($0, governments: input.governments) }
+        document.policies = (policies ?? self.policies).map { package in
+            (package.name, package.interventions.flatMap { Self.resolved($0, governments: input.governments) })
+        }
         return ResolvedScenarioWriter.yaml(document, header: header)
     }
 

@@ -95,13 +95,35 @@ struct APIRoutes: Sendable {
         router.get("/api/sessions/{id}/scenario.yaml") { _, context in
             let live = try await Self.session(context, state)
             let (id, yaml) = await live.with { ($0.id, $0.exportYAML()) }
+            return Self.download(yaml, type: "text/yaml; charset=utf-8", filename: "session-\(id).yaml")
+        }
+
+        router.get("/api/sessions/{id}/timeseries.csv") { _, context in
+            let live = try await Self.session(context, state)
+            let (id, csv) = await live.with { ($0.id, $0.timeseriesCSV()) }
+            return Self.download(csv, type: "text/csv; charset=utf-8", filename: "session-\(id)-timeseries.csv")
+        }
+
+        router.get("/api/sessions/{id}/moves.csv") { _, context in
+            let live = try await Self.session(context, state)
+            let (id, csv) = await live.with { ($0.id, $0.movesCSV()) }
+            return Self.download(csv, type: "text/csv; charset=utf-8", filename: "session-\(id)-moves.csv")
+        }
+
+        router.get("/api/sessions/{id}/join") { request, context in
+            let live = try await Self.session(context, state)
+            return JSONBody.response(
+                JoinLinks(code: live.id, addresses: state.joinAddresses, port: Self.port(of: request)))
+        }
+
+        router.get("/api/sessions/{id}/join.svg") { request, context in
+            let live = try await Self.session(context, state)
+            let urls = state.joinAddresses.urls(port: Self.port(of: request), code: live.id)
+            let link = try Self.link(request, count: urls.count)
+            guard let code = try? QRCode(urls[link]) else { throw ErrorReply.internalFailure }
             return Response(
-                status: .ok,
-                headers: [
-                    .contentType: "text/yaml; charset=utf-8",
-                    .contentDisposition: "attachment; filename=\"session-\(id).yaml\"",
-                ],
-                body: .init(byteBuffer: ByteBuffer(string: yaml)))
+                status: .ok, headers: [.contentType: "image/svg+xml", .cacheControl: "no-cache"],
+                body: .init(byteBuffer: ByteBuffer(string: code.svg(title: urls[link]))))
         }
 
         router.post("/api/sessions/{id}/players") { request, context in
@@ -184,6 +206,33 @@ struct APIRoutes: Sendable {
             expected:
                 "the ten-character id of a live session, the join code on the lecturer's page (POST /api/sessions starts one)",
             code: .noSession, parameters: ["session": shown])
+    }
+
+    /// A file to save: `text` with its type and the name a browser saves it under.
+    static func download(_ text: String, type: String, filename: String) -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(filename)\""],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// The port the request was sent to, from its `Host` (80 when it names none): the port
+    /// students' join links use.
+    static func port(of request: Request) -> Int {
+        request.head.authority.flatMap { ServedAddresses.split(authority: Substring($0))?.port } ?? 80
+    }
+
+    /// The `link` query parameter of join.svg: an index into the join links, 0 when absent.
+    static func link(_ request: Request, count: Int) throws -> Int {
+        guard let text = request.uri.queryParameters["link"] else { return 0 }
+        guard let index = Int(text), (0..<count).contains(index) else {
+            throw ErrorReply(
+                .badRequest, "query parameter 'link' must be an integer in [0, \(count - 1)], got '\(text.prefix(20))'",
+                expected:
+                    "GET /api/sessions/{id}/join.svg?link=N with N the index of a link in the 'urls' of GET /api/sessions/{id}/join, or no 'link' for the first"
+            )
+        }
+        return index
     }
 
     /// The `since` query parameter: a month ≥ 0, or nil when absent.

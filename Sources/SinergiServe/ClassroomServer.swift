@@ -52,8 +52,21 @@ public struct ClassroomServer: Sendable {
         self.limits = limits
         self.served = ServedAddresses(bindHost: host, allowedHosts: allowedHosts)
         self.state = ServerState(
-            scenario: classroom, limits: limits, assets: .embedded(), clock: clock, futuresRunner: futuresRunner)
+            scenario: classroom, limits: limits, assets: .embedded(), clock: clock, futuresRunner: futuresRunner,
+            bindHost: host)
     }
+
+    /// The join links of the server on `port`, `http://HOST:PORT/join` for each address
+    /// students on other machines may use, best first (``JoinAddresses``).
+    public func joinURLs(port: Int) -> [String] { state.joinAddresses.urls(port: port) }
+
+    /// What the lecturer must do so that students on other machines can join (the server
+    /// listens on loopback only, or the machine has no network address); nil when they can.
+    public var joinAdvice: String? { state.joinAddresses.advice }
+
+    /// Whether the server listens on every address of a machine that has a network address
+    /// (then each of ``joinURLs(port:)`` may be the one students' network reaches).
+    public var servesEveryNetwork: Bool { state.joinAddresses.reach == .everyNetwork }
 
     /// Serves until SIGINT or SIGTERM, then shuts down gracefully (requests under way are
     /// answered) and returns. `onListening` gets the bound port once the server accepts
@@ -121,6 +134,7 @@ public struct RunningClassroomServer: Sendable {
     public let port: Int
     /// What the server's routes share (for tests).
     let state: ServerState
+
     let group: ServiceGroup
     let task: Task<Void, any Error>
 

@@ -10,7 +10,9 @@ enum Endpoints {
         (.get, "/api/sessions/{id}"), (.delete, "/api/sessions/{id}"),
         (.post, "/api/sessions/{id}/setup"), (.post, "/api/sessions/{id}/step"),
         (.post, "/api/sessions/{id}/lever"), (.post, "/api/sessions/{id}/futures"),
-        (.get, "/api/sessions/{id}/scenario.yaml"),
+        (.get, "/api/sessions/{id}/scenario.yaml"), (.get, "/api/sessions/{id}/timeseries.csv"),
+        (.get, "/api/sessions/{id}/moves.csv"), (.get, "/api/sessions/{id}/join"),
+        (.get, "/api/sessions/{id}/join.svg"),
         (.post, "/api/sessions/{id}/players"), (.post, "/api/sessions/{id}/players/{token}/stance"),
     ]
 

@@ -18,9 +18,12 @@ actor LiveSession {
     /// What the lecturer's requests carry (`Authorization: Bearer …`); only the page that
     /// created the session has it.
     nonisolated let lecturerToken: String
+    /// The session's id, its join code.
+    nonisolated let id: String
 
     init(_ session: ClassroomSession, lecturerToken: String = RandomCode.lecturerToken()) {
         self.session = session
+        self.id = session.id
         self.lecturerToken = lecturerToken
     }
 

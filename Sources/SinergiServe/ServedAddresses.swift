@@ -70,7 +70,21 @@ struct ServedAddresses: Sendable {
 
     /// The numeric addresses of the machine's network interfaces.
     static func interfaceAddresses() -> Set<String> {
-        var result: Set<String> = []
+        Set(interfaces().map(\.address))
+    }
+
+    /// One address of one of the machine's network interfaces.
+    struct InterfaceAddress: Sendable, Hashable {
+        /// The interface's name, e.g. `eth0`, `wlp2s0`, `docker0`.
+        let interface: String
+        /// The numeric address, normalized (no zone, lowercased).
+        let address: String
+        let isIPv6: Bool
+    }
+
+    /// Every IPv4 and IPv6 address of the machine's network interfaces (getifaddrs(3)).
+    static func interfaces() -> [InterfaceAddress] {
+        var result: [InterfaceAddress] = []
         var list: UnsafeMutablePointer<ifaddrs>?
         guard getifaddrs(&list) == 0, let first = list else { return result }
         defer { freeifaddrs(list) }
@@ -84,8 +98,10 @@ struct ServedAddresses: Sendable {
                 family == AF_INET ? MemoryLayout<sockaddr_in>.size : MemoryLayout<sockaddr_in6>.size)
             var name = [CChar](repeating: 0, count: Int(NI_MAXHOST))
             if getnameinfo(address, length, &name, socklen_t(name.count), nil, 0, NI_NUMERICHOST) == 0 {
-                result.insert(
-                    normalized(String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)))
+                let text = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                let interface = entry.pointee.ifa_name.map { String(cString: $0) } ?? ""
+                result.append(
+                    InterfaceAddress(interface: interface, address: normalized(text), isIPv6: family == AF_INET6))
             }
         }
         return result

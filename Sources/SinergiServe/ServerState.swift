@@ -11,6 +11,8 @@ final class ServerState: Sendable {
     let futuresSlots: FuturesSlots
     let futuresRunner: LiveSession.FuturesRunner
     let assets: AssetCatalogue
+    /// The address the server listens on (`127.0.0.1`, `0.0.0.0`, …): what join links name.
+    let bindHost: String
 
     /// - Parameters:
     ///   - clock: the time sessions age by and the sweeper waits on.
@@ -18,7 +20,7 @@ final class ServerState: Sendable {
     init(
         scenario: ClassroomScenario, limits: ServerLimits, assets: AssetCatalogue,
         clock: any SessionClock = ContinuousClock(),
-        futuresRunner: @escaping LiveSession.FuturesRunner = LiveSession.runOnOwnThread
+        futuresRunner: @escaping LiveSession.FuturesRunner = LiveSession.runOnOwnThread, bindHost: String = "127.0.0.1"
     ) {
         self.scenario = scenario
         self.description = ScenarioDescription(scenario)
@@ -29,7 +31,11 @@ final class ServerState: Sendable {
         self.futuresSlots = FuturesSlots(capacity: limits.futuresSlots, perClient: limits.futuresSlotsPerClient)
         self.futuresRunner = futuresRunner
         self.assets = assets
+        self.bindHost = bindHost
     }
+
+    /// The join addresses now (read afresh: a laptop may change networks during a class).
+    var joinAddresses: JoinAddresses { JoinAddresses(bindHost: bindHost) }
 
     /// How often expired sessions are swept: a quarter of the TTL, between 50 ms and a minute.
     var sweepInterval: Duration {

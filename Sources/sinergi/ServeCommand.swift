@@ -10,12 +10,14 @@ struct ServeCommand: AsyncParsableCommand {
         abstract:
             "Serve the classroom page: the lecturer steps a live run month by month, students join and play agencies.",
         discussion: """
-            Prints one line to stdout once listening: Serving Classroom on http://HOST:PORT/ \
-            (students: http://HOST:PORT/join). Students on the classroom's network need \
-            --host 0.0.0.0 and the machine's address. Ctrl-C or SIGTERM stops the server \
-            (exit 0). The JSON API the page uses is in docs/classroom-api.md. Without a \
-            scenario file, serves the classroom scenario built into the binary; the page and \
-            its scripts are built in too, so the server reads no file but the scenario given.
+            Prints to stdout once listening: Serving Classroom on http://HOST:PORT/ \
+            (students: http://HOST:PORT/join); with --host 0.0.0.0 (or ::) HOST is the \
+            machine's best network address and one line 'Students join at URL' follows for \
+            each of its addresses. Students on the classroom's network need --host 0.0.0.0. \
+            Ctrl-C or SIGTERM stops the server (exit 0). The JSON API the page uses is in \
+            docs/classroom-api.md. Without a scenario file, serves the classroom scenario \
+            built into the binary; the page and its scripts are built in too, so the server \
+            reads no file but the scenario given.
             """
     )
 
@@ -66,13 +68,12 @@ struct ServeCommand: AsyncParsableCommand {
             printError("error: \(error.message)")
             throw ExitCode.validationFailure
         }
-        let host = self.host
         let name = loaded.name
         do {
             try await server.run { port in
-                let base = "http://\(Self.urlHost(host)):\(port)/"
-                // Written straight to the file descriptor: a pipe must see the line at once.
-                FileHandle.standardOutput.write(Data("Serving Classroom on \(base) (students: \(base)join)\n".utf8))
+                // Written straight to the file descriptor: a pipe must see the lines at once.
+                FileHandle.standardOutput.write(Data(Self.listeningLines(server: server, port: port).utf8))
+                if let advice = server.joinAdvice { printError(advice) }
                 printError(
                     "Scenario '\(name)'; up to \(limits.maxSessions) sessions, each dropped after "
                         + "\(Self.minutes(limits.sessionTTL)) without a request. Ctrl-C stops the server.")
@@ -83,9 +84,16 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
-    /// IPv6 literals go in brackets inside a URL.
-    static func urlHost(_ host: String) -> String {
-        host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+    /// What stdout shows once the server listens: `Serving Classroom on http://HOST:PORT/
+    /// (students: http://HOST:PORT/join)` with the best join address as HOST, then, when the
+    /// server listens on every address, one `Students join at URL` line per join address.
+    static func listeningLines(server: ClassroomServer, port: Int) -> String {
+        let urls = server.joinURLs(port: port)
+        let first = urls[0]
+        let base = String(first.dropLast("join".count))
+        var lines = ["Serving Classroom on \(base) (students: \(first))"]
+        if server.servesEveryNetwork { lines += urls.map { "Students join at \($0)" } }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     static func minutes(_ duration: Duration) -> String {

@@ -164,6 +164,16 @@ def lecturer_and_students(base, browsers, shots):
     wait(lecturer, "the join card with the session code", timeout=60, describe=DESCRIBE_LECTURER,
          until="""return !document.getElementById('join-card').hidden
                   && document.getElementById('join-code').textContent.length === 10""")
+    # The join link's QR code is drawn, and a server on loopback says students elsewhere cannot join.
+    wait(lecturer, "the QR code of the join link", timeout=60, describe=DESCRIBE_LECTURER,
+         until="""const img = document.querySelector('#join-qrs img');
+                  return !!img && img.complete && img.naturalWidth > 0 && !document.getElementById('join-loopback').hidden""")
+    shown = lecturer.execute_script("return document.getElementById('join-url').textContent")
+    check(shown == urljoin(base, "join"), f"the join address {urljoin(base, 'join')} is shown, got {shown!r}")
+    source = lecturer.execute_script("return document.querySelector('#join-qrs img').getAttribute('src')")
+    check(source == f"/api/sessions/{session}/join.svg?link=0", f"the QR code of the first join link, got {source!r}")
+    moves = lecturer.execute_script("return document.getElementById('download-moves').getAttribute('href')")
+    check(moves == f"/api/sessions/{session}/moves.csv", f"the moves download of the session, got {moves!r}")
     month = int(lecturer.execute_script("return Number(document.getElementById('month').dataset.month)"))
     recorded["participationMonth"] = month
     students = [

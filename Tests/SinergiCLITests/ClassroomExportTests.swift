@@ -85,4 +85,30 @@ import Testing
             }
         }
     }
+
+    /// The scenario file a session exports keeps the scenario's `policies:`: it validates and
+    /// `sinergi compare` on it sets the same packages against the session's baseline.
+    @Test func theExportedSessionValidatesAndComparesTheSamePackages() throws {
+        let scenario = try ScenarioLoader.load(
+            path: Sinergi.packageRoot.appendingPathComponent("Scenarios/classroom.yaml").path)
+        let session = try ClassroomSession(
+            id: "PACKAGES", scenario: ClassroomScenario(scenario), settings: ClassroomSettings(seed: 8))
+        try session.setLever("coordination_team", on: true, intensity: 0.5)
+        _ = try session.step(months: 2)
+        let out = try Sinergi.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let file = out.appendingPathComponent("session.yaml")
+        try session.exportYAML().write(to: file, atomically: true, encoding: .utf8)
+
+        let validation = try Sinergi.run(["validate", file.path])
+        #expect(validation.status == 0, "\(validation.stdout)\(validation.stderr)")
+        let result = try Sinergi.run(["compare", file.path, "-r", "4", "--quiet", "--out", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let folder = try #require(
+            FileManager.default.subpathsOfDirectory(atPath: out.path).first { $0.hasSuffix("comparison.csv") })
+        let csv = try String(contentsOf: out.appendingPathComponent(folder), encoding: .utf8)
+        let compared = Set(csv.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[0]) })
+        #expect(compared == Set(scenario.policies.map(\.name)))
+        #expect(compared.count >= 2)
+    }
 }

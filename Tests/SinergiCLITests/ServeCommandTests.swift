@@ -74,9 +74,52 @@ import Testing
         #expect(process.terminationReason == .exit)
     }
 
-    /// The first line the process writes to `handle`; empty when it ends without one.
+    /// On every network the lines name the machine's addresses, never 0.0.0.0; on loopback
+    /// stderr says that students on other machines cannot join and how to let them.
+    @Test(arguments: ["0.0.0.0", "127.0.0.1"])
+    func printsTheJoinAddresses(_ host: String) async throws {
+        let process = Process()
+        process.executableURL = Sinergi.executable
+        process.arguments = ["serve", "--host", host, "--port", "0"]
+        process.currentDirectoryURL = Sinergi.packageRoot
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        let start = await firstLine(of: out.fileHandleForReading, process: process, timeout: .seconds(120), whole: true)
+        let line = String(start.prefix { $0 != "\n" })
+        let match = try #require(
+            line.wholeMatch(of: /^Serving Classroom on http:\/\/(.+):(\d+)\/ \(students: http:\/\/(.+):(\d+)\/join\)$/),
+            "got: \(line)")
+        #expect(match.1 == match.3 && match.2 == match.4)
+        #expect(match.1 != "0.0.0.0")
+        kill(process.processIdentifier, SIGTERM)
+        let rest = start + String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let joins = rest.split(separator: "\n").filter { $0.hasPrefix("Students join at http://") }
+        if host == "127.0.0.1" {
+            #expect(match.1 == "127.0.0.1")
+            #expect(joins.isEmpty)
+            #expect(errors.contains("Students on other machines cannot join"))
+            #expect(errors.contains("--host 0.0.0.0"))
+        } else if match.1 == "127.0.0.1" {
+            #expect(errors.contains("no network address"), "a machine without a network says so")
+        } else {
+            // One line per address, the first line's address first.
+            #expect(joins.first == "Students join at http://\(match.1):\(match.2)/join")
+            #expect(joins.allSatisfy { !$0.contains("0.0.0.0") && !$0.contains("127.0.0.1") })
+            #expect(!errors.contains("cannot join"))
+        }
+    }
+
+    /// The first line the process writes to `handle`; empty when it ends without one
+    /// (`whole`: everything read up to the end of the first line, which may hold more lines).
     /// A watchdog ends the process if no line comes within `timeout`.
-    private func firstLine(of handle: FileHandle, process: Process, timeout: Duration) async -> String {
+    private func firstLine(of handle: FileHandle, process: Process, timeout: Duration, whole: Bool = false) async
+        -> String
+    {
         let watchdog = Task {
             try await Task.sleep(for: timeout)
             if process.isRunning { process.terminate() }
@@ -91,7 +134,8 @@ import Testing
                     data.append(chunk)
                 }
                 continuation.resume(
-                    returning: String(decoding: data.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self))
+                    returning: String(
+                        decoding: whole ? data : data.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self))
             }
         }
     }

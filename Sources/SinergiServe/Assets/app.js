@@ -15,6 +15,8 @@
     running: false,     // Go loop active
     gov: 0,             // government shown
     futures: null,      // last FUTURES answer
+    joinLinks: null,    // GET /api/sessions/{id}/join: where students join, best address first
+    joinLinksFor: null, // the session whose join links were asked for
     futuresMonth: null, // month at which the futures were asked for
     selectedLever: null,
     rendered: 0,
@@ -379,6 +381,10 @@
     $("session-id").textContent = page.id;
     $("download").href = `/api/sessions/${page.id}/scenario.yaml`;
     $("download").setAttribute("download", `classroom-${page.id}.yaml`);
+    $("download-timeseries").href = `/api/sessions/${page.id}/timeseries.csv`;
+    $("download-timeseries").setAttribute("download", `classroom-${page.id}-timeseries.csv`);
+    $("download-moves").href = `/api/sessions/${page.id}/moves.csv`;
+    $("download-moves").setAttribute("download", `classroom-${page.id}-moves.csv`);
     const m = month(), frame = page.frames[m], g = govFrame(frame);
     $("month").textContent = String(m);
     $("month").dataset.month = m;
@@ -557,13 +563,43 @@
     item(stance.commitBudget, t("stance.budget"), t("stance.noBudget"));
     return wrap;
   }
+  /**
+   * The join links of the session: the machine's network addresses (not 0.0.0.0 or
+   * 127.0.0.1 when the server listens on every network), each with its QR code, and a
+   * warning when students on other machines cannot join. Asked once per session.
+   */
+  function renderJoinLinks(on) {
+    const links = page.joinLinks;
+    $("join-url").textContent = links && links.code === page.id
+      ? links.urls[0].replace(/\?code=.*$/, "") : `${location.protocol}//${location.host}/join`;
+    if (!on || page.joinLinksFor === page.id) return;
+    page.joinLinksFor = page.id;
+    api("GET", `/api/sessions/${page.id}/join`).then((answer) => {
+      page.joinLinks = answer;
+      $("join-url").textContent = answer.urls[0].replace(/\?code=.*$/, "");
+      $("join-loopback").hidden = answer.reach !== "thisMachineOnly";
+      $("join-nonetwork").hidden = answer.reach !== "noNetwork";
+      const box = $("join-qrs");
+      box.replaceChildren();
+      answer.urls.forEach((url, i) => {
+        const figure = document.createElement("figure");
+        const img = document.createElement("img");
+        img.src = `/api/sessions/${answer.code}/join.svg?link=${i}`;
+        img.alt = url;
+        const caption = document.createElement("figcaption");
+        caption.textContent = url.replace(/^http:\/\//, "");
+        figure.append(img, caption);
+        box.appendChild(figure);
+      });
+    }).catch((error) => { page.joinLinksFor = null; report(error, t("what.joinLinks")); });
+  }
   function renderPlayers() {
     const state = page.state;
     // The switch shows what the next Setup sends; the join card what the session allows now.
     const on = !!(state.settings && state.settings.participation);
     $("join-card").hidden = !on;
-    $("join-url").textContent = `${location.protocol}//${location.host}/join`;
     $("join-code").textContent = page.id || "";
+    renderJoinLinks(on);
     const body = $("players").tBodies[0];
     body.replaceChildren();
     const groups = new Map();
