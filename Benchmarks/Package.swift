@@ -28,7 +28,17 @@ let package = Package(
             // The benchmark plugin finds its targets under Benchmarks/ in this package.
             path: "Benchmarks/Simulation",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        // A synchronous driver of the simulation core for `valgrind --tool=callgrind`
+        // (docs/performance.md, "Instructions per replicate-month"); no benchmark library.
+        .executableTarget(
+            name: "sinergi-callgrind",
+            dependencies: [
+                .product(name: "SinergiScenario", package: "Sinergi"),
+                .product(name: "SinergiModel", package: "Sinergi"),
+            ],
+            path: "Callgrind"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
