@@ -73,3 +73,31 @@ enum Sinergi {
         return enumerator.compactMap { $0 as? String }.sorted()
     }
 }
+
+extension Sinergi {
+    /// The first line the process writes to `handle`; empty when it ends without one
+    /// (`whole`: everything read up to the end of the first line, which may hold more lines).
+    /// A watchdog ends the process if no line comes within `timeout`.
+    static func firstLine(of handle: FileHandle, process: Process, timeout: Duration, whole: Bool = false) async
+        -> String
+    {
+        let watchdog = Task {
+            try await Task.sleep(for: timeout)
+            if process.isRunning { process.terminate() }
+        }
+        defer { watchdog.cancel() }
+        return await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                var data = Data()
+                while !data.contains(UInt8(ascii: "\n")) {
+                    let chunk = handle.availableData
+                    if chunk.isEmpty { break }
+                    data.append(chunk)
+                }
+                continuation.resume(
+                    returning: String(
+                        decoding: whole ? data : data.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self))
+            }
+        }
+    }
+}

@@ -126,7 +126,7 @@ import Testing
         try process.run()
         defer { if process.isRunning { process.terminate() } }
 
-        let line = await Self.firstLine(of: out.fileHandleForReading, process: process, timeout: .seconds(120))
+        let line = await Sinergi.firstLine(of: out.fileHandleForReading, process: process, timeout: .seconds(120))
         let match = try #require(line.firstMatch(of: /^Serving Classroom on http:\/\/127\.0\.0\.1:(\d+)\//), "\(line)")
         let base = "http://127.0.0.1:\(match.1)"
         for name in ["index.html", "join.html", "app.js", "style.css"] {
@@ -165,27 +165,5 @@ import Testing
         #expect(cli.contains("sinergi run [SCENARIO]"))
         #expect(cli.contains("sinergi serve [SCENARIO]"))
         #expect(cli.contains("<embedded>/classroom.yaml"))
-    }
-
-    /// The first line the process writes to `handle`; empty when it ends without one. A
-    /// watchdog ends the process if no line comes within `timeout`.
-    static func firstLine(of handle: FileHandle, process: Process, timeout: Duration) async -> String {
-        let watchdog = Task {
-            try await Task.sleep(for: timeout)
-            if process.isRunning { process.terminate() }
-        }
-        defer { watchdog.cancel() }
-        return await withCheckedContinuation { continuation in
-            Thread.detachNewThread {
-                var data = Data()
-                while !data.contains(UInt8(ascii: "\n")) {
-                    let chunk = handle.availableData
-                    if chunk.isEmpty { break }
-                    data.append(chunk)
-                }
-                continuation.resume(
-                    returning: String(decoding: data.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self))
-            }
-        }
     }
 }

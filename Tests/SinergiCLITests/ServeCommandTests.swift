@@ -54,7 +54,7 @@ import Testing
 
         // The first stdout line, read off the pipe as it comes. The watchdog only ends a
         // server that never prints; a loaded machine prints well within it.
-        let line = await firstLine(of: out.fileHandleForReading, process: process, timeout: .seconds(120))
+        let line = await Sinergi.firstLine(of: out.fileHandleForReading, process: process, timeout: .seconds(120))
         let pattern =
             /^Serving Classroom on http:\/\/127\.0\.0\.1:(\d+)\/ \(students: http:\/\/127\.0\.0\.1:(\d+)\/join\)$/
         let match = try #require(line.wholeMatch(of: pattern), "got: \(line)")
@@ -87,7 +87,8 @@ import Testing
         process.standardError = err
         try process.run()
         defer { if process.isRunning { process.terminate() } }
-        let start = await firstLine(of: out.fileHandleForReading, process: process, timeout: .seconds(120), whole: true)
+        let start = await Sinergi.firstLine(
+            of: out.fileHandleForReading, process: process, timeout: .seconds(120), whole: true)
         let line = String(start.prefix { $0 != "\n" })
         let match = try #require(
             line.wholeMatch(of: /^Serving Classroom on http:\/\/(.+):(\d+)\/ \(students: http:\/\/(.+):(\d+)\/join\)$/),
@@ -111,32 +112,6 @@ import Testing
             #expect(joins.first == "Students join at http://\(match.1):\(match.2)/join")
             #expect(joins.allSatisfy { !$0.contains("0.0.0.0") && !$0.contains("127.0.0.1") })
             #expect(!errors.contains("cannot join"))
-        }
-    }
-
-    /// The first line the process writes to `handle`; empty when it ends without one
-    /// (`whole`: everything read up to the end of the first line, which may hold more lines).
-    /// A watchdog ends the process if no line comes within `timeout`.
-    private func firstLine(of handle: FileHandle, process: Process, timeout: Duration, whole: Bool = false) async
-        -> String
-    {
-        let watchdog = Task {
-            try await Task.sleep(for: timeout)
-            if process.isRunning { process.terminate() }
-        }
-        defer { watchdog.cancel() }
-        return await withCheckedContinuation { continuation in
-            Thread.detachNewThread {
-                var data = Data()
-                while !data.contains(UInt8(ascii: "\n")) {
-                    let chunk = handle.availableData
-                    if chunk.isEmpty { break }
-                    data.append(chunk)
-                }
-                continuation.resume(
-                    returning: String(
-                        decoding: whole ? data : data.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self))
-            }
         }
     }
 }
