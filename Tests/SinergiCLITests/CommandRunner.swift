@@ -35,21 +35,12 @@ enum Sinergi {
         try capture(executable, arguments, environment: environment)
     }
 
-    /// Runs `program arguments…` in the package root and captures what it prints.
-    static func capture(_ program: URL, _ arguments: [String], environment: [String: String] = [:]) throws
-        -> CommandResult
-    {
-        let process = Process()
-        process.executableURL = program
-        process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
+    /// Runs `program arguments…` in `folder` (the package root unless given) and captures
+    /// what it prints.
+    static func capture(
+        _ program: URL, _ arguments: [String], environment: [String: String] = [:], in folder: URL? = nil
+    ) throws -> CommandResult {
+        let (process, out, err) = try launch(program, arguments, environment: environment, in: folder)
         // Read both pipes fully before waiting, so a large output cannot block the child.
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
         let stderrData = err.fileHandleForReading.readDataToEndOfFile()
@@ -71,6 +62,27 @@ enum Sinergi {
     static func files(below folder: URL) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
         return enumerator.compactMap { $0 as? String }.sorted()
+    }
+}
+
+extension Sinergi {
+    /// Starts `program arguments…` in `folder` (the package root unless given), its output
+    /// and errors on pipes; the caller reads them and waits or ends it.
+    static func launch(
+        _ program: URL, _ arguments: [String], environment: [String: String] = [:], in folder: URL? = nil
+    ) throws -> (process: Process, out: Pipe, err: Pipe) {
+        let process = Process()
+        process.executableURL = program
+        process.arguments = arguments
+        process.currentDirectoryURL = folder ?? packageRoot
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        return (process, out, err)
     }
 }
 

@@ -36,20 +36,7 @@ import Testing
 
         /// Runs the installed binary in the working folder.
         func run(_ arguments: [String]) throws -> CommandResult {
-            let process = Process()
-            process.executableURL = binary
-            process.arguments = arguments
-            process.currentDirectoryURL = workingFolder
-            let out = Pipe(), err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-            let stderrData = err.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return CommandResult(
-                status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
-                stderr: String(decoding: stderrData, as: UTF8.self))
+            try Sinergi.capture(binary, arguments, in: workingFolder)
         }
 
         func remove() { try? FileManager.default.removeItem(at: root) }
@@ -116,14 +103,8 @@ import Testing
     @Test func serveWithoutAScenarioServesTheBuiltInPage() async throws {
         let installed = try Installed()
         defer { installed.remove() }
-        let process = Process()
-        process.executableURL = installed.binary
-        process.arguments = ["serve", "--port", "0"]
-        process.currentDirectoryURL = installed.workingFolder
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
+        let (process, out, _) = try Sinergi.launch(
+            installed.binary, ["serve", "--port", "0"], in: installed.workingFolder)
         defer { if process.isRunning { process.terminate() } }
 
         let line = await Sinergi.firstLine(of: out.fileHandleForReading, process: process, timeout: .seconds(120))

@@ -42,14 +42,7 @@ import Testing
 
     @Test(arguments: [SIGTERM, SIGINT])
     func servesOnAFreePortAndStopsCleanlyOnASignal(_ signal: Int32) async throws {
-        let process = Process()
-        process.executableURL = Sinergi.executable
-        process.arguments = ["serve", "--port", "0"]
-        process.currentDirectoryURL = Sinergi.packageRoot
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
+        let (process, out, _) = try Sinergi.launch(Sinergi.executable, ["serve", "--port", "0"])
         defer { if process.isRunning { process.terminate() } }
 
         // The first stdout line, read off the pipe as it comes. The watchdog only ends a
@@ -78,14 +71,7 @@ import Testing
     /// stderr says that students on other machines cannot join and how to let them.
     @Test(arguments: ["0.0.0.0", "127.0.0.1"])
     func printsTheJoinAddresses(_ host: String) async throws {
-        let process = Process()
-        process.executableURL = Sinergi.executable
-        process.arguments = ["serve", "--host", host, "--port", "0"]
-        process.currentDirectoryURL = Sinergi.packageRoot
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
+        let (process, out, err) = try Sinergi.launch(Sinergi.executable, ["serve", "--host", host, "--port", "0"])
         defer { if process.isRunning { process.terminate() } }
         let start = await Sinergi.firstLine(
             of: out.fileHandleForReading, process: process, timeout: .seconds(120), whole: true)

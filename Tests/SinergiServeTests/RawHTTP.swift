@@ -44,28 +44,8 @@ enum RawHTTP {
         guard let host = url.host, let port = url.port else {
             throw RawHTTP.Failure("no host and port in \(url)")
         }
-        #if canImport(Glibc)
-            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #else
-            let fd = socket(AF_INET, SOCK_STREAM, 0)
-        #endif
-        guard fd >= 0 else { throw RawHTTP.Failure("socket() failed: errno \(errno)") }
+        let fd = try connect(host: host, port: port, timeout: timeout)
         defer { close(fd) }
-        var limit = timeval(tv_sec: Int(timeout), tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
-        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr(host == "localhost" ? "127.0.0.1" : host)
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard connected == 0 else {
-            throw RawHTTP.Failure("cannot connect to \(host):\(port): errno \(errno)")
-        }
 
         var path = url.path.isEmpty ? "/" : url.path
         if let query = url.query { path += "?" + query }
@@ -102,6 +82,35 @@ enum RawHTTP {
                 "\(method) \(url): no complete answer within \(Int(timeout)) s (errno \(errno))")
         }
         return try parse(response, what: "\(method) \(url)")
+    }
+
+    /// A blocking TCP socket connected to `host` (an IPv4 address or `localhost`) on `port`,
+    /// whose reads and writes give up after `timeout` seconds; the caller closes it.
+    static func connect(host: String, port: Int, timeout: TimeInterval) throws -> Int32 {
+        #if canImport(Glibc)
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+            let fd = socket(AF_INET, SOCK_STREAM, 0)
+        #endif
+        guard fd >= 0 else { throw RawHTTP.Failure("socket() failed: errno \(errno)") }
+        var limit = timeval(tv_sec: Int(timeout), tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr(host == "localhost" ? "127.0.0.1" : host)
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Foundation.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else {
+            let error = errno
+            close(fd)
+            throw RawHTTP.Failure("cannot connect to \(host):\(port): errno \(error)")
+        }
+        return fd
     }
 
     /// Whether `response` holds the whole reply: headers and all the body they announce.

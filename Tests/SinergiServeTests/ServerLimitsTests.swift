@@ -205,29 +205,9 @@ import Testing
 
 /// Blocking loopback sockets that keep their connection open between requests.
 enum RawSocket {
+    /// A connected loopback socket whose reads and writes give up after 30 s.
     static func connect(port: Int) throws -> Int32 {
-        #if canImport(Glibc)
-            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #else
-            let fd = socket(AF_INET, SOCK_STREAM, 0)
-        #endif
-        guard fd >= 0 else { throw RawHTTP.Failure("socket() failed: errno \(errno)") }
-        var limit = timeval(tv_sec: 30, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                Foundation.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard connected == 0 else {
-            close(fd)
-            throw RawHTTP.Failure("cannot connect to 127.0.0.1:\(port): errno \(errno)")
-        }
-        return fd
+        try RawHTTP.connect(host: "127.0.0.1", port: port, timeout: 30)
     }
 
     /// Sends `GET /health` on `fd` (keeping the connection) and reads the answer: true for
