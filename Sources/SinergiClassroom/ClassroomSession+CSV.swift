@@ -12,7 +12,7 @@ extension ClassroomSession {
         let input = currentInput
         let names = SeriesLayout(input: input).metricNames
         let metrics = SeriesMetric.allCases
-        var csv = ExportCSV(header: ["month", "date", "government", "metric", "value"])
+        var csv = CSV(header: ["month", "date", "government", "metric", "value"])
         for frame in frames {
             let date = frame.date.text
             for (g, government) in frame.governments.enumerated() {
@@ -20,11 +20,11 @@ extension ClassroomSession {
                     let value =
                         k < metrics.count
                         ? Self.value(metrics[k], of: government) : government.initiatives[k - metrics.count].progress
-                    csv.append([String(frame.month), date, input.governments[g].name, metric, ExportCSV.number(value)])
+                    csv.appendRow([String(frame.month), date, input.governments[g].name, metric, CSV.number(value)])
                 }
             }
         }
-        return csv.text
+        return csv.contents
     }
 
     /// Every move of the run so far as CSV: `month,player,government,agency,what,value`, in
@@ -34,16 +34,16 @@ extension ClassroomSession {
     /// (`shareData`, `training`, `commitBudget`) and 1 for yes, 0 for no.
     public func movesCSV() -> String {
         let governments = currentInput.governments
-        var csv = ExportCSV(header: ["month", "player", "government", "agency", "what", "value"])
+        var csv = CSV(header: ["month", "player", "government", "agency", "what", "value"])
         for move in moves {
             let government = move.government.map { governments[$0].name } ?? ""
             let agency = move.government.flatMap { g in move.agency.map { governments[g].agencies[$0].name } } ?? ""
-            csv.append([
+            csv.appendRow([
                 String(move.month), move.player ?? "lecturer", government, agency, move.what,
-                move.value.map(ExportCSV.number) ?? "",
+                move.value.map(CSV.number) ?? "",
             ])
         }
-        return csv.text
+        return csv.contents
     }
 
     /// A government's value of `metric`; the switch names every metric, so a new one must be
@@ -67,33 +67,5 @@ extension CalendarMonth {
     public var text: String {
         let y = String(year), m = String(month)
         return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-" + (m.count < 2 ? "0" : "") + m
-    }
-}
-
-/// CSV as Sinergi's data files write it (the engine's `CSV`: RFC 4180, LF line ends, fields
-/// quoted only when they hold a comma, quote or line break, and a text field a spreadsheet
-/// would run as a formula written with a leading `'`), for the session's downloads.
-struct ExportCSV {
-    private(set) var text = ""
-
-    init(header: [String]) { append(header) }
-
-    mutating func append(_ fields: [String]) {
-        text += fields.map(Self.escape).joined(separator: ",") + "\n"
-    }
-
-    static func escape(_ field: String) -> String {
-        if let first = field.utf8.first, [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains(first), Double(field) == nil {
-            return escape("'" + field)
-        }
-        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    /// The shortest text that reads back as the same Double; empty for NaN.
-    static func number(_ value: Double) -> String {
-        if value.isNaN { return "" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return "\(value)"
     }
 }

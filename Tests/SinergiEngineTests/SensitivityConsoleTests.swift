@@ -1,3 +1,4 @@
+import SinergiModel
 import Testing
 
 @testable import SinergiEngine

@@ -1,4 +1,5 @@
 import Foundation
+import SinergiModel
 import SinergiStats
 
 /// The data files of a calibration folder; numbers as in every Sinergi CSV.

@@ -1,3 +1,5 @@
+import SinergiModel
+
 /// The CSV files of a comparison folder. Their bytes depend only on the scenario, the
 /// packages compared and the seed.
 enum ComparisonFiles {

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SinergiModel
 import SinergiScenario
 
 /// An experimental design: the points of an experiment, one value per factor each.

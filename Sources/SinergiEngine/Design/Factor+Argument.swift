@@ -1,4 +1,5 @@
 import Foundation
+import SinergiModel
 import SinergiScenario
 
 extension Factor: CustomStringConvertible {

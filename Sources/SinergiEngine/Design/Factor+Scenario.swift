@@ -1,3 +1,4 @@
+import SinergiModel
 import SinergiScenario
 
 extension Factor {

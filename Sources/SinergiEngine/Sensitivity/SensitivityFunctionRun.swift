@@ -1,4 +1,5 @@
 import Foundation
+import SinergiModel
 import SinergiStats
 
 /// `sinergi sensitivity --function NAME`: the estimators of a scenario's analysis on an

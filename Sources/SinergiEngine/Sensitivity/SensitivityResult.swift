@@ -1,4 +1,5 @@
 import Foundation
+import SinergiModel
 import SinergiStats
 
 /// One row of indices.csv or convergence.csv: an index of one factor (or pair, `a|b`, or

@@ -1,4 +1,5 @@
 import Foundation
+import SinergiModel
 
 extension Sweep {
     /// `sinergi merge`: checks that `shards` make up one whole sweep (``SweepMerge``), then

@@ -1,4 +1,5 @@
 import Foundation
+import SinergiModel
 
 /// points.csv and replicates.csv of a sweep, written from its stores point by point, so a
 /// sweep of any size is written in bounded memory, and a merge of shards writes the same

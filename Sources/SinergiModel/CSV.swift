@@ -36,7 +36,7 @@ public struct CSV: Sendable {
         return Data(text.utf8)
     }
 
-    static func escape(_ field: String) -> String {
+    public static func escape(_ field: String) -> String {
         if let first = field.utf8.first, formulaLeads.contains(first), Double(field) == nil {
             return escape("'" + field)
         }
