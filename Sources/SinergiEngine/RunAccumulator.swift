@@ -99,18 +99,24 @@ final class RunAccumulator: @unchecked Sendable {
             for outcome in outcomes { cells.outcomes[c].add(value(outcome)) }
         }
         var predicates = [Int](repeating: 0, count: records.count)
+        // One cell's values of the batch, in replicate order, handed over together.
+        var batch = [Double](repeating: 0, count: records.count)
         cells.series.withUnsafeMutableBufferPointer { series in
-            for row in 0..<layout.rows {
-                let source = base + row * width
-                let target = row * cellsPerRow
-                for j in 0..<width {
-                    for record in records { series[target + j].add(record.series[source + j]) }
-                }
-                for (r, record) in records.enumerated() {
-                    predicates[r] = SPBEPredicate(index: record.series[source + spbe]).rawValue
-                }
-                for k in 0..<shares {
-                    for predicate in predicates { series[target + width + k].add(predicate == k ? 1 : 0) }
+            batch.withUnsafeMutableBufferPointer { batch in
+                for row in 0..<layout.rows {
+                    let source = base + row * width
+                    let target = row * cellsPerRow
+                    for j in 0..<width {
+                        for (r, record) in records.enumerated() { batch[r] = record.series[source + j] }
+                        series[target + j].add(contentsOf: UnsafeBufferPointer(batch))
+                    }
+                    for (r, record) in records.enumerated() {
+                        predicates[r] = SPBEPredicate(index: record.series[source + spbe]).rawValue
+                    }
+                    for k in 0..<shares {
+                        for (r, predicate) in predicates.enumerated() { batch[r] = predicate == k ? 1 : 0 }
+                        series[target + width + k].add(contentsOf: UnsafeBufferPointer(batch))
+                    }
                 }
             }
         }
@@ -137,6 +143,7 @@ final class RunAccumulator: @unchecked Sendable {
         let n = Double(governments)
         var means = [Double](repeating: 0, count: metrics * records.count)
         var counts = [Double](repeating: 0, count: shares * records.count)
+        var batch = [Double](repeating: 0, count: records.count)
         region.series.withUnsafeMutableBufferPointer { series in
             for row in 0..<layout.rows {
                 for r in means.indices { means[r] = 0 }
@@ -150,10 +157,12 @@ final class RunAccumulator: @unchecked Sendable {
                 }
                 let target = row * cellsPerRow
                 for m in 0..<metrics {
-                    for r in records.indices { series[target + m].add(means[r * metrics + m] / n) }
+                    for r in records.indices { batch[r] = means[r * metrics + m] / n }
+                    batch.withUnsafeBufferPointer { series[target + m].add(contentsOf: $0) }
                 }
                 for k in 0..<shares {
-                    for r in records.indices { series[target + metrics + k].add(counts[r * shares + k] / n) }
+                    for r in records.indices { batch[r] = counts[r * shares + k] / n }
+                    batch.withUnsafeBufferPointer { series[target + metrics + k].add(contentsOf: $0) }
                 }
             }
         }

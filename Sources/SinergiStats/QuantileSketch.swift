@@ -36,12 +36,45 @@ public struct QuantileSketch: Sendable, Equatable {
 
     /// Adds one value (NaN is ignored).
     public mutating func insert(_ x: Double) {
-        if x.isNaN { return }
-        count += 1
+        insert(x, count: 1)
+    }
+
+    /// Adds `n` copies of `x` (NaN is ignored).
+    public mutating func insert(_ x: Double, count n: Int) {
+        if x.isNaN || n <= 0 { return }
+        count += n
         let magnitude = Swift.abs(x)
-        if magnitude < minimumMagnitude { zeroCount += 1; return }
+        if magnitude < minimumMagnitude { zeroCount += n; return }
         let index = Int((Double.log(magnitude) / logGamma).rounded(.up))
-        if x > 0 { positive.add(index) } else { negative.add(index) }
+        if x > 0 { positive.add(index, count: n) } else { negative.add(index, count: n) }
+    }
+
+    /// Adds every value of `values` (NaN is ignored): the same content as inserting them one
+    /// by one, with each bucket found once per call instead of once per value.
+    public mutating func insert(contentsOf values: UnsafeBufferPointer<Double>) {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: values.count) { positives in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: values.count) { negatives in
+                var p = 0, n = 0
+                for x in values where !x.isNaN {
+                    count += 1
+                    let magnitude = Swift.abs(x)
+                    if magnitude < minimumMagnitude {
+                        zeroCount += 1
+                        continue
+                    }
+                    let index = Int((Double.log(magnitude) / logGamma).rounded(.up))
+                    if x > 0 {
+                        positives[p] = index
+                        p += 1
+                    } else {
+                        negatives[n] = index
+                        n += 1
+                    }
+                }
+                positive.add(indices: UnsafeBufferPointer(rebasing: positives[..<p]))
+                negative.add(indices: UnsafeBufferPointer(rebasing: negatives[..<n]))
+            }
+        }
     }
 
     /// The representative value of bucket `index`: 2γ^i/(γ + 1).
@@ -99,24 +132,128 @@ struct SparseCounts: Sendable, Equatable {
     }
 
     @usableFromInline
-    mutating func add(_ index: Int) {
+    mutating func add(_ index: Int, count n: Int = 1) {
         let key = Self.key(index)
+        let increment = UInt64(n)
+        let count = entries.count
+        // Once a cell's values have filled their range, its buckets are consecutive, so the
+        // bucket of index i sits i − (first index) entries in: try there first.
+        if count > 0 {
+            let guess = Int(truncatingIfNeeded: (key &- (entries[0] & ~Self.countMask)) >> 32)
+            if guess >= 0 && guess < count && entries[guess] & ~Self.countMask == key {
+                precondition(
+                    (entries[guess] & Self.countMask) + increment <= Self.countMask, "bucket count overflow")
+                entries[guess] += increment
+                total += n
+                return
+            }
+        }
         // The first entry whose key is at least `key`.
-        var low = 0, high = entries.count
+        var low = 0, high = count
         while low < high {
             let middle = (low + high) / 2
             if entries[middle] & ~Self.countMask < key { low = middle + 1 } else { high = middle }
         }
-        if low < entries.count && entries[low] & ~Self.countMask == key {
-            precondition(entries[low] & Self.countMask != Self.countMask, "bucket count overflow")
-            entries[low] += 1
+        if low < count && entries[low] & ~Self.countMask == key {
+            precondition((entries[low] & Self.countMask) + increment <= Self.countMask, "bucket count overflow")
+            entries[low] += increment
         } else {
             // Grow by a quarter rather than the standard doubling: a run holds hundreds of
             // thousands of sketches, and their spare capacity is memory that does nothing.
             if entries.count == entries.capacity { entries.reserveCapacity(entries.count + entries.count / 4 + 4) }
-            entries.insert(key | 1, at: low)
+            precondition(increment <= Self.countMask, "bucket count overflow")
+            entries.insert(key | increment, at: low)
         }
-        total += 1
+        total += n
+    }
+
+    /// Counts one value in each of the buckets `indices` (any order, repeats allowed).
+    ///
+    /// The indices are counted in a dense scratch range first, then merged with the sorted
+    /// entries in one pass: a batch of a cell's values costs a linear walk instead of one
+    /// binary search per value. Indices spread far wider than the batch and the sketch
+    /// (a rare tail value) go one at a time.
+    @usableFromInline
+    mutating func add(indices: UnsafeBufferPointer<Int>) {
+        guard indices.count > 1 else {
+            if let index = indices.first { add(index) }
+            return
+        }
+        var low = Int.max, high = Int.min
+        for index in indices {
+            low = Swift.min(low, index)
+            high = Swift.max(high, index)
+        }
+        _ = Self.key(low)
+        _ = Self.key(high)
+        let range = high - low + 1
+        guard range <= 4 * (indices.count + entries.count) + 64 else {
+            for index in indices { add(index) }
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: range) { dense in
+            dense.initialize(repeating: 0)
+            for index in indices { dense[index - low] += 1 }
+            merge(dense: UnsafeBufferPointer(dense), low: low)
+        }
+        total += indices.count
+    }
+
+    /// Adds `dense[d]` to the count of bucket `low + d` for every d.
+    private mutating func merge(dense: UnsafeBufferPointer<UInt64>, low: Int) {
+        let lowKey = Self.key(low)
+        // The first entry at or above the range.
+        var start = 0, end = entries.count
+        while start < end {
+            let middle = (start + end) / 2
+            if entries[middle] & ~Self.countMask < lowKey { start = middle + 1 } else { end = middle }
+        }
+        // Pass 1: how many of the batch's buckets are new.
+        var fresh = 0
+        entries.withUnsafeBufferPointer { old in
+            var e = start
+            for d in dense.indices where dense[d] != 0 {
+                let key = lowKey &+ (UInt64(d) << 32)
+                while e < old.count && old[e] & ~Self.countMask < key { e += 1 }
+                if e == old.count || old[e] & ~Self.countMask != key { fresh += 1 }
+            }
+        }
+        if fresh == 0 {
+            entries.withUnsafeMutableBufferPointer { buffer in
+                var e = start
+                for d in dense.indices where dense[d] != 0 {
+                    let key = lowKey &+ (UInt64(d) << 32)
+                    while buffer[e] & ~Self.countMask < key { e += 1 }
+                    precondition((buffer[e] & Self.countMask) + dense[d] <= Self.countMask, "bucket count overflow")
+                    buffer[e] += dense[d]
+                }
+            }
+            return
+        }
+        let needed = entries.count + fresh
+        var merged = ContiguousArray<UInt64>()
+        // The same spare capacity as one-by-one insertion: a quarter, not a doubling.
+        merged.reserveCapacity(needed <= entries.capacity ? entries.capacity : needed + needed / 4 + 4)
+        entries.withUnsafeBufferPointer { old in
+            merged.append(contentsOf: old[..<start])
+            var e = start
+            for d in dense.indices where dense[d] != 0 {
+                let key = lowKey &+ (UInt64(d) << 32)
+                while e < old.count && old[e] & ~Self.countMask < key {
+                    merged.append(old[e])
+                    e += 1
+                }
+                if e < old.count && old[e] & ~Self.countMask == key {
+                    precondition((old[e] & Self.countMask) + dense[d] <= Self.countMask, "bucket count overflow")
+                    merged.append(old[e] + dense[d])
+                    e += 1
+                } else {
+                    merged.append(key | dense[d])
+                }
+            }
+            merged.append(contentsOf: old[e...])
+        }
+        entries = merged
     }
 
     /// The bucket index holding the value of rank `rank` (0-based, ascending index).

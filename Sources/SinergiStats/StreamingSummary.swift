@@ -18,20 +18,32 @@ public struct StreamingSummary: Sendable {
     private var sumOfSquares = 0.0
     private var minimum = Double.infinity
     private var maximum = -Double.infinity
-    private var exact: ContiguousArray<Double>? = []
-    private var distinct: DistinctValues? = nil
-    private var sketch: QuantileSketch? = nil
+    /// Which of the three stores holds the quantiles' values. The stores are plain stored
+    /// properties rather than optionals: mutating an optional through `!` moved the whole
+    /// sketch out and back for every value.
+    private var stage = Stage.exact
+    private var exact: ContiguousArray<Double> = []
+    private var distinct = DistinctValues()
+    private var sketch = QuantileSketch()
+
+    private enum Stage: UInt8, Sendable { case exact, distinct, sketch }
 
     public init(exactCapacity: Int) {
         self.exactCapacity = exactCapacity
     }
 
     /// Whether quantiles are still exact (stored values, or distinct values and counts).
-    public var quantilesAreExact: Bool { sketch == nil }
+    public var quantilesAreExact: Bool { stage != .sketch }
 
     /// Entries of 8 bytes held for the quantiles: at most `exactCapacity` values, then two
     /// per distinct value, then the sketch's non-empty buckets.
-    public var retainedEntries: Int { exact?.count ?? distinct.map { 2 * $0.count } ?? sketch?.bucketCount ?? 0 }
+    public var retainedEntries: Int {
+        switch stage {
+        case .exact: return exact.count
+        case .distinct: return 2 * distinct.count
+        case .sketch: return sketch.bucketCount
+        }
+    }
 
     /// The most distinct values kept exactly once `exactCapacity` values have been seen.
     var distinctCapacity: Int { exactCapacity / 2 }
@@ -39,50 +51,88 @@ public struct StreamingSummary: Sendable {
     /// Adds one value; NaN counts as missing and is ignored.
     public mutating func add(_ x: Double) {
         if x.isNaN { return }
+        addMoments(x)
+        switch stage {
+        case .exact:
+            if count <= exactCapacity {
+                exact.append(x)
+                return
+            }
+            distinct = DistinctValues(exact)
+            exact = []
+            stage = .distinct
+            fallthrough
+        case .distinct:
+            if distinct.add(x, capacity: distinctCapacity) { return }
+            distinct.forEach { value, n in sketch.insert(value, count: n) }
+            distinct = DistinctValues()
+            stage = .sketch
+            fallthrough
+        case .sketch:
+            sketch.insert(x)
+        }
+    }
+
+    /// Count, mean and sum of squared deviations (Welford), minimum and maximum.
+    @inline(__always)
+    private mutating func addMoments(_ x: Double) {
         count += 1
         let delta = x - mean
         mean += delta / Double(count)
         sumOfSquares += delta * (x - mean)
         if x < minimum { minimum = x }
         if x > maximum { maximum = x }
-        if exact != nil {
-            if count <= exactCapacity {
-                exact!.append(x)
-                return
+    }
+
+    /// Adds the values of `values` in order: the same summary as adding them one by one,
+    /// with the sketch's buckets found once per call (``QuantileSketch/insert(contentsOf:)``).
+    public mutating func add(contentsOf values: UnsafeBufferPointer<Double>) {
+        var i = values.startIndex
+        while i < values.endIndex && stage != .sketch {
+            switch stage {
+            case .exact where count < exactCapacity:
+                // Up to the capacity: stored as they come.
+                let end = Swift.min(values.endIndex, i + (exactCapacity - count))
+                for x in values[i..<end] where !x.isNaN {
+                    addMoments(x)
+                    exact.append(x)
+                }
+                i = end
+            case .distinct:
+                // Values already held (or new ones while there is room) in one pass; the
+                // first that is not stops it and goes through `add`, which moves to the sketch.
+                let taken = distinct.add(
+                    contentsOf: UnsafeBufferPointer(rebasing: values[i...]), capacity: distinctCapacity)
+                for x in values[i..<(i + taken)] where !x.isNaN { addMoments(x) }
+                i += taken
+                if i < values.endIndex {
+                    add(values[i])
+                    i += 1
+                }
+            default:
+                add(values[i])
+                i += 1
             }
-            var values = DistinctValues()
-            for value in exact! { values.add(value) }
-            exact = nil
-            distinct = values
         }
-        if distinct != nil {
-            if distinct!.contains(x) || distinct!.count < distinctCapacity {
-                distinct!.add(x)
-                return
-            }
-            var newSketch = QuantileSketch()
-            distinct!.forEach { value, n in for _ in 0..<n { newSketch.insert(value) } }
-            distinct = nil
-            sketch = newSketch
-        }
-        sketch!.insert(x)
+        guard i < values.endIndex else { return }
+        for x in values[i...] where !x.isNaN { addMoments(x) }
+        sketch.insert(contentsOf: UnsafeBufferPointer(rebasing: values[i...]))
     }
 
     /// The summary so far (the same fields as ``Summary``).
     public func summary() -> Summary {
-        if var values = exact {
+        let probabilities = [0.05, 0.25, 0.5, 0.75, 0.95]
+        let quantiles: [Double]
+        switch stage {
+        case .exact:
+            var values = exact
             var result = Summary(summarising: &values)
             result.replaceMoments(count: count, mean: mean, sumOfSquares: sumOfSquares)
             return result
-        }
-        let probabilities = [0.05, 0.25, 0.5, 0.75, 0.95]
-        let quantiles: [Double]
-        if let distinct {
+        case .distinct:
             quantiles = probabilities.map { distinct.quantile($0) }
-        } else if let sketch {
+        case .sketch:
             quantiles = probabilities.map { Swift.min(maximum, Swift.max(minimum, sketch.quantile($0))) }
-        } else {
-            quantiles = Array(repeating: .nan, count: 5)
         }
         return Summary(count: count, mean: mean, sumOfSquares: sumOfSquares, quantiles: quantiles)
     }
@@ -105,20 +155,76 @@ struct DistinctValues: Sendable {
         return low
     }
 
-    func contains(_ x: Double) -> Bool {
-        let i = position(x)
-        return i < values.count && values[i] == x
+    init() {}
+
+    /// The distinct values of `values` and their counts. Each distinct value is kept as it
+    /// first appears (0.0 or −0.0), as adding the values one by one would.
+    init(_ values: some Collection<Double>) {
+        // A stable sort keeps equal values in their order, so a run starts with the first.
+        let sorted = values.enumerated().sorted {
+            $0.element < $1.element || ($0.element == $1.element && $0.offset < $1.offset)
+        }
+        for (_, x) in sorted {
+            if let last = self.values.last, last == x {
+                counts[counts.count - 1] += 1
+            } else {
+                self.values.append(x)
+                counts.append(1)
+            }
+        }
+        total = sorted.count
     }
 
-    mutating func add(_ x: Double) {
+    /// Counts `x` unless it is a new value and `capacity` distinct values are already held;
+    /// returns whether it was counted. One search either way.
+    mutating func add(_ x: Double, capacity: Int) -> Bool {
         let i = position(x)
         if i < values.count && values[i] == x {
             counts[i] += 1
         } else {
+            guard values.count < capacity else { return false }
             values.insert(x, at: i)
             counts.insert(1, at: i)
         }
         total += 1
+        return true
+    }
+
+    /// Counts the values of `batch` in order, skipping NaN, until one is new and
+    /// `capacity` distinct values are already held; returns how many it took (NaN
+    /// included). One search per value, through unsafe buffers.
+    mutating func add(contentsOf batch: UnsafeBufferPointer<Double>, capacity: Int) -> Int {
+        var taken = 0
+        while taken < batch.count {
+            var counted = 0
+            let stop = values.withUnsafeBufferPointer { values in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    var k = taken
+                    while k < batch.count {
+                        let x = batch[batch.startIndex + k]
+                        if x.isNaN {
+                            k += 1
+                            continue
+                        }
+                        var low = 0, high = values.count
+                        while low < high {
+                            let middle = (low + high) / 2
+                            if values[middle] < x { low = middle + 1 } else { high = middle }
+                        }
+                        guard low < values.count && values[low] == x else { break }
+                        counts[low] += 1
+                        counted += 1
+                        k += 1
+                    }
+                    return k
+                }
+            }
+            total += counted
+            taken = stop
+            guard taken < batch.count, add(batch[batch.startIndex + taken], capacity: capacity) else { break }
+            taken += 1
+        }
+        return taken
     }
 
     func forEach(_ body: (Double, Int) -> Void) {
