@@ -53,6 +53,8 @@ public struct Manifest: Codable, Sendable {
         public var replicatesPerSecond: Double
     }
 
+    /// The results format (``resultsFormat``); absent in manifests of format 1.
+    public var format: Int? = Manifest.resultsFormat
     public var tool = Tool()
     /// The command that wrote the folder: "run" or "compare".
     public var command: String? = "run"
@@ -94,12 +96,20 @@ public struct Manifest: Codable, Sendable {
     /// or `"merge"` of its shards).
     public var sensitivity: SensitivityPlan? = nil
 
+    /// The format of the data files and the numbers in them. 1: sinergi 0.1–0.2, MT19937 by
+    /// default, every initial value by an inverse CDF. 2: xoshiro256++ by default, Beta
+    /// initial values from two Gamma draws, the capacity's fourth root as two square roots
+    /// (docs/model.md §8, choices 19 and 20): the same distributions, other numbers for
+    /// every generator. sinergi 0.2.0 reproduces format 1.
+    public static let resultsFormat = 2
+
     /// The seed derivation, as documented in docs/model.md.
     public static let seedScheme =
         "replicateSeed = mix(mix(mix(master) xor designPoint) xor replicate); "
         + "streamSeed = mix(mix(replicateSeed xor (government + 1)) xor fnv1a64(stream)); "
         + "mix = SplitMix64 (golden-ratio increment, variant-13 finaliser); "
-        + "streams init, politics, hr, forum, motivation, citizens; GSL seed = (s xor s>>32) mod 2^32"
+        + "streams init, politics, hr, forum, motivation, citizens; xoshiro256++ state = SplitMix64 outputs "
+        + "mix(s + k * 0x9E3779B97F4A7C15), k = 0..3; GSL seed (mt19937, taus2) = (s xor s>>32) mod 2^32"
 
     /// How the quantile columns of a run are computed, as documented in docs/statistics.md;
     /// `seriesCapacity` is the exact capacity of the run's time-series cells.

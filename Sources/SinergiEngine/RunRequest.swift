@@ -71,7 +71,7 @@ public struct RunRequest: Sendable {
 
 /// The tool's version, written into every manifest.
 public enum SinergiVersion {
-    public static let current = "0.2.0"
+    public static let current = "0.3.0"
     /// The model's version, docs/model.md's title: it changes whenever the model does, so a
     /// citation names the model whose results it reports.
     public static let model = "1.1"

@@ -5,23 +5,24 @@ extension GovernmentState {
     /// maturity to an observed `initialSpbe` when one is given, and evaluates the initial
     /// commitment (step 9 on the initial state, no levers).
     ///
-    /// Sampling order, one uniform each: government values, then per agency ego, head
-    /// commitment, budget, HR, culture, lock-in, maturity, trust (when set) and motivation
-    /// (when not fixed).
+    /// Sampling order: government values, then per agency ego, head commitment, budget, HR,
+    /// culture, lock-in, maturity, trust (when set) and motivation (when not fixed, one
+    /// uniform). Each value is ``Distribution/initialSample(_:)``: the inverse CDF of one
+    /// uniform, or with xoshiro256++ a Beta value from two Gamma draws.
     mutating func initialise(
         _ government: CompiledGovernment, parameters: ModelParameters, stream: RandomStream
     ) throws(ModelError) {
         let spec = government.spec
-        politicalWill = spec.politicalWill.sample(stream)
-        champion = spec.champion.sample(stream)
-        design = spec.design.sample(stream)
-        mediation = spec.mediation.sample(stream)
-        mandate = spec.mandate.sample(stream)
-        understanding = spec.understanding.sample(stream)
-        internetAccess = spec.internetAccess.sample(stream)
-        internetCeiling = spec.internetCeiling.sample(stream)
-        internetGrowth = spec.internetGrowth.sample(stream)
-        readiness = spec.readiness.sample(stream)
+        politicalWill = spec.politicalWill.initialSample(stream)
+        champion = spec.champion.initialSample(stream)
+        design = spec.design.initialSample(stream)
+        mediation = spec.mediation.initialSample(stream)
+        mandate = spec.mandate.initialSample(stream)
+        understanding = spec.understanding.initialSample(stream)
+        internetAccess = spec.internetAccess.initialSample(stream)
+        internetCeiling = spec.internetCeiling.initialSample(stream)
+        internetGrowth = spec.internetGrowth.initialSample(stream)
+        readiness = spec.readiness.initialSample(stream)
         smallWin = false
         smallWinNext = false
         adoption = 0
@@ -36,16 +37,16 @@ extension GovernmentState {
         let initialTrust = spec.prehistory.initialTrust
         for i in 0..<government.agencyCount {
             let agency = spec.agencies[i]
-            ego[i] = agency.ego.sample(stream)
-            headCommitment[i] = agency.headCommitment.sample(stream)
-            baseBudget[i] = agency.budget.sample(stream)
+            ego[i] = agency.ego.initialSample(stream)
+            headCommitment[i] = agency.headCommitment.initialSample(stream)
+            baseBudget[i] = agency.budget.initialSample(stream)
             budget[i] = baseBudget[i]
             effectiveBudget[i] = baseBudget[i]
-            hr[i] = agency.hr.sample(stream)
-            culture[i] = agency.culture.sample(stream)
-            legacyLockIn[i] = agency.legacyLockIn.sample(stream)
-            maturity[i] = agency.maturity.sample(stream)
-            trust[i] = agency.trust?.sample(stream) ?? initialTrust
+            hr[i] = agency.hr.initialSample(stream)
+            culture[i] = agency.culture.initialSample(stream)
+            legacyLockIn[i] = agency.legacyLockIn.initialSample(stream)
+            maturity[i] = agency.maturity.initialSample(stream)
+            trust[i] = agency.trust?.initialSample(stream) ?? initialTrust
             if let fixed = agency.motivation {
                 motivation[i] = fixed
             } else {

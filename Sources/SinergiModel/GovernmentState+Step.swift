@@ -356,7 +356,8 @@ extension GovernmentState {
                 resources += Swift.min(1, effectiveBudget[i], hr[i])
             }
             let meanResources = resources / Double(last - first)
-            let capacity = Double.pow(sharedCapacity * Swift.max(floor, meanResources), 0.25)
+            // The fourth root as two square roots: a tenth of pow's cost, within one ulp of it.
+            let capacity = (sharedCapacity * Swift.max(floor, meanResources)).squareRoot().squareRoot()
             let before = progress[k]
             let gain = government.rate[k] * aggregate.value * capacity * (1 - before)
             let after = before + gain

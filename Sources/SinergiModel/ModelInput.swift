@@ -26,7 +26,7 @@ public struct ModelInput: Sendable, Equatable {
         months: Int = 60, startMonth: Int = 1, startYear: Int = 2018,
         parameters: ModelParameters = ModelParameters(), governments: [GovernmentSpec],
         interventions: [Intervention] = [], citizens: CitizenMode = .aggregate,
-        algorithm: RandomAlgorithm = .mt19937
+        algorithm: RandomAlgorithm = .standard
     ) {
         self.months = months
         self.startMonth = startMonth

@@ -22,7 +22,7 @@ public final class ReplicateWorkspace {
     }
 
     /// An empty workspace; it is sized by the first replicate it runs.
-    public init(algorithm: RandomAlgorithm = .mt19937) {
+    public init(algorithm: RandomAlgorithm = .standard) {
         state = GovernmentState(agencyCapacity: 1, initiativeCapacity: 1)
         streams = GovernmentStreams(algorithm: algorithm)
         self.algorithm = algorithm

@@ -11,7 +11,7 @@ struct ScenarioDocument {
     var months = 60
     var seed: UInt64 = 1
     var replicates = 100
-    var algorithm = RandomAlgorithm.mt19937
+    var algorithm = RandomAlgorithm.standard
     var citizens = CitizenMode.aggregate
     var parameters = ModelParameters()
     var governments: [ResolvedGovernment] = []

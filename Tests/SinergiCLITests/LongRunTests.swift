@@ -159,7 +159,7 @@ import Testing
         #expect(scenario["sha256"] as? String == expected)
         #expect((scenario["resolved"] as? String)?.hasPrefix("# Resolved by Sinergi") == true)
         let randomness = try #require(manifest["randomness"] as? [String: Any])
-        #expect(randomness["seedScheme"] is String && randomness["algorithm"] as? String == "mt19937")
+        #expect(randomness["seedScheme"] is String && randomness["algorithm"] as? String == "xoshiro256++")
         let host = try #require(manifest["host"] as? [String: Any])
         #expect((host["cpus"] as? Int ?? 0) >= 1)
         let timing = try #require(manifest["timing"] as? [String: Any])

@@ -39,7 +39,7 @@ import Testing
             #expect(manifest?["status"] as? String == "complete")
             let randomness = manifest?["randomness"] as? [String: Any]
             #expect(randomness?["masterSeed"] as? String == "1", "a 64-bit seed is written as a string")
-            #expect(randomness?["algorithm"] as? String == "mt19937")
+            #expect(randomness?["algorithm"] as? String == "xoshiro256++")
         }
         #expect(contents[0] == contents[1])
         #expect(contents[0] == contents[2])

@@ -21,44 +21,44 @@ import Testing
         Case(
             command: "run", scenario: "classroom", replicates: 16,
             hashes: [
-                "replicates.csv": "496f5d4b2f2c3b08f5419d3373e43b767c35c3022b9c41eac276013c8ddf3649",
-                "timeseries.csv": "da5e5cf5b804a9656ff7ff9010915bdd8bf55b7e9f7a4b42d8ca53e2020fd8e5",
-                "summary.csv": "d79ee6093e7120f6762870f3a2438391a898c2701c569dde5d877813682bbd8d",
+                "replicates.csv": "fae10e8e03bdcc749a4f80eb9ac3281aa5986e7ef4dc5181ded198beb1ef1d7f",
+                "timeseries.csv": "b7225eb70a8affda9e6b306a5456f70ba1952fd6a049ac9ec54190c09aa5350e",
+                "summary.csv": "d0c4c71744ffdd1b7be9e58d43010c35a2201f6da2669c99cb79084a40a2c3bb",
             ]),
         Case(
             command: "run", scenario: "jambi-province-2018", replicates: 16,
             hashes: [
-                "replicates.csv": "c40e67e040654441b971e98eef109f5dd4e81179914042e454506f53e75a96e7",
-                "timeseries.csv": "0d1a8caded9c45c64d585fc1b786fdadb34428e0b6d42918823ba7eeda55d676",
-                "summary.csv": "e20e4ad6589ded7873bf428cce9c00f3f47545feadb1606cd32195ffa9f57a20",
+                "replicates.csv": "f66495749ea3a668527ab264ec36709f5f7cf5c283283a72d937a10d83bebc41",
+                "timeseries.csv": "11e18c6b499d5830b7ac26b36c51d7dc0836a7efc5a8a2f4343893e9f99098ba",
+                "summary.csv": "62f14ca02d08a939d76b8f736c7c38334966b7789503fca0bb5cd76ca7a879a9",
             ]),
         Case(
             command: "run", scenario: "indonesia-548", replicates: 2,
             hashes: [
-                "replicates.csv": "1187a2a9fed04c54dcf20a4c9541950afa63c815b1768edfee8618495660a553",
-                "timeseries.csv": "720f16539ebcfbd40cfb5efd503361ceda5ad170c0e97ddb83b7b38265753bfc",
-                "summary.csv": "b2d2a7aafae1ba2c7faa248c92874da09b4cd9c4feddef0c2655f43c4f952676",
+                "replicates.csv": "5d68cca859ab60a5e7ad0dad0e4b81b780cc02b40298e8138a615256a52d0129",
+                "timeseries.csv": "a30c61c6b441adc64b1be86555c0c640937fa8492280d3c316cf50078c7bcac0",
+                "summary.csv": "ae8db7d37f71aa73cfb41faaa3307e54624ce85f6d5a45240d415c6d45f99522",
             ]),
         Case(
             command: "run", scenario: "province-1m-citizens", replicates: 1,
             hashes: [
-                "replicates.csv": "d320bc707935cf6956e14079fc8f5a71d98a462ba9523638580c8c3380bf8f81",
-                "timeseries.csv": "4df3989e37c37d8b7ee995ada106dc826ea52036646333a736b403d1a8c9c546",
-                "summary.csv": "9c51a82098b5d9285800ab83752426eeb2dbf22da3be79f018339652e17eb8f8",
+                "replicates.csv": "4e38057d89c078abb2edc0a3d9697aac36199e2538d438d59c9bfeb7f5894126",
+                "timeseries.csv": "6c4700677efd031e8a8cb14eb2bea6fc996302d43de7badda8d55eb04c199731",
+                "summary.csv": "4ad78878894293af479b50a3f8544d5072526b5ac78c8dbf4244a044984b470a",
             ]),
         Case(
             command: "compare", scenario: "classroom", replicates: 8,
             hashes: [
-                "replicates.csv": "3a35bafe5ecba09466fd5cef59b48f0e55aa07c57015f254e1a14084076cce8d",
-                "comparison.csv": "f4f37b3f7a429db68f347306bc3064888d36132718f5d5d7786f8e4e87d5391c",
-                "effects-over-time.csv": "6e3182a2fd6df4c0ef76cf7602c433331e3c76844c744108374b8d8f930a500a",
+                "replicates.csv": "0d7a471f2e0ec22bb92af9fb429922993b339e0d06f225e406a0c02863adf1fe",
+                "comparison.csv": "5a256511aa8ac71500eb860e3775a69417407e48a2e2f0bcb32762e5dc407bcb",
+                "effects-over-time.csv": "37dccb020c73025627d9624c816e052ec41ee23868984635e230b4a4d2beecac",
             ]),
         Case(
             command: "compare", scenario: "jambi-province-2018", replicates: 8,
             hashes: [
-                "replicates.csv": "4e3fe840e51476bd9099cff934b02367f00d719ff8811db97311446ab9288e97",
-                "comparison.csv": "574e3f4685a8637e3ea8fc56e3a772eb03bc0abefc5a2a86e348444de9e95a0a",
-                "effects-over-time.csv": "8016ffa14177466c98ba186fb21f2e13979f9b106e15c2dacd31e1ddca5d7258",
+                "replicates.csv": "063ff82ae013b8cdd75b75cf27be4eb54be7ff76715294876a6df17c2762d069",
+                "comparison.csv": "1858a72aa0171e53b345dc522b667bf9a95cf251882ddd6654ef9fc85d5b933c",
+                "effects-over-time.csv": "4af0c9b04367dbcd8aa79f7b4d1768b7dc4f8a07fda76d0164721b037ac47d67",
             ]),
     ]
 

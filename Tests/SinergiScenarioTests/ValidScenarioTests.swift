@@ -40,7 +40,7 @@ private let oneCity = """
         #expect(s.input.months == 60)
         #expect(s.input.startYear == 2018)
         #expect(s.input.startMonth == 1)
-        #expect(s.input.algorithm == .mt19937)
+        #expect(s.input.algorithm == .xoshiro256pp)
         #expect(s.input.citizens == .aggregate)
         #expect(s.input.parameters == ModelParameters())
         #expect(s.input.interventions.isEmpty)

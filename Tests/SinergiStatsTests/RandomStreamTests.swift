@@ -25,11 +25,11 @@ struct RandomStreamTests {
         #expect(rawOutput(10_000, of: stream) == 2_733_957_125)
     }
 
-    @Test("the default algorithm is MT19937")
+    @Test("the default algorithm is xoshiro256++")
     func defaultAlgorithm() {
-        let stream = RandomStream(seed: 4357)
-        #expect(stream.algorithm == .mt19937)
-        #expect(rawOutput(1000, of: stream) == 1_186_927_261)
+        #expect(RandomStream(seed: 4357).algorithm == .xoshiro256pp)
+        #expect(RandomAlgorithm.standard == .xoshiro256pp)
+        #expect(RandomAlgorithm(rawValue: "xoshiro256++") == .xoshiro256pp)
     }
 
     @Test("reseed restarts the sequence exactly as a fresh stream", arguments: RandomAlgorithm.allCases)
@@ -65,8 +65,8 @@ struct RandomStreamTests {
         #expect(RandomStream.gslSeed(0xFFFF_FFFF) == 0xFFFF_FFFF)
         #expect(RandomStream.gslSeed(0x0000_0001_0000_0000) == 1)
 
-        let wide = RandomStream(seed: 0x1234_5678_9ABC_DEF0)
-        let folded = RandomStream(seed: 0x8888_8888)
+        let wide = RandomStream(algorithm: .mt19937, seed: 0x1234_5678_9ABC_DEF0)
+        let folded = RandomStream(algorithm: .mt19937, seed: 0x8888_8888)
         #expect((0..<50).map { _ in wide.nextRaw() } == (0..<50).map { _ in folded.nextRaw() })
     }
 

@@ -20,9 +20,10 @@ public protocol DesignMethod: Sendable {
 
 extension DesignMethod {
     /// The stream of a random design: seeded from the master seed but apart from every
-    /// replicate's streams, so the design and the simulation do not share numbers.
+    /// replicate's streams, so the design and the simulation do not share numbers. MT19937:
+    /// a design is drawn once per study, off the replicates' path, and keeps sinergi 0.2's points.
     static func stream(seed: UInt64) -> RandomStream {
-        RandomStream(seed: SeedDerivation.mix(seed ^ SeedDerivation.fnv1a64("design:\(name)")))
+        RandomStream(algorithm: .mt19937, seed: SeedDerivation.mix(seed ^ SeedDerivation.fnv1a64("design:\(name)")))
     }
 
     /// The problem as a ``DesignError`` of this method.

@@ -21,7 +21,7 @@ public struct BootstrapResampling: Sendable, Equatable {
 
     /// The units drawn in resample `b` (0-based), in draw order.
     public func units(ofResample b: Int) -> [Int] {
-        let stream = RandomStream(seed: SeedDerivation.mix(SeedDerivation.mix(seed) ^ UInt64(b)))
+        let stream = RandomStream(algorithm: .mt19937, seed: SeedDerivation.mix(SeedDerivation.mix(seed) ^ UInt64(b)))
         return (0..<size).map { _ in min(Int(stream.uniform() * Double(size)), size - 1) }
     }
 

@@ -29,7 +29,7 @@ public struct MorrisSample: Sendable, Equatable {
         guard trajectories >= 2 else { throw .tooFewTrajectories(trajectories) }
         guard levels >= 2, levels % 2 == 0 else { throw .levelsNotEven(levels) }
         let k = factorCount
-        let stream = RandomStream(seed: seed)
+        let stream = RandomStream(algorithm: .mt19937, seed: seed)
         func draw(_ count: Int) -> Int { min(Int(stream.uniform() * Double(count)), count - 1) }
         let step = levels / 2  // Δ in grid steps: Δ (p − 1) = p / 2
         let spacing = 1 / Double(levels - 1)

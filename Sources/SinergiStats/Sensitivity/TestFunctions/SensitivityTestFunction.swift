@@ -72,7 +72,7 @@ public enum SensitivityTestFunction: String, Sendable, CaseIterable {
         guard replicates >= 1 else { throw .malformedOutputs("at least 1 replicate per point, got \(replicates)") }
         var values = [Double]()
         values.reserveCapacity(points.count * replicates)
-        let stream = RandomStream(seed: seed)
+        let stream = RandomStream(algorithm: .mt19937, seed: seed)
         let noisy = NoisyIshigami()
         for (p, point) in points.enumerated() {
             switch self {
