@@ -34,6 +34,8 @@ let package = Package(
         .executableTarget(
             name: "sinergi-callgrind",
             dependencies: [
+                .product(name: "SinergiEngine", package: "Sinergi"),
+                .product(name: "SinergiReport", package: "Sinergi"),
                 .product(name: "SinergiScenario", package: "Sinergi"),
                 .product(name: "SinergiModel", package: "Sinergi"),
             ],

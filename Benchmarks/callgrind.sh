@@ -4,7 +4,8 @@
 # does when wall-clock figures are too noisy. For each scenario it runs
 # Benchmarks/Callgrind (sinergi-callgrind) at two replicate counts and divides the
 # difference of the instruction counts by the difference of replicate-months, so that
-# loading the scenario and starting the process cancel. Prints one line per scenario and
+# loading the scenario and starting the process cancel; once for the simulation core and
+# once for a whole run (--whole-run: statistics, files and report too). Prints one line per scenario and
 # keeps each callgrind output (callgrind_annotate FILE lists the functions by cost).
 #
 #   Benchmarks/callgrind.sh [OUT_FOLDER]      (make bench-callgrind)
@@ -23,17 +24,21 @@ fi
 driver="$out/sinergi-callgrind"
 cp "$root/Benchmarks/.build/release/sinergi-callgrind" "$driver"
 strip --strip-debug "$driver"
-count() { # scenario replicates -> instructions
-    valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.$1.$2" "$driver" \
-        "$root/Scenarios/$1.yaml" "$2" 2>&1 >/dev/null | sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
+count() { # mode scenario replicates -> instructions; mode "core" or "whole-run"
+    local flag=()
+    [ "$1" = whole-run ] && flag=(--whole-run)
+    valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.$1.$2.$3" "$driver" "${flag[@]}" \
+        "$root/Scenarios/$2.yaml" "$3" 2>&1 >/dev/null | sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
 }
-printf '%-22s %12s %12s %8s %16s\n' scenario replicates months Δ instructions/replicate-month
+# "core": what a worker runs per replicate (seeding, initial state, the months, the record).
+# "whole run": a whole `sinergi run --threads 1`, statistics, CSV files and report.html too.
+printf '%-22s %12s %7s %20s %26s\n' scenario replicates months "core, per rep-month" "whole run, per rep-month"
 for spec in classroom:500:2500 jambi-province-2018:100:500; do
     IFS=: read -r scenario small large <<<"$spec"
     months=$(sed -n 's/^months: *\([0-9]*\).*/\1/p' "$root/Scenarios/$scenario.yaml")
-    a=$(count "$scenario" "$small")
-    b=$(count "$scenario" "$large")
-    printf '%-22s %12s %12s %8s %16s\n' "$scenario" "$small→$large" "$months" "" \
-        "$(( (b - a) / ((large - small) * months) ))"
+    per() { echo $(( ($2 - $1) / ((large - small) * months) )); }
+    core=$(per "$(count core "$scenario" "$small")" "$(count core "$scenario" "$large")")
+    whole=$(per "$(count whole-run "$scenario" "$small")" "$(count whole-run "$scenario" "$large")")
+    printf '%-22s %12s %7s %20s %26s\n' "$scenario" "$small→$large" "$months" "$core" "$whole"
 done
 echo "callgrind outputs in $out (callgrind_annotate FILE)"

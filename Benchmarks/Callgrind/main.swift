@@ -5,6 +5,10 @@
 // replicate (ReplicateRunner on one workspace), nothing else:
 //
 //   sinergi-callgrind SCENARIO.yaml REPLICATES [SEED]
+//   sinergi-callgrind --whole-run SCENARIO.yaml REPLICATES [SEED]
+//
+// With --whole-run it runs a whole `sinergi run --threads 1` instead (wholeRun below):
+// statistics, files and report included, for the cost of a run against the core's.
 //
 // It prints the replicates, months and a checksum of every replicate's outcomes (so that
 // the work cannot be optimised away and two builds can be seen to compute the same thing).
@@ -14,12 +18,24 @@ import Foundation
 import SinergiModel
 import SinergiScenario
 
-let arguments = CommandLine.arguments
+let whole = CommandLine.arguments.dropFirst().first == "--whole-run"
+let arguments = whole ? [CommandLine.arguments[0]] + CommandLine.arguments.dropFirst(2) : CommandLine.arguments
 guard arguments.count >= 3, let replicates = Int(arguments[2]), replicates > 0 else {
-    FileHandle.standardError.write(Data("usage: sinergi-callgrind SCENARIO.yaml REPLICATES [SEED]\n".utf8))
+    FileHandle.standardError.write(
+        Data("usage: sinergi-callgrind [--whole-run] SCENARIO.yaml REPLICATES [SEED]\n".utf8))
     exit(64)
 }
 let seed = arguments.count > 3 ? UInt64(arguments[3]) ?? 1 : 1
+if whole {
+    do {
+        let (months, spbe) = try wholeRun(path: arguments[1], replicates: replicates, seed: seed)
+        print("replicates \(replicates), months \(months), mean final SPBE \(spbe)")
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("sinergi-callgrind: \(error)\n".utf8))
+        exit(1)
+    }
+}
 do {
     let input = try ScenarioLoader.load(path: arguments[1]).input
     let runner = ReplicateRunner(input: input)

@@ -166,4 +166,5 @@ let benchmarks: @Sendable () -> Void = {
     sweepBenchmarks(cores: cores)
     networkBenchmarks(cores: cores)
     scalingBenchmarks()
+    randomNumberBenchmarks()
 }
