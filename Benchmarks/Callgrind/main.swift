@@ -8,7 +8,8 @@
 //
 // or what a worker of `sinergi sweep` does for each design point before simulating it (the
 // scenario's model input with the point's value set, `ScenarioSource.input(with:)`, then
-// the input compiled, `ReplicateRunner`), for POINTS values of one factor, nothing else:
+// the input compiled, `ReplicateRunner(input:reusing:)` from the first point's), for POINTS
+// values of one factor, nothing else:
 //
 //   sinergi-callgrind --points PATH=LOW:HIGH SCENARIO.yaml POINTS
 //
@@ -58,12 +59,14 @@ func designPoints(factor: String, path: String, points: Int) throws {
     let factorPath = try ScenarioPath(pathText)
     let source = try ScenarioSource.load(path: path)
     let golden = (5.0.squareRoot() - 1) / 2
+    // A sweep compiles its first point once and takes from it what the others do not change.
+    let compiled = ReplicateRunner(input: try source.input(with: [ScenarioOverride(path: factorPath, number: low)]))
     var checksum = 0
     for i in 0..<points {
         let u = (Double(i) * golden).truncatingRemainder(dividingBy: 1)
         let value = low + u * (high - low)
         let input = try source.input(with: [ScenarioOverride(path: factorPath, number: value)])
-        let runner = ReplicateRunner(input: input)
+        let runner = ReplicateRunner(input: input, reusing: compiled)
         checksum &+= runner.layout.count &+ runner.input.governments[0].agencies.count
     }
     print("points \(points), factor \(factor), checksum \(checksum)")

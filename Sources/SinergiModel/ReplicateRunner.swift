@@ -28,15 +28,55 @@ public struct ReplicateRunner: Sendable {
 
     /// Compiles `input` (partner lists, lever entries) for the monthly step.
     public init(input: ModelInput) {
-        self.input = input
-        governments = input.governments.enumerated().map { index, spec in
-            CompiledGovernment(
-                spec: spec, index: index, interventions: input.interventions, months: input.months,
-                citizens: input.citizens)
+        self.init(
+            input: input,
+            governments: input.governments.enumerated().map { index, spec in
+                CompiledGovernment(
+                    spec: spec, index: index, interventions: input.interventions, months: input.months,
+                    citizens: input.citizens)
+            }, layout: nil)
+    }
+
+    /// Compiles `input` as ``init(input:)`` does, taking from `compiled` what does not
+    /// change: the design points of a sweep differ in a few values, and a government whose
+    /// initiatives, agency count, interventions, horizon and citizens are those of
+    /// `compiled` has the same partner lists and lever entries, and its series the same
+    /// place (only its spec is new, and only when it differs).
+    ///
+    /// The runner is equal to `ReplicateRunner(input: input)` whatever `compiled` is.
+    public init(input: ModelInput, reusing compiled: ReplicateRunner) {
+        let previous = compiled.input
+        guard input.months == previous.months, input.citizens == previous.citizens,
+            input.interventions == previous.interventions, input.governments.count == previous.governments.count
+        else {
+            self.init(input: input)
+            return
         }
-        layout = SeriesLayout(input: input)
-        agencyCapacity = input.governments.map(\.agencies.count).max() ?? 1
-        initiativeCapacity = input.governments.map(\.initiatives.count).max() ?? 1
+        var sameShape = true
+        let governments = zip(input.governments, compiled.governments).enumerated().map { index, pair in
+            let (spec, government) = pair
+            guard spec.initiatives == government.spec.initiatives, spec.agencies.count == government.agencyCount
+            else {
+                sameShape = false
+                return CompiledGovernment(
+                    spec: spec, index: index, interventions: input.interventions, months: input.months,
+                    citizens: input.citizens)
+            }
+            guard spec != government.spec else { return government }
+            var reused = government
+            reused.spec = spec
+            return reused
+        }
+        self.init(input: input, governments: governments, layout: sameShape ? compiled.layout : nil)
+    }
+
+    /// A runner of `input` compiled into `governments`; `layout` nil is computed.
+    private init(input: ModelInput, governments: [CompiledGovernment], layout: SeriesLayout?) {
+        self.input = input
+        self.governments = governments
+        self.layout = layout ?? SeriesLayout(input: input)
+        agencyCapacity = input.governments.lazy.map(\.agencies.count).max() ?? 1
+        initiativeCapacity = input.governments.lazy.map(\.initiatives.count).max() ?? 1
     }
 
     /// The seed of replicate `replicate` of design point `designPoint` under `masterSeed`:
