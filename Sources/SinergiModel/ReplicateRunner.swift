@@ -34,14 +34,14 @@ public struct ReplicateRunner: Sendable {
                 CompiledGovernment(
                     spec: spec, index: index, interventions: input.interventions, months: input.months,
                     citizens: input.citizens)
-            }, layout: nil)
+            }, shapeOf: nil)
     }
 
     /// Compiles `input` as ``init(input:)`` does, taking from `compiled` what does not
     /// change: the design points of a sweep differ in a few values, and a government whose
     /// initiatives, agency count, interventions, horizon and citizens are those of
     /// `compiled` has the same partner lists and lever entries, and its series the same
-    /// place (only its spec is new, and only when it differs).
+    /// place: only its spec is new.
     ///
     /// The runner is equal to `ReplicateRunner(input: input)` whatever `compiled` is.
     public init(input: ModelInput, reusing compiled: ReplicateRunner) {
@@ -53,30 +53,33 @@ public struct ReplicateRunner: Sendable {
             return
         }
         var sameShape = true
-        let governments = zip(input.governments, compiled.governments).enumerated().map { index, pair in
-            let (spec, government) = pair
-            guard spec.initiatives == government.spec.initiatives, spec.agencies.count == government.agencyCount
-            else {
+        var governments: [CompiledGovernment] = []
+        governments.reserveCapacity(input.governments.count)
+        for (index, spec) in input.governments.enumerated() {
+            var government = compiled.governments[index]
+            if spec.initiatives == government.spec.initiatives, spec.agencies.count == government.agencyCount {
+                government.spec = spec
+            } else {
                 sameShape = false
-                return CompiledGovernment(
+                government = CompiledGovernment(
                     spec: spec, index: index, interventions: input.interventions, months: input.months,
                     citizens: input.citizens)
             }
-            guard spec != government.spec else { return government }
-            var reused = government
-            reused.spec = spec
-            return reused
+            governments.append(government)
         }
-        self.init(input: input, governments: governments, layout: sameShape ? compiled.layout : nil)
+        self.init(input: input, governments: governments, shapeOf: sameShape ? compiled : nil)
     }
 
-    /// A runner of `input` compiled into `governments`; `layout` nil is computed.
-    private init(input: ModelInput, governments: [CompiledGovernment], layout: SeriesLayout?) {
+    /// A runner of `input` compiled into `governments`, with the series layout and
+    /// capacities of `shape` (a runner whose governments have the same initiatives and
+    /// agency counts over the same horizon), or computed when it is nil.
+    private init(input: ModelInput, governments: [CompiledGovernment], shapeOf shape: ReplicateRunner?) {
         self.input = input
         self.governments = governments
-        self.layout = layout ?? SeriesLayout(input: input)
-        agencyCapacity = input.governments.lazy.map(\.agencies.count).max() ?? 1
-        initiativeCapacity = input.governments.lazy.map(\.initiatives.count).max() ?? 1
+        layout = shape?.layout ?? SeriesLayout(input: input)
+        agencyCapacity = shape?.agencyCapacity ?? input.governments.lazy.map { $0.agencies.count }.max() ?? 1
+        initiativeCapacity =
+            shape?.initiativeCapacity ?? input.governments.lazy.map { $0.initiatives.count }.max() ?? 1
     }
 
     /// The seed of replicate `replicate` of design point `designPoint` under `masterSeed`:
