@@ -114,15 +114,18 @@ extension DirectValuePlan.Slot {
 }
 
 /// The plans a ``ScenarioSource`` has found, by path (nil: the path takes the full way),
-/// shared by the threads that resolve design points.
+/// shared by the threads that resolve design points. A design has a few paths, so they are
+/// compared in turn rather than hashed.
 final class DirectValuePlans: Sendable {
-    private let plans = Mutex<[ScenarioPath: DirectValuePlan?]>([:])
+    private let plans = Mutex<[(path: ScenarioPath, plan: DirectValuePlan?)]>([])
 
     /// The plan of `path`, found on first use.
     func plan(for path: ScenarioPath, in source: ScenarioSource) -> DirectValuePlan? {
-        if let known = plans.withLock({ $0[path] }) { return known }
+        if let known = plans.withLock({ $0.first { $0.path == path } }) { return known.plan }
         let plan = DirectValuePlan.find(path: path, in: source)
-        plans.withLock { $0[path] = plan }
+        plans.withLock { plans in
+            if !plans.contains(where: { $0.path == path }) { plans.append((path, plan)) }
+        }
         return plan
     }
 }
