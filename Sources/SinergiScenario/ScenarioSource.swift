@@ -23,7 +23,9 @@ public struct ScenarioSource: Sendable {
     let firstOptionLine: Int
     /// Locations on those lines, for the first overrides of a set.
     let optionMarks: [Mark]
-    /// Where design numbers for value paths land, found on first use.
+    /// Overrides set before any others (``setting(_:)``): ``scenario`` holds them.
+    let prefix: [ScenarioOverride]
+    /// Where design numbers for value paths land over ``scenario``, found on first use.
     let directPlans = DirectValuePlans()
 
     /// Reads and checks the scenario at `path`.
@@ -40,6 +42,29 @@ public struct ScenarioSource: Sendable {
         self.root = root
         self.scenario = ScenarioLoader.scenario(document, text: text, path: path)
         (firstOptionLine, optionMarks) = Self.marks(after: text, count: 16)
+        prefix = []
+    }
+
+    /// This source with `overrides` set before any others (`--set` under a design's
+    /// values): its ``scenario`` is ``scenario(with:)`` of them, and every method taking
+    /// overrides takes them after these, so `setting(a).input(with: b)` is
+    /// `input(with: a + b)`, errors included; design numbers take the short way over the
+    /// scenario with `overrides` set (overrides read from text never do).
+    ///
+    /// - Throws: what ``scenario(with:)`` throws for `overrides`.
+    public func setting(_ overrides: [ScenarioOverride]) throws(OverrideError) -> ScenarioSource {
+        guard !overrides.isEmpty else { return self }
+        return ScenarioSource(self, prefix: prefix + overrides, scenario: try scenario(with: overrides))
+    }
+
+    private init(_ source: ScenarioSource, prefix: [ScenarioOverride], scenario: Scenario) {
+        path = source.path
+        text = source.text
+        root = source.root
+        firstOptionLine = source.firstOptionLine
+        optionMarks = source.optionMarks
+        self.prefix = prefix
+        self.scenario = scenario
     }
 
     /// Checks that `path` leads to something this scenario may set: a key the format allows
@@ -63,7 +88,7 @@ public struct ScenarioSource: Sendable {
     ///   ``OverrideError/invalid(_:)`` when the scenario with the values is not valid.
     public func scenario(with overrides: [ScenarioOverride]) throws(OverrideError) -> Scenario {
         guard !overrides.isEmpty else { return scenario }
-        return ScenarioLoader.scenario(try document(with: overrides), text: text, path: path)
+        return ScenarioLoader.scenario(try document(with: prefix + overrides), text: text, path: path)
     }
 
     /// The model input of the scenario with the overrides set: ``scenario(with:)`` without
@@ -89,7 +114,7 @@ public struct ScenarioSource: Sendable {
     /// ``input(with:)`` the full way: the overrides applied to the file's nodes, and the
     /// whole scenario read and checked again.
     func inputByReading(with overrides: [ScenarioOverride]) throws(OverrideError) -> ModelInput {
-        try document(with: overrides).input
+        try document(with: prefix + overrides).input
     }
 
     /// The scenario's input with the overrides' numbers set directly, or nil when an

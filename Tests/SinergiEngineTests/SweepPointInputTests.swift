@@ -26,24 +26,28 @@ import Testing
             threads: 2, outputRoot: into, into: into)
     }
 
-    @Test func pointsResolvedEitherWayGiveTheSameFiles() async throws {
+    /// Without `--set`, and with values set under the design's (as `sinergi sweep --set`).
+    @Test(arguments: [[], ["parameters.trust.erode=0.3", "defaults.agency.hr={uniform: [0.4, 0.8]}"]])
+    func pointsResolvedEitherWayGiveTheSameFiles(_ settings: [String]) async throws {
         let root = try EngineFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         let source = try ScenarioSource.load(
             path: EngineFixtures.packageRoot.appendingPathComponent("Scenarios/classroom.yaml").path)
+        let prefix = try settings.map { try ScenarioOverride($0) }
+        let set = try source.setting(prefix)
         let factors = try Self.factors.map { try Factor($0) }
         try Factor.check(factors, against: source)
         let design = try DesignMethods.method("lhs", settings: DesignSettings(points: 9, seed: 4)).design(
             for: factors)
         for point in 0..<design.count {
-            #expect(source.directInput(design.overrides(at: point)) != nil, "point \(point) takes the short way")
+            #expect(set.directInput(design.overrides(at: point)) != nil, "point \(point) takes the short way")
         }
-        var short = Self.request(source, design: design, into: root.appendingPathComponent("short")) { point in
-            try source.input(with: design.overrides(at: point))
+        var short = Self.request(set, design: design, into: root.appendingPathComponent("short")) { point in
+            try set.input(with: design.overrides(at: point))
         }
         short.pointsPerRound = 4
-        let full = Self.request(source, design: design, into: root.appendingPathComponent("full")) { point in
-            try source.inputByReading(with: design.overrides(at: point))
+        let full = Self.request(set, design: design, into: root.appendingPathComponent("full")) { point in
+            try source.inputByReading(with: prefix + design.overrides(at: point))
         }
         let a = try await Sweep.run(short)
         let b = try await Sweep.run(full)
@@ -51,7 +55,7 @@ import Testing
         #expect(try SweepTests.dataFiles(a.folder) == SweepTests.dataFiles(b.folder))
         // A point's summaries are those of a run of its input compiled from nothing.
         let result = try await MonteCarlo.run(
-            input: try source.inputByReading(with: design.overrides(at: 5)), replicates: 3, masterSeed: 5,
+            input: try source.inputByReading(with: prefix + design.overrides(at: 5)), replicates: 3, masterSeed: 5,
             threads: 1)
         let mean = result.records.map { $0.outcomes[0].finalSpbe }.reduce(0, +) / 3
         let store = try SweepStore.open(a.folder.appendingPathComponent(SweepStore.fileName))

@@ -190,6 +190,40 @@ import Testing
         }
     }
 
+    /// `--set` under a design's values: the design's numbers take the short way over the
+    /// scenario with `--set` (read once), and give the input, and the errors, of all the
+    /// overrides read together.
+    @Test func designValuesOverSetOverridesEqualAllOfThemReadTogether() throws {
+        let source = try ScenarioSource.load(path: Fixtures.scenario("classroom"))
+        let prefix = try [
+            "parameters.trust.erode=0.25", "governments[*].agencies[Diskominfo].ego={beta: [3, 2]}",
+            "defaults.agency.hr=0.6",
+        ].map { try ScenarioOverride($0) }
+        let set = try source.setting(prefix)
+        #expect(set.scenario.input == (try source.scenario(with: prefix).input))
+        #expect(set.scenario.resolvedYAML == (try source.scenario(with: prefix).resolvedYAML))
+        for (path, value) in [
+            ("defaults.agency.ego", 0.35), ("defaults.agency.hr", 0.45), ("parameters.trust.erode", 0.1),
+            ("governments[Kota Contoh].champion", 0.7), ("governments[*].agencies[BPKAD].legacyLockIn", 0.2),
+        ] {
+            let override = ScenarioOverride(path: try ScenarioPath(path), number: value)
+            let direct = try #require(set.directInput([override]), "\(path)")
+            #expect(direct == (try source.inputByReading(with: prefix + [override])), "\(path)")
+            #expect(try set.input(with: [override]) == direct)
+            #expect(try set.scenario(with: [override]).input == direct)
+        }
+        // Diskominfo writes its own ego now: the default does not reach it.
+        let ego = ScenarioOverride(path: try ScenarioPath("defaults.agency.ego"), number: 0.35)
+        #expect(try set.input(with: [ego]).governments[0].agencies[0].ego == .beta(alpha: 3, beta: 2))
+        // A bad value: the message of all of them read together, the option counted after --set's.
+        let bad = ScenarioOverride(path: try ScenarioPath("defaults.agency.maturity"), number: 7)
+        var viaSet = ""
+        var together = ""
+        do { _ = try set.input(with: [bad]) } catch { viaSet = error.description }
+        do { _ = try source.input(with: prefix + [bad]) } catch { together = error.description }
+        #expect(!viaSet.isEmpty && viaSet == together, "\(viaSet)")
+    }
+
     /// A value out of its range goes the full way and gets the file's message, reported
     /// against the option that set it.
     @Test(arguments: [
