@@ -8,7 +8,10 @@ import Yams
 /// Applying overrides copies the composed YAML (Yams nodes are values), sets each value,
 /// and checks and resolves the result exactly as a file is checked, so a bad value gets the
 /// message it would get in the file, reported against its option
-/// (`error: --set PATH=VALUE: …`). Nothing is read from disk again.
+/// (`error: --set PATH=VALUE: …`). Nothing is read from disk again. The many points of a
+/// design mostly skip even that: ``input(with:)`` sets a design's numbers for the model's
+/// constants and for governments' and agencies' values on the input read once, where it
+/// can show the result equal.
 public struct ScenarioSource: Sendable {
     /// The path as the user gave it.
     public let path: String
