@@ -8,10 +8,18 @@
 # once for a whole run (--whole-run: statistics, files and report too). Prints one line per scenario and
 # keeps each callgrind output (callgrind_annotate FILE lists the functions by cost).
 #
-#   Benchmarks/callgrind.sh [OUT_FOLDER]      (make bench-callgrind)
+# Then the cost of a sweep's design points: for each factor below, the driver resolves and
+# compiles the classroom scenario's model input at 20 and at 220 of the factor's values,
+# without simulating, and the script prints the instructions per design point and their
+# share of 10 classroom replicates (10 × 60 replicate-months at the figure above).
+#
+#   Benchmarks/callgrind.sh [OUT_FOLDER] [all|points]      (make bench-callgrind)
+#
+# `points` measures the classroom's replicates and the design points only.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=${1:-$root/results/callgrind}
+parts=${2:-all}
 mkdir -p "$out"
 if ! command -v valgrind >/dev/null 2>&1; then
     echo "Installing valgrind…" >&2
@@ -24,21 +32,48 @@ fi
 driver="$out/sinergi-callgrind"
 cp "$root/Benchmarks/.build/release/sinergi-callgrind" "$driver"
 strip --strip-debug "$driver"
+collected() { # callgrind output file, driver arguments… -> instructions
+    local file=$1
+    shift
+    valgrind --tool=callgrind --callgrind-out-file="$file" "$driver" "$@" 2>&1 >/dev/null |
+        sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
+}
 count() { # mode scenario replicates -> instructions; mode "core" or "whole-run"
     local flag=()
     [ "$1" = whole-run ] && flag=(--whole-run)
-    valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.$1.$2.$3" "$driver" "${flag[@]}" \
-        "$root/Scenarios/$2.yaml" "$3" 2>&1 >/dev/null | sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
+    collected "$out/callgrind.$1.$2.$3" "${flag[@]}" "$root/Scenarios/$2.yaml" "$3"
 }
 # "core": what a worker runs per replicate (seeding, initial state, the months, the record).
 # "whole run": a whole `sinergi run --threads 1`, statistics, CSV files and report.html too.
+specs="classroom:500:2500 jambi-province-2018:100:500"
+[ "$parts" = points ] && specs="classroom:500:2500"
 printf '%-22s %12s %7s %20s %26s\n' scenario replicates months "core, per rep-month" "whole run, per rep-month"
-for spec in classroom:500:2500 jambi-province-2018:100:500; do
+for spec in $specs; do
     IFS=: read -r scenario small large <<<"$spec"
     months=$(sed -n 's/^months: *\([0-9]*\).*/\1/p' "$root/Scenarios/$scenario.yaml")
     per() { echo $(( ($2 - $1) / ((large - small) * months) )); }
     core=$(per "$(count core "$scenario" "$small")" "$(count core "$scenario" "$large")")
-    whole=$(per "$(count whole-run "$scenario" "$small")" "$(count whole-run "$scenario" "$large")")
+    whole=—
+    [ "$parts" = points ] || whole=$(per "$(count whole-run "$scenario" "$small")" "$(count whole-run "$scenario" "$large")")
     printf '%-22s %12s %7s %20s %26s\n' "$scenario" "$small→$large" "$months" "$core" "$whole"
+    if [ "$scenario" = classroom ]; then replicate10=$(( 10 * months * core )); fi
+done
+
+echo
+echo "design points of the classroom scenario (resolved and compiled, not simulated):"
+echo "10 classroom replicates: $replicate10 instructions"
+printf '%-50s %14s %10s\n' factor instructions/point "÷ 10 replicates"
+for factor in \
+    'parameters.trust.build=0.02:0.2' \
+    'defaults.agency.ego=0.2:0.8' \
+    'defaults.government.mandate=0.2:0.8' \
+    'governments[Kota Contoh].champion=0.1:0.6' \
+    'governments[*].agencies[BPKAD].legacyLockIn=0.3:0.9'; do
+    name=$(printf '%s' "${factor%%=*}" | tr -c 'A-Za-z0-9.\n' '_')
+    a=$(collected "$out/callgrind.points.$name.20" --points "$factor" "$root/Scenarios/classroom.yaml" 20)
+    b=$(collected "$out/callgrind.points.$name.220" --points "$factor" "$root/Scenarios/classroom.yaml" 220)
+    per=$(( (b - a) / 200 ))
+    printf '%-50s %14s %9s%%\n' "$factor" "$per" \
+        "$(awk -v p="$per" -v r="$replicate10" 'BEGIN { printf "%.2f", 100 * p / r }')"
 done
 echo "callgrind outputs in $out (callgrind_annotate FILE)"

@@ -2,9 +2,9 @@
 ///
 /// Built once per run from a ``GovernmentSpec`` and the run's interventions; shared
 /// read-only by every replicate worker.
-struct CompiledGovernment: Sendable {
+struct CompiledGovernment: Sendable, Equatable {
     /// A lever entry as it acts on this government.
-    struct LeverEntry: Sendable {
+    struct LeverEntry: Sendable, Equatable {
         var lever: Lever
         var start: Int
         /// First month after the entry (Int.max when it lasts to the end).

@@ -28,15 +28,58 @@ public struct ReplicateRunner: Sendable {
 
     /// Compiles `input` (partner lists, lever entries) for the monthly step.
     public init(input: ModelInput) {
-        self.input = input
-        governments = input.governments.enumerated().map { index, spec in
-            CompiledGovernment(
-                spec: spec, index: index, interventions: input.interventions, months: input.months,
-                citizens: input.citizens)
+        self.init(
+            input: input,
+            governments: input.governments.enumerated().map { index, spec in
+                CompiledGovernment(
+                    spec: spec, index: index, interventions: input.interventions, months: input.months,
+                    citizens: input.citizens)
+            }, shapeOf: nil)
+    }
+
+    /// Compiles `input` as ``init(input:)`` does, taking from `compiled` what does not
+    /// change: the design points of a sweep differ in a few values, and a government whose
+    /// initiatives, agency count, interventions, horizon and citizens are those of
+    /// `compiled` has the same partner lists and lever entries, and its series the same
+    /// place: only its spec is new.
+    ///
+    /// The runner is equal to `ReplicateRunner(input: input)` whatever `compiled` is.
+    public init(input: ModelInput, reusing compiled: ReplicateRunner) {
+        let previous = compiled.input
+        guard input.months == previous.months, input.citizens == previous.citizens,
+            input.interventions == previous.interventions, input.governments.count == previous.governments.count
+        else {
+            self.init(input: input)
+            return
         }
-        layout = SeriesLayout(input: input)
-        agencyCapacity = input.governments.map(\.agencies.count).max() ?? 1
-        initiativeCapacity = input.governments.map(\.initiatives.count).max() ?? 1
+        var sameShape = true
+        var governments: [CompiledGovernment] = []
+        governments.reserveCapacity(input.governments.count)
+        for (index, spec) in input.governments.enumerated() {
+            var government = compiled.governments[index]
+            if spec.initiatives == government.spec.initiatives, spec.agencies.count == government.agencyCount {
+                government.spec = spec
+            } else {
+                sameShape = false
+                government = CompiledGovernment(
+                    spec: spec, index: index, interventions: input.interventions, months: input.months,
+                    citizens: input.citizens)
+            }
+            governments.append(government)
+        }
+        self.init(input: input, governments: governments, shapeOf: sameShape ? compiled : nil)
+    }
+
+    /// A runner of `input` compiled into `governments`, with the series layout and
+    /// capacities of `shape` (a runner whose governments have the same initiatives and
+    /// agency counts over the same horizon), or computed when it is nil.
+    private init(input: ModelInput, governments: [CompiledGovernment], shapeOf shape: ReplicateRunner?) {
+        self.input = input
+        self.governments = governments
+        layout = shape?.layout ?? SeriesLayout(input: input)
+        agencyCapacity = shape?.agencyCapacity ?? input.governments.lazy.map { $0.agencies.count }.max() ?? 1
+        initiativeCapacity =
+            shape?.initiativeCapacity ?? input.governments.lazy.map { $0.initiatives.count }.max() ?? 1
     }
 
     /// The seed of replicate `replicate` of design point `designPoint` under `masterSeed`:

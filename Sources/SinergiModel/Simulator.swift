@@ -97,7 +97,7 @@ public struct ReplicateRecord: Sendable {
 /// row m, metric j is at `offsets[g] + m · widths[g] + j`. Row 0 is the initial state and
 /// row m (1 … months) the state at the end of month t = m − 1, so there are `months + 1`
 /// rows. The metrics are ``SeriesMetric`` in order, then each initiative's progress.
-public struct SeriesLayout: Sendable {
+public struct SeriesLayout: Sendable, Equatable {
     /// Number of rows per government: months + 1.
     public let rows: Int
     public let offsets: [Int]

@@ -14,8 +14,9 @@ public struct ScenarioOverride: Sendable, Hashable, CustomStringConvertible {
     /// The value as given.
     public let value: String
     /// The value composed; never mutated (Yams nodes are values, so sharing one across
-    /// threads is reading it).
-    nonisolated(unsafe) let node: Node
+    /// threads is reading it). Nil for a number, whose node is made when it is used: a
+    /// design makes an override for every factor of every point, and most never need one.
+    nonisolated(unsafe) private let composed: Node?
     /// The number of an override made by ``init(path:number:)`` (a design's), nil for one
     /// read from text: only these may skip reading the scenario again
     /// (``ScenarioSource/input(with:)``).
@@ -63,7 +64,7 @@ public struct ScenarioOverride: Sendable, Hashable, CustomStringConvertible {
         }
         self.path = path
         self.value = text
-        self.node = node
+        self.composed = node
         self.number = nil
     }
 
@@ -71,12 +72,14 @@ public struct ScenarioOverride: Sendable, Hashable, CustomStringConvertible {
     /// for the many points of an experimental design. A whole number is written without a
     /// decimal point, so that it also sets an integer key such as `months`.
     public init(path: ScenarioPath, number: Double) {
-        let text = formatNumber(number)
         self.path = path
-        self.value = text
-        self.node = .scalar(Node.Scalar(text, .implicit, .plain))
+        self.value = formatNumber(number)
+        self.composed = nil
         self.number = number
     }
+
+    /// The value as a YAML node, as the file would hold it.
+    var node: Node { composed ?? .scalar(Node.Scalar(value, .implicit, .plain)) }
 
     /// `PATH=VALUE`.
     public var description: String { "\(path)=\(value)" }

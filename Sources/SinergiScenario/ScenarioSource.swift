@@ -8,7 +8,10 @@ import Yams
 /// Applying overrides copies the composed YAML (Yams nodes are values), sets each value,
 /// and checks and resolves the result exactly as a file is checked, so a bad value gets the
 /// message it would get in the file, reported against its option
-/// (`error: --set PATH=VALUE: …`). Nothing is read from disk again.
+/// (`error: --set PATH=VALUE: …`). Nothing is read from disk again. The many points of a
+/// design mostly skip even that: ``input(with:)`` sets a design's numbers for the model's
+/// constants and for governments' and agencies' values on the input read once, where it
+/// can show the result equal.
 public struct ScenarioSource: Sendable {
     /// The path as the user gave it.
     public let path: String
@@ -23,6 +26,10 @@ public struct ScenarioSource: Sendable {
     let firstOptionLine: Int
     /// Locations on those lines, for the first overrides of a set.
     let optionMarks: [Mark]
+    /// Overrides set before any others (``setting(_:)``): ``scenario`` holds them.
+    let prefix: [ScenarioOverride]
+    /// Where design numbers for value paths land over ``scenario``, found on first use.
+    let directPlans = DirectValuePlans()
 
     /// Reads and checks the scenario at `path`.
     public static func load(path: String) throws(ScenarioError) -> ScenarioSource {
@@ -38,6 +45,29 @@ public struct ScenarioSource: Sendable {
         self.root = root
         self.scenario = ScenarioLoader.scenario(document, text: text, path: path)
         (firstOptionLine, optionMarks) = Self.marks(after: text, count: 16)
+        prefix = []
+    }
+
+    /// This source with `overrides` set before any others (`--set` under a design's
+    /// values): its ``scenario`` is ``scenario(with:)`` of them, and every method taking
+    /// overrides takes them after these, so `setting(a).input(with: b)` is
+    /// `input(with: a + b)`, errors included; design numbers take the short way over the
+    /// scenario with `overrides` set (overrides read from text never do).
+    ///
+    /// - Throws: what ``scenario(with:)`` throws for `overrides`.
+    public func setting(_ overrides: [ScenarioOverride]) throws(OverrideError) -> ScenarioSource {
+        guard !overrides.isEmpty else { return self }
+        return ScenarioSource(self, prefix: prefix + overrides, scenario: try scenario(with: overrides))
+    }
+
+    private init(_ source: ScenarioSource, prefix: [ScenarioOverride], scenario: Scenario) {
+        path = source.path
+        text = source.text
+        root = source.root
+        firstOptionLine = source.firstOptionLine
+        optionMarks = source.optionMarks
+        self.prefix = prefix
+        self.scenario = scenario
     }
 
     /// Checks that `path` leads to something this scenario may set: a key the format allows
@@ -61,48 +91,69 @@ public struct ScenarioSource: Sendable {
     ///   ``OverrideError/invalid(_:)`` when the scenario with the values is not valid.
     public func scenario(with overrides: [ScenarioOverride]) throws(OverrideError) -> Scenario {
         guard !overrides.isEmpty else { return scenario }
-        return ScenarioLoader.scenario(try document(with: overrides), text: text, path: path)
+        return ScenarioLoader.scenario(try document(with: prefix + overrides), text: text, path: path)
     }
 
     /// The model input of the scenario with the overrides set: ``scenario(with:)`` without
     /// writing the resolved scenario, for the many points of a design.
     ///
-    /// A design's numbers (``ScenarioOverride/init(path:number:)``) for `parameters.*`
-    /// constants (the model's, not a government's or an agency's) take a short way: the constants are set on the scenario's input, which was
-    /// read once, instead of the whole file being read again for every point. Any other
-    /// path, a value out of its range, or the motivation shares (checked together) take the
-    /// full way, so errors are those of the file. Both ways give equal inputs (a test holds
-    /// them equal for every constant).
+    /// A design's numbers (``ScenarioOverride/init(path:number:)``) take a short way when
+    /// they set `parameters.*` constants (the model's) or a government's or an agency's
+    /// value, directly (`governments[Kota Contoh].champion`,
+    /// `governments[*].agencies[BPKAD].legacyLockIn`) or through `defaults` or a template
+    /// (`defaults.agency.ego`, `defaults.government.mandate`): the numbers are set on the
+    /// scenario's input, which was read once, instead of the whole file being read again for
+    /// every point. Where a value path reaches is found once per path (``DirectValuePlan``).
+    /// Any other path, an override read from text (`--set`), a value out of its range, the
+    /// motivation shares (checked together), or two paths that reach the same value take
+    /// the full way, so errors are those of the file. Both ways give equal inputs (tests
+    /// hold them equal for every constant and for value paths of every kind).
     public func input(with overrides: [ScenarioOverride]) throws(OverrideError) -> ModelInput {
         guard !overrides.isEmpty else { return scenario.input }
-        if let input = parameterInput(overrides) { return input }
+        if let input = directInput(overrides) { return input }
         return try inputByReading(with: overrides)
     }
 
     /// ``input(with:)`` the full way: the overrides applied to the file's nodes, and the
     /// whole scenario read and checked again.
     func inputByReading(with overrides: [ScenarioOverride]) throws(OverrideError) -> ModelInput {
-        try document(with: overrides).input
+        try document(with: prefix + overrides).input
     }
 
-    /// The scenario's input with `parameters.GROUP.KEY` constants set directly, or nil when
-    /// an override is anything else.
-    private func parameterInput(_ overrides: [ScenarioOverride]) -> ModelInput? {
+    /// The scenario's input with the overrides' numbers set directly, or nil when an
+    /// override cannot take the short way (see ``input(with:)``).
+    func directInput(_ overrides: [ScenarioOverride]) -> ModelInput? {
         var input = scenario.input
+        var planned: [(path: ScenarioPath, plan: DirectValuePlan)] = []
         for override in overrides {
-            guard override.path.steps.count == 3, case .key("parameters") = override.path.steps[0],
-                case .key(let group) = override.path.steps[1], case .key(let key) = override.path.steps[2],
-                group != "motivation", let entry = ParameterTable.byPath["\(group).\(key)"],
-                let value = override.number, value.isFinite
-            else { return nil }
-            switch entry.kind {
-            case .real(let range, let path):
-                guard range.contains(value) else { return nil }
-                input.parameters[keyPath: path] = value
-            case .integer(let range, let path):
-                guard let whole = Int(exactly: value), range.contains(whole) else { return nil }
-                input.parameters[keyPath: path] = whole
+            // -0 reads back from its text as 0.
+            guard let number = override.number, number.isFinite else { return nil }
+            let value = number == 0 ? 0 : number
+            let steps = override.path.steps
+            if case .key("parameters") = steps.first {
+                guard steps.count == 3, case .key(let group) = steps[1], case .key(let key) = steps[2],
+                    group != "motivation", let entry = ParameterTable.byPath["\(group).\(key)"]
+                else { return nil }
+                switch entry.kind {
+                case .real(let range, let path):
+                    guard range.contains(value) else { return nil }
+                    input.parameters[keyPath: path] = value
+                case .integer(let range, let path):
+                    guard let whole = Int(exactly: value), range.contains(whole) else { return nil }
+                    input.parameters[keyPath: path] = whole
+                }
+                continue
             }
+            guard let plan = directPlans.plan(for: override.path, in: self), plan.range.contains(value) else {
+                return nil
+            }
+            // Two paths that reach one value (defaults.agency.ego and one agency's ego) do
+            // not simply follow each other: the entry's own key wins whatever the order.
+            for other in planned where other.path != override.path {
+                guard !other.plan.slots.contains(where: plan.slots.contains) else { return nil }
+            }
+            plan.set(value, in: &input)
+            planned.append((override.path, plan))
         }
         return input
     }

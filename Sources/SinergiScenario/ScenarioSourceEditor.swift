@@ -175,7 +175,7 @@ extension ScenarioSource {
     /// not resolve to exactly the scenario that ``scenario(with:)`` gives.
     public func editedText(with overrides: [ScenarioOverride], note: String? = nil) -> String? {
         var text = self.text
-        for override in overrides {
+        for override in prefix + overrides {
             guard let edited = ScenarioSourceEditor.edit(text, override, note: note) else { return nil }
             text = edited
         }

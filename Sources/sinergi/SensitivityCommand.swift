@@ -201,11 +201,13 @@ struct SensitivityCommand: AsyncParsableCommand {
         let outcomes = try outcomeNames()
         let overrides = try readOverrides(settings)
         let source = try loadSource(scenario ?? "")
-        let base: Scenario
-        do { base = try source.scenario(with: overrides) } catch {
+        // The points' values go over the scenario with --set, which is read once.
+        let set: ScenarioSource
+        do { set = try source.setting(overrides) } catch {
             for line in error.lines() { printError(line) }
             throw ExitCode.validationFailure
         }
+        let base = set.scenario
         let seed = self.seed ?? base.seed
         let parsed: [Factor]
         do throws(DesignError) {
@@ -227,7 +229,7 @@ struct SensitivityCommand: AsyncParsableCommand {
             scenarioPath: base.path, scenarioName: base.name, slug: base.slug, scenarioText: base.sourceText,
             resolvedScenario: base.resolvedYAML, factors: plan.factors, designMethod: plan.label, design: design,
             input: { point in
-                try source.input(with: overrides + zip(parsed, design[point]).map { $0.override($1) })
+                try set.input(with: zip(parsed, design[point]).map { $0.override($1) })
             },
             governments: base.input.governments.map(\.name), replicates: plan.replicates, masterSeed: seed,
             threads: threads ?? AvailableCPUs.count(), shard: try shard.map { try ShardSpec(parsing: $0) } ?? .whole,

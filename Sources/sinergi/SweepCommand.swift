@@ -115,11 +115,13 @@ struct SweepCommand: AsyncParsableCommand {
         let options = try SweepOptions(command: self, file: try readSweepFile())
         let overrides = try readOverrides(options.settings.map(\.argument))
         let source = try loadSource(options.scenario)
-        let base: Scenario
-        do { base = try source.scenario(with: overrides) } catch {
+        // The points' values go over the scenario with --set, which is read once.
+        let set: ScenarioSource
+        do { set = try source.setting(overrides) } catch {
             for line in error.lines() { printError(options.located(line, among: options.settings)) }
             throw ExitCode.validationFailure
         }
+        let base = set.scenario
         let seed = options.seed ?? base.seed
         let made = try makeDesign(source, options: options, seed: seed)
         let pairs = try heatmapPairs(made.factors.map(\.name), options: options)
@@ -131,7 +133,7 @@ struct SweepCommand: AsyncParsableCommand {
             scenarioPath: base.path, scenarioName: base.name, slug: base.slug, scenarioText: base.sourceText,
             resolvedScenario: base.resolvedYAML, factors: made.factors.map(\.name),
             designMethod: methodLabel(made, levels: options.levels), design: made.points,
-            input: { point in try source.input(with: overrides + made.overrides(at: point)) },
+            input: { point in try set.input(with: made.overrides(at: point)) },
             governments: base.input.governments.map(\.name), replicates: options.replicates, masterSeed: seed,
             threads: threads ?? AvailableCPUs.count(), shard: try shard.map { try ShardSpec(parsing: $0) } ?? .whole,
             outputRoot: URL(fileURLWithPath: out, isDirectory: true),

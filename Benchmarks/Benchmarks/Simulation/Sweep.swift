@@ -16,7 +16,9 @@ import SinergiScenario
 //     sweep ÷ run (%)   = the sweep's replicates/s ÷ the run's: 100% means the design
 //                         points, their store and their files cost nothing beyond the
 //                         simulation; the goal is at least 95% (an overhead of at most 5%).
-//   sweep 10⁴ points: 10,000 points × 10 replicates, the same factor.
+//   sweep vs run, agency ego: the same over defaults.agency.ego = 0.2 … 0.8, a value every
+//     agency takes from `defaults` (set on the read input per point, as the constant is).
+//   sweep 10⁴ points: 10,000 points × 10 replicates, the trust-building rate.
 //     points/s          = points ÷ wall seconds of the sweep, files and report included.
 
 enum SweepMetric {
@@ -37,10 +39,11 @@ struct PreparedSweep: Sendable {
     var design: Design
 }
 
-/// The classroom scenario and a Latin hypercube of `points` over the trust-building rate.
-func prepareSweep(points: Int) throws -> PreparedSweep {
+/// The classroom scenario and a Latin hypercube of `points` over `factor` (the
+/// trust-building rate unless given).
+func prepareSweep(points: Int, factor: String = "parameters.trust.build=0.02:0.2") throws -> PreparedSweep {
     let source = try ScenarioSource.load(path: scenarioPath("classroom.yaml"))
-    let factor = try Factor("parameters.trust.build=0.02:0.2")
+    let factor = try Factor(factor)
     let method = try DesignMethods.method("lhs", settings: DesignSettings(points: points, seed: 1))
     return PreparedSweep(source: source, design: try method.design(for: [factor]))
 }
@@ -100,15 +103,20 @@ func sweepBenchmarks(cores: Int) {
         maxDuration: .seconds(30),
         maxIterations: 6
     )
-    Benchmark("classroom sweep vs run", configuration: overhead) { benchmark, prepared in
-        let total = prepared.design.count * sweepReplicates
-        let sweep = Double(total) / (try await sweepSeconds(prepared, threads: cores))
-        let run =
-            Double(total) / (try await runStudySeconds(prepared.source.scenario, replicates: total, threads: cores))
-        benchmark.measurement(SweepMetric.replicates, Int(sweep.rounded()))
-        benchmark.measurement(SweepMetric.relative, Int((100 * sweep / run).rounded()))
-    } setup: {
-        try prepareSweep(points: 2_000)
+    for (name, factor) in [
+        ("classroom sweep vs run", "parameters.trust.build=0.02:0.2"),
+        ("classroom sweep vs run, agency ego", "defaults.agency.ego=0.2:0.8"),
+    ] {
+        Benchmark(name, configuration: overhead) { benchmark, prepared in
+            let total = prepared.design.count * sweepReplicates
+            let sweep = Double(total) / (try await sweepSeconds(prepared, threads: cores))
+            let run =
+                Double(total) / (try await runStudySeconds(prepared.source.scenario, replicates: total, threads: cores))
+            benchmark.measurement(SweepMetric.replicates, Int(sweep.rounded()))
+            benchmark.measurement(SweepMetric.relative, Int((100 * sweep / run).rounded()))
+        } setup: {
+            try prepareSweep(points: 2_000, factor: factor)
+        }
     }
 
     let large = Benchmark.Configuration(

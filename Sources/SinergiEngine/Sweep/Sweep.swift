@@ -228,6 +228,9 @@ extension Sweep {
         let committer = PointCommitter(store: store)
         var ran = 0
         do throws(RunError) {
+            // The first point's runner, from which every point takes what it does not change
+            // (the points of a sweep differ in a few values).
+            var compiled: ReplicateRunner?
             while ran < todo.count && !control.isCancelled {
                 // A round's points share one seed point (all of a sweep's do).
                 let seedPoint = request.seedPoint(of: todo[ran])
@@ -236,9 +239,16 @@ extension Sweep {
                     last += 1
                 }
                 let points = Array(todo[ran..<last])
+                let base: ReplicateRunner
+                if let compiled {
+                    base = compiled
+                } else {
+                    base = ReplicateRunner(input: try pointInput(request, points[0]))
+                    compiled = base
+                }
                 // The points' inputs are resolved and compiled on the workers, not one by one.
                 let runners = try await concurrentMap(points.count, threads: core.threads) {
-                    (i) throws(RunError) in ReplicateRunner(input: try pointInput(request, points[i]))
+                    (i) throws(RunError) in ReplicateRunner(input: try pointInput(request, points[i]), reusing: base)
                 }
                 let sink = PointSink(arms: points.count)
                 let end = try await core.run(runners, into: sink, control: control, seedPoint: seedPoint)
