@@ -145,11 +145,15 @@ extension GovernmentState {
 
     /// B_eff = min(1.5, max(B, ring-fence floor) + 0.2·Σ partnership intensities).
     mutating func applyBudgetLevers(_ government: CompiledGovernment) {
-        for i in 0..<government.agencyCount {
-            let value = Swift.min(1.5, Swift.max(budget[i], ringfenceFloor[i]) + partnershipBoost[i])
-            if value.bitPattern != effectiveBudget[i].bitPattern { budgetGiniIsStale = true }
-            effectiveBudget[i] = value
+        var changed = false
+        effectiveBudget.withUnsafeMutableBufferPointer { effectiveBudget in
+            for i in 0..<government.agencyCount {
+                let value = Swift.min(1.5, Swift.max(budget[i], ringfenceFloor[i]) + partnershipBoost[i])
+                if value.bitPattern != effectiveBudget[i].bitPattern { changed = true }
+                effectiveBudget[i] = value
+            }
         }
+        if changed { budgetGiniIsStale = true }
     }
 
     // MARK: 4. HR
@@ -157,13 +161,17 @@ extension GovernmentState {
     /// A trained operator leaves with probability μ_rot (H ← max(0, H − 0.2)); otherwise
     /// H ← H + r_H·h·(0.5 + 0.5u)·(1 − H). One draw per agency.
     mutating func updateHR(_ government: CompiledGovernment, _ p: ModelParameters.HR, stream: RandomStream) {
-        for i in 0..<government.agencyCount {
-            let draw = stream.uniform()
-            if draw < p.staffRotation * rotationMultiplier[i] {
-                hr[i] = Swift.max(0, hr[i] - p.rotationLoss)
-            } else {
-                let learning = p.learningRate * learningMultiplier[i] * headCommitment[i] * (0.5 + 0.5 * culture[i])
-                hr[i] += Swift.min(1, learning) * (1 - hr[i])
+        // The written array through its buffer: one uniqueness check per month, not per agency.
+        hr.withUnsafeMutableBufferPointer { hr in
+            for i in 0..<government.agencyCount {
+                let draw = stream.uniform()
+                if draw < p.staffRotation * rotationMultiplier[i] {
+                    hr[i] = Swift.max(0, hr[i] - p.rotationLoss)
+                } else {
+                    let learning =
+                        p.learningRate * learningMultiplier[i] * headCommitment[i] * (0.5 + 0.5 * culture[i])
+                    hr[i] += Swift.min(1, learning) * (1 - hr[i])
+                }
             }
         }
     }
@@ -176,8 +184,10 @@ extension GovernmentState {
         let n = government.agencyCount
         let meetDraw = stream.uniform()
         meeting = meetDraw < p.baseMeeting + (1 - p.baseMeeting) * (effectiveChampion + design) / 2
-        for i in 0..<n {
-            attends[i] = stream.uniform() < p.baseAttendance + (1 - p.baseAttendance) * commitment[i]
+        attends.withUnsafeMutableBufferPointer { attends in
+            for i in 0..<n {
+                attends[i] = stream.uniform() < p.baseAttendance + (1 - p.baseAttendance) * commitment[i]
+            }
         }
         if budgetGiniIsStale {
             budgetGini = gini(effectiveBudget, n)
@@ -206,10 +216,12 @@ extension GovernmentState {
     mutating func updateTrust(_ government: CompiledGovernment, _ p: ModelParameters.Trust) {
         let dialogue = meeting ? p.build * dialogueQuality : 0
         let win = smallWin ? p.smallWin : 0
-        for i in 0..<government.agencyCount {
-            let t = trust[i]
-            let attended = attends[i] ? dialogue : 0
-            trust[i] = unit(t + attended * (1 - t) + win * (1 - t) - p.erode * shortfall[i] * t)
+        trust.withUnsafeMutableBufferPointer { trust in
+            for i in 0..<government.agencyCount {
+                let t = trust[i]
+                let attended = attends[i] ? dialogue : 0
+                trust[i] = unit(t + attended * (1 - t) + win * (1 - t) - p.erode * shortfall[i] * t)
+            }
         }
     }
 
@@ -240,12 +252,14 @@ extension GovernmentState {
         let shared =
             c.intercept + c.understanding * understanding + c.leadership * effectiveChampion
             + c.politicalWill * effectiveWill + c.mandate * effectiveMandate
-        for i in 0..<government.agencyCount {
-            if let pinned = hooks.pinnedCommitment { commitment[i] = pinned; continue }
-            let lock = lockedIn[i] ? c.legacyLockIn * legacyLockIn[i] : 0
-            commitment[i] = logistic(
-                shared + c.trust * trust[i] + c.headCommitment * headCommitment[i]
-                    - c.ego * ego[i] - lock)
+        commitment.withUnsafeMutableBufferPointer { commitment in
+            for i in 0..<government.agencyCount {
+                if let pinned = hooks.pinnedCommitment { commitment[i] = pinned; continue }
+                let lock = lockedIn[i] ? c.legacyLockIn * legacyLockIn[i] : 0
+                commitment[i] = logistic(
+                    shared + c.trust * trust[i] + c.headCommitment * headCommitment[i]
+                        - c.ego * ego[i] - lock)
+            }
         }
     }
 
@@ -287,25 +301,27 @@ extension GovernmentState {
         let n = government.agencyCount
         var totalEffort = 0.0
         for j in 0..<n { totalEffort += effort[j] }
-        for i in 0..<n {
-            let c = commitment[i]
-            let d: Double
-            switch motivation[i] {
-            case .prosocial:
-                d = c
-            case .conditional:
-                let reciprocity: Double
-                if n > 1 {
-                    let others = (totalEffort - effort[i]) / Double(n - 1)
-                    reciprocity = Swift.min(1, p.reciprocity * others / p.reference)
-                } else {
-                    reciprocity = 1
+        intendedEffort.withUnsafeMutableBufferPointer { intendedEffort in
+            for i in 0..<n {
+                let c = commitment[i]
+                let d: Double
+                switch motivation[i] {
+                case .prosocial:
+                    d = c
+                case .conditional:
+                    let reciprocity: Double
+                    if n > 1 {
+                        let others = (totalEffort - effort[i]) / Double(n - 1)
+                        reciprocity = Swift.min(1, p.reciprocity * others / p.reference)
+                    } else {
+                        reciprocity = 1
+                    }
+                    d = c * (p.conditionalFloor + (1 - p.conditionalFloor) * reciprocity)
+                case .selfish:
+                    d = c * (p.selfishBase + p.mandateCompliance * effectiveMandate)
                 }
-                d = c * (p.conditionalFloor + (1 - p.conditionalFloor) * reciprocity)
-            case .selfish:
-                d = c * (p.selfishBase + p.mandateCompliance * effectiveMandate)
+                intendedEffort[i] = d
             }
-            intendedEffort[i] = d
         }
         if effortRuleOverridden {
             for i in 0..<n {
@@ -317,9 +333,11 @@ extension GovernmentState {
                 }
             }
         }
-        for i in 0..<n {
-            let cap = hooks.noResourceCap ? 1 : Swift.min(1, effectiveBudget[i], hr[i])
-            effort[i] = intendedEffort[i] * cap
+        effort.withUnsafeMutableBufferPointer { effort in
+            for i in 0..<n {
+                let cap = hooks.noResourceCap ? 1 : Swift.min(1, effectiveBudget[i], hr[i])
+                effort[i] = intendedEffort[i] * cap
+            }
         }
     }
 
@@ -327,10 +345,12 @@ extension GovernmentState {
 
     /// m ← clip(m + r_m·e·(0.5 + 0.5u)·(5 − m)/4 − δ_m·(m − 1)·(1 − e), 1, 5).
     mutating func updateMaturity(_ government: CompiledGovernment, _ p: ModelParameters.Maturity) {
-        for i in 0..<government.agencyCount {
-            let m = maturity[i], e = effort[i]
-            let next = m + p.growth * e * (0.5 + 0.5 * culture[i]) * (5 - m) / 4 - p.decay * (m - 1) * (1 - e)
-            maturity[i] = Swift.min(5, Swift.max(1, next))
+        maturity.withUnsafeMutableBufferPointer { maturity in
+            for i in 0..<government.agencyCount {
+                let m = maturity[i], e = effort[i]
+                let next = m + p.growth * e * (0.5 + 0.5 * culture[i]) * (5 - m) / 4 - p.decay * (m - 1) * (1 - e)
+                maturity[i] = Swift.min(5, Swift.max(1, next))
+            }
         }
     }
 
@@ -340,43 +360,54 @@ extension GovernmentState {
     /// K the capacity for joint action (Emerson, Nabatchi & Balogh 2012); launches,
     /// integration, small wins and stalls.
     mutating func updateInitiatives(month t: Int, _ government: CompiledGovernment, _ p: ModelParameters.Initiatives) {
-        smallWinNext = false
         let floor = p.capacityFloor
         let sharedCapacity =
             Swift.max(floor, design) * Swift.max(floor, effectiveChampion) * Swift.max(floor, understanding)
-        for k in 0..<government.initiativeCount where status[k] != .integrated {
-            var aggregate = CESAggregate(rho: government.integration[k])
-            var resources = 0.0
-            let first = government.partnerStart[k], last = government.partnerStart[k + 1]
-            let displaces = government.displacesLegacy[k]
-            for j in first..<last {
-                let i = government.partners[j]
-                let lock = displaces ? legacyLockIn[i] : 0
-                aggregate.add(effort[i] * (0.25 + 0.75 * (maturity[i] - 1) / 4) * (1 - lock))
-                resources += Swift.min(1, effectiveBudget[i], hr[i])
-            }
-            let meanResources = resources / Double(last - first)
-            // The fourth root as two square roots: a tenth of pow's cost, within one ulp of it.
-            let capacity = (sharedCapacity * Swift.max(floor, meanResources)).squareRoot().squareRoot()
-            let before = progress[k]
-            let gain = government.rate[k] * aggregate.value * capacity * (1 - before)
-            let after = before + gain
-            progress[k] = after
-            var win =
-                crossed(0.25, before, after) || crossed(0.5, before, after)
-                || crossed(0.75, before, after) || crossed(p.integrated, before, after)
-            if status[k] == .active && after >= government.launchThreshold[k] {
-                status[k] = .launched
-                win = true
-                if firstLaunchMonth < 0 { firstLaunchMonth = t }
-            }
-            if after >= p.integrated { status[k] = .integrated }
-            slowMonths[k] = gain < p.stallProgress ? slowMonths[k] + 1 : 0
-            if win {
-                smallWinNext = true
-                if firstWinMonth < 0 { firstWinMonth = t }
+        var anyWin = false
+        var launchMonth = firstLaunchMonth, winMonth = firstWinMonth
+        // The three written arrays through their buffers: one uniqueness check each per month.
+        progress.withUnsafeMutableBufferPointer { progress in
+            status.withUnsafeMutableBufferPointer { status in
+                slowMonths.withUnsafeMutableBufferPointer { slowMonths in
+                    for k in 0..<government.initiativeCount where status[k] != .integrated {
+                        var aggregate = CESAggregate(rho: government.integration[k])
+                        var resources = 0.0
+                        let first = government.partnerStart[k], last = government.partnerStart[k + 1]
+                        let displaces = government.displacesLegacy[k]
+                        for j in first..<last {
+                            let i = government.partners[j]
+                            let lock = displaces ? legacyLockIn[i] : 0
+                            aggregate.add(effort[i] * (0.25 + 0.75 * (maturity[i] - 1) / 4) * (1 - lock))
+                            resources += Swift.min(1, effectiveBudget[i], hr[i])
+                        }
+                        let meanResources = resources / Double(last - first)
+                        // The fourth root as two square roots: a tenth of pow's cost, within one ulp of it.
+                        let capacity = (sharedCapacity * Swift.max(floor, meanResources)).squareRoot().squareRoot()
+                        let before = progress[k]
+                        let gain = government.rate[k] * aggregate.value * capacity * (1 - before)
+                        let after = before + gain
+                        progress[k] = after
+                        var win =
+                            crossed(0.25, before, after) || crossed(0.5, before, after)
+                            || crossed(0.75, before, after) || crossed(p.integrated, before, after)
+                        if status[k] == .active && after >= government.launchThreshold[k] {
+                            status[k] = .launched
+                            win = true
+                            if launchMonth < 0 { launchMonth = t }
+                        }
+                        if after >= p.integrated { status[k] = .integrated }
+                        slowMonths[k] = gain < p.stallProgress ? slowMonths[k] + 1 : 0
+                        if win {
+                            anyWin = true
+                            if winMonth < 0 { winMonth = t }
+                        }
+                    }
+                }
             }
         }
+        firstLaunchMonth = launchMonth
+        firstWinMonth = winMonth
+        smallWinNext = anyWin
         smallWin = smallWinNext
     }
 

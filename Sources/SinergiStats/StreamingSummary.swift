@@ -157,18 +157,17 @@ struct DistinctValues: Sendable {
 
     init() {}
 
-    /// The distinct values of `values` and their counts. Each distinct value is kept as it
-    /// first appears (0.0 or −0.0), as adding the values one by one would.
+    /// The distinct values of `values` and their counts. A zero is kept with the sign of the
+    /// first zero in `values` (0.0 and −0.0 are equal), as adding them one by one would.
     init(_ values: some Collection<Double>) {
-        // A stable sort keeps equal values in their order, so a run starts with the first.
-        let sorted = values.enumerated().sorted {
-            $0.element < $1.element || ($0.element == $1.element && $0.offset < $1.offset)
-        }
-        for (_, x) in sorted {
+        var sorted = Array(values)
+        sorted.sort()
+        let firstZero = values.first { $0 == 0 }
+        for x in sorted {
             if let last = self.values.last, last == x {
                 counts[counts.count - 1] += 1
             } else {
-                self.values.append(x)
+                self.values.append(x == 0 ? firstZero ?? x : x)
                 counts.append(1)
             }
         }

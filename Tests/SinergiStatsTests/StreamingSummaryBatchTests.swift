@@ -72,6 +72,14 @@ struct StreamingSummaryBatchTests {
         #expect(one.bucketCount == many.bucketCount)
     }
 
+    @Test("past the exact values, a zero keeps the sign of the first zero seen", arguments: [-0.0, 0.0])
+    func firstZeroSign(first: Double) {
+        var summary = StreamingSummary(exactCapacity: 8)
+        for x in [first, 1.0] + Array(repeating: -first, count: 9) { summary.add(x) }
+        #expect(summary.quantilesAreExact && summary.retainedEntries == 4)  // two distinct values, counted
+        #expect(summary.summary().q05.bitPattern == first.bitPattern)
+    }
+
     @Test("n copies at once equal n single insertions")
     func repeatedInsert() {
         var one = QuantileSketch()
