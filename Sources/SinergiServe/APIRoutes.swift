@@ -92,22 +92,18 @@ struct APIRoutes: Sendable {
             return JSONBody.response(FuturesJSON(futures))
         }
 
-        router.get("/api/sessions/{id}/scenario.yaml") { _, context in
-            let live = try await Self.session(context, state)
-            let (id, yaml) = await live.with { ($0.id, $0.exportYAML()) }
-            return Self.download(yaml, type: "text/yaml; charset=utf-8", filename: "session-\(id).yaml")
-        }
-
-        router.get("/api/sessions/{id}/timeseries.csv") { _, context in
-            let live = try await Self.session(context, state)
-            let (id, csv) = await live.with { ($0.id, $0.timeseriesCSV()) }
-            return Self.download(csv, type: "text/csv; charset=utf-8", filename: "session-\(id)-timeseries.csv")
-        }
-
-        router.get("/api/sessions/{id}/moves.csv") { _, context in
-            let live = try await Self.session(context, state)
-            let (id, csv) = await live.with { ($0.id, $0.movesCSV()) }
-            return Self.download(csv, type: "text/csv; charset=utf-8", filename: "session-\(id)-moves.csv")
+        // The session's downloads: the scenario it has become, its months and its moves.
+        let downloads: [(file: String, type: String, saveAs: String, text: @Sendable (ClassroomSession) -> String)] = [
+            ("scenario.yaml", "text/yaml; charset=utf-8", ".yaml", { $0.exportYAML() }),
+            ("timeseries.csv", "text/csv; charset=utf-8", "-timeseries.csv", { $0.timeseriesCSV() }),
+            ("moves.csv", "text/csv; charset=utf-8", "-moves.csv", { $0.movesCSV() }),
+        ]
+        for download in downloads {
+            router.get("/api/sessions/{id}/\(download.file)") { _, context in
+                let live = try await Self.session(context, state)
+                let (id, text) = await live.with { ($0.id, download.text($0)) }
+                return Self.download(text, type: download.type, filename: "session-\(id)\(download.saveAs)")
+            }
         }
 
         router.get("/api/sessions/{id}/join") { request, context in
