@@ -32,6 +32,21 @@ struct DirectValuePlan: Sendable {
     /// The values the path sets, in input order; empty when the scenario writes the key
     /// wherever the path could reach.
     let slots: [Slot]
+    /// The same values, to tell in one pass whether two paths reach a common one (a path
+    /// over every agency of indonesia-548 reaches 16,425).
+    let slotSet: Set<Slot>
+
+    init(range: ClosedRange<Double>, slots: [Slot]) {
+        self.range = range
+        self.slots = slots
+        slotSet = Set(slots)
+    }
+
+    /// Whether this plan and `other` set a common value.
+    func overlaps(_ other: DirectValuePlan) -> Bool {
+        let (small, large) = slots.count <= other.slots.count ? (self, other) : (other, self)
+        return small.slots.contains(where: large.slotSet.contains)
+    }
 
     /// The key's range and the slots of the governments or agencies of `input` that have
     /// it, or nil when `key` is not a government's or an agency's value.

@@ -150,7 +150,7 @@ public struct ScenarioSource: Sendable {
             // Two paths that reach one value (defaults.agency.ego and one agency's ego) do
             // not simply follow each other: the entry's own key wins whatever the order.
             for other in planned where other.path != override.path {
-                guard !other.plan.slots.contains(where: plan.slots.contains) else { return nil }
+                guard !other.plan.overlaps(plan) else { return nil }
             }
             plan.set(value, in: &input)
             planned.append((override.path, plan))
