@@ -32,7 +32,7 @@ public final class RandomStream {
     /// The algorithm behind this stream.
     public let algorithm: RandomAlgorithm
     /// Whether ``algorithm`` is xoshiro256++, read at every draw.
-    @usableFromInline let isXoshiro: Bool
+    @inlinable var isXoshiro: Bool { algorithm == .xoshiro256pp }
     /// The seed last given to ``reseed(_:)`` or the initialiser.
     public private(set) var seed: UInt64
 
@@ -45,7 +45,6 @@ public final class RandomStream {
         words = .allocate(capacity: 4)
         words.initialize(repeating: 0, count: 4)
         self.algorithm = algorithm
-        self.isXoshiro = algorithm == .xoshiro256pp
         self.seed = seed
         switch algorithm {
         case .xoshiro256pp:
